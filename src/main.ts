@@ -1,0 +1,146 @@
+import { loadConfig, ConfigError, type Config } from './config';
+import { createApp } from './app';
+import { connect } from './platform/db/connect';
+import { migrateToLatest } from './platform/db/migrate';
+import { verifyAudit } from './platform/audit';
+import { seedIfEmpty, createFirstAdmin } from './seed';
+
+const HELP = `yiwang — 一网 city operations platform
+
+  yiwang start [--no-demo]      migrate, seed demo data on first start (unless --no-demo), serve
+  yiwang migrate                bring the database schema up to date
+  yiwang seed [--orders N]      load the Guicheng demo dataset into an empty database
+  yiwang audit verify           check the audit log's hash chain; exit 1 at the first bad row
+  yiwang user create --username U --password P [--name N] [--roles admin]
+                                create a user (the first admin of a --no-demo install)
+
+Configuration comes from the environment; see the README's table.`;
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, sub] = argv;
+  let config: Config;
+  try {
+    config = loadConfig(process.env, { demo: !argv.includes('--no-demo') });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`configuration error: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  switch (cmd) {
+    case 'start':
+      return start(config);
+    case 'migrate': {
+      const db = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const done = await migrateToLatest(db.db);
+      console.log(done.length ? `applied: ${done.join(', ')}` : 'schema is up to date');
+      await db.close();
+      return 0;
+    }
+    case 'seed': {
+      const app = await createApp(config, { mqtt: false, web: false });
+      const n = Number(flag(argv, '--orders') ?? NaN);
+      const result = await seedIfEmpty(app, { orders: Number.isFinite(n) ? n : undefined, force: true });
+      console.log(result.seeded ? `seeded: ${result.summary}` : `not seeded: ${result.summary}`);
+      await app.close();
+      return 0;
+    }
+    case 'audit': {
+      if (sub !== 'verify') break;
+      const db = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const r = await verifyAudit(db.db);
+      await db.close();
+      if (r.ok) {
+        console.log(`audit chain OK: ${r.checked} rows verified`);
+        return 0;
+      }
+      console.error(`audit chain BROKEN at row ${r.firstBad!.seq} (${r.firstBad!.problem}): ${r.firstBad!.message}; ${r.checked} rows before it are intact`);
+      return 1;
+    }
+    case 'user': {
+      if (sub !== 'create') break;
+      const username = flag(argv, '--username');
+      const password = flag(argv, '--password');
+      if (!username || !password) {
+        console.error('usage: yiwang user create --username U --password P [--name N] [--roles admin,dispatcher]');
+        return 2;
+      }
+      const app = await createApp(config, { mqtt: false, web: false });
+      try {
+        const id = await createFirstAdmin(app, { username, password, name: flag(argv, '--name') ?? username, roles: (flag(argv, '--roles') ?? 'admin').split(',') });
+        console.log(`created user ${username} (${id})`);
+        return 0;
+      } catch (e) {
+        console.error(`could not create user: ${(e as Error).message}`);
+        return 1;
+      } finally {
+        await app.close();
+      }
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(HELP);
+      return 0;
+  }
+  console.error(`unknown command: ${argv.join(' ')}\n\n${HELP}`);
+  return 2;
+}
+
+async function start(config: Config): Promise<number> {
+  const t0 = Date.now();
+  let app;
+  try {
+    app = await createApp(config);
+  } catch (e) {
+    return startupFailure(e, config);
+  }
+  const seeded = config.demo ? await seedIfEmpty(app, {}) : { seeded: false, summary: 'demo data off (--no-demo)' };
+  let port: number;
+  try {
+    port = await app.listen();
+  } catch (e) {
+    await app.close();
+    return startupFailure(e, config);
+  }
+  const ms = Date.now() - t0;
+  const url = `http://localhost:${port}`;
+  console.log(`\n  一网 Yiwang is running at ${url}  (ready in ${(ms / 1000).toFixed(1)} s, ${app.database.dialect}, MQTT ${app.mqtt?.mode} on ${config.mqttUrl ?? 'port ' + config.mqttPort})`);
+  if (seeded.seeded) console.log(`  demo data: ${seeded.summary}`);
+  if (config.demo) {
+    console.log('  demo logins (password yiwang-demo): admin, dispatcher, handler, clerk, pilot, leader, citizen');
+  } else {
+    console.log('  no demo data: create the first admin with  npx yiwang user create --username admin --password …');
+  }
+  console.log('  API docs: ' + url + '/api/docs   ·   Ctrl-C stops\n');
+  await new Promise<void>((resolve) => {
+    const stop = (sig: string) => {
+      console.log(`\n  ${sig}: finishing requests and closing the database…`);
+      resolve();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  await app.close();
+  console.log('  stopped cleanly');
+  return 0;
+}
+
+function startupFailure(e: unknown, config: Config): number {
+  const err = e as NodeJS.ErrnoException & { port?: number };
+  if (err?.code === 'EADDRINUSE') {
+    const isMqtt = err.port === config.mqttPort && !config.mqttUrl;
+    console.error(isMqtt
+      ? `error: MQTT port ${config.mqttPort} is already in use — set MQTT_PORT to a free port (or MQTT_URL to use that broker)`
+      : `error: port ${config.port} is already in use — set PORT to a free port`);
+    return 1;
+  }
+  console.error(`error: could not start: ${err?.message ?? e}`);
+  return 1;
+}

@@ -1,0 +1,193 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../schema';
+import type { Clock } from './clock';
+import { dialectOf } from './db/columns';
+import type { Queryable, Tx } from './db/connect';
+import { newId } from './ids';
+
+export interface Job {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  runAt: number;
+  attempts: number;
+}
+
+/**
+ * A job handler gets the transaction in which its job is marked done: its database effects and
+ * the "done" mark commit together, so a job's effects happen once even if a node dies mid-way.
+ */
+export type JobHandler = (trx: Tx, job: Job) => Promise<void>;
+
+export interface EnqueueOptions {
+  runAt: number;
+  payload?: Record<string, unknown>;
+  /** At most one pending job per key: enqueueing the same key again does nothing. */
+  dedupeKey?: string;
+  maxAttempts?: number;
+}
+
+export async function enqueueJob(db: Queryable, kind: string, opts: EnqueueOptions, now: number): Promise<void> {
+  await db.insertInto('jobs').values({
+    id: newId(now),
+    kind,
+    dedupe_key: opts.dedupeKey ?? null,
+    run_at: opts.runAt,
+    payload: JSON.stringify(opts.payload ?? {}),
+    status: 'pending',
+    attempts: 0,
+    max_attempts: opts.maxAttempts ?? 5,
+    locked_by: null,
+    locked_until: null,
+    last_error: null,
+    created_at: now,
+    finished_at: null,
+  }).onConflict((oc) => oc.column('dedupe_key').doNothing()).execute();
+}
+
+/** Removes a pending job by its dedupe key (e.g. a deadline that no longer applies). */
+export async function cancelJob(db: Queryable, dedupeKey: string): Promise<void> {
+  await db.deleteFrom('jobs').where('dedupe_key', '=', dedupeKey).where('status', '=', 'pending').execute();
+}
+
+export interface JobRunnerOptions {
+  nodeId: string;
+  clock: Clock;
+  pollMs?: number;
+  leaseMs?: number;
+  batch?: number;
+  onError?: (job: Job, err: unknown) => void;
+}
+
+/**
+ * Claims due jobs with row locks (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: its single writer)
+ * and runs them. A claim is a lease: if its node dies, the job becomes claimable again when the
+ * lease ends. Completion re-checks the lease inside the handler's transaction, so a job whose
+ * lease was taken over cannot commit twice.
+ */
+export class JobRunner {
+  private handlers = new Map<string, JobHandler>();
+  private timer: NodeJS.Timeout | null = null;
+  private busy: Promise<void> | null = null;
+  private stopped = true;
+  private readonly isPg: boolean;
+
+  constructor(private db: Kysely<DB>, private opts: JobRunnerOptions) {
+    this.isPg = dialectOf(db) === 'postgres';
+  }
+
+  register(kind: string, handler: JobHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.timer = setInterval(() => void this.tick(), this.opts.pollMs ?? 1000);
+    this.timer.unref();
+  }
+
+  /** Runs one round now; resolves when the claimed jobs have finished. */
+  tick(): Promise<void> {
+    if (!this.busy) {
+      this.busy = this.runDue().finally(() => {
+        this.busy = null;
+      });
+    }
+    return this.busy;
+  }
+
+  /** Runs rounds until nothing is due (tests and catch-up after a restart). */
+  async drain(maxRounds = 100): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < maxRounds; i++) {
+      const n = await this.runDueCount();
+      total += n;
+      if (n === 0) break;
+    }
+    return total;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    if (this.busy) await this.busy;
+  }
+
+  private async runDue(): Promise<void> {
+    try {
+      await this.runDueCount();
+    } catch {
+      // database briefly unavailable: try again next tick
+    }
+  }
+
+  private async runDueCount(): Promise<number> {
+    const claimed = await this.claim();
+    for (const job of claimed) await this.runOne(job);
+    return claimed.length;
+  }
+
+  private async claim(): Promise<Job[]> {
+    const now = this.opts.clock.now();
+    const leaseUntil = now + (this.opts.leaseMs ?? 60_000);
+    const kinds = [...this.handlers.keys()];
+    if (kinds.length === 0) return [];
+    const limit = this.opts.batch ?? 20;
+    const due = this.db.selectFrom('jobs').select('id')
+      .where('kind', 'in', kinds)
+      .where((eb) => eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]),
+        eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]),
+      ]))
+      .orderBy('run_at').limit(limit);
+    const dueLocked = this.isPg ? due.forUpdate().skipLocked() : due;
+    const rows = await this.db.updateTable('jobs')
+      .set({ status: 'running', locked_by: this.opts.nodeId, locked_until: leaseUntil, attempts: sql`attempts + 1` })
+      .where('id', 'in', dueLocked)
+      .returning(['id', 'kind', 'payload', 'run_at', 'attempts'])
+      .execute();
+    return rows.map((r) => ({
+      id: r.id, kind: r.kind, payload: JSON.parse(r.payload), runAt: Number(r.run_at), attempts: Number(r.attempts),
+    }));
+  }
+
+  private async runOne(job: Job): Promise<void> {
+    const handler = this.handlers.get(job.kind);
+    if (!handler) return;
+    const nodeId = this.opts.nodeId;
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        await handler(trx, job);
+        const now = this.opts.clock.now();
+        const done = await trx.updateTable('jobs')
+          .set({ status: 'done', finished_at: now, locked_until: null })
+          .where('id', '=', job.id).where('locked_by', '=', nodeId).where('status', '=', 'running')
+          .executeTakeFirst();
+        if (Number(done.numUpdatedRows) !== 1) throw new LeaseLost(job.id);
+        await trx.insertInto('job_runs').values({ id: newId(now), job_id: job.id, node_id: nodeId, at: now }).execute();
+      });
+    } catch (err) {
+      if (err instanceof LeaseLost) return;
+      this.opts.onError?.(job, err);
+      const row = await this.db.selectFrom('jobs').select(['attempts', 'max_attempts']).where('id', '=', job.id)
+        .executeTakeFirst().catch(() => undefined);
+      if (!row) return;
+      const failed = Number(row.attempts) >= Number(row.max_attempts);
+      const backoff = Math.min(3_600_000, 1000 * 2 ** Number(row.attempts));
+      await this.db.updateTable('jobs').set({
+        status: failed ? 'failed' : 'pending',
+        run_at: this.opts.clock.now() + backoff,
+        locked_by: null,
+        locked_until: null,
+        last_error: String((err as Error)?.stack ?? err).slice(0, 2000),
+        finished_at: failed ? this.opts.clock.now() : null,
+      }).where('id', '=', job.id).where('locked_by', '=', nodeId).execute().catch(() => {});
+    }
+  }
+}
+
+class LeaseLost extends Error {
+  constructor(id: string) {
+    super(`lease on job ${id} was lost`);
+  }
+}

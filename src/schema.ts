@@ -1,0 +1,9 @@
+/**
+ * The database as Kysely sees it: every module's tables in one interface.
+ * Each module declares its own tables in its `tables.ts`; this file only joins them.
+ */
+import type { PlatformTables } from './platform/tables';
+import type { IdentityTables } from './modules/identity/tables';
+import type { GeographyTables } from './modules/geography/tables';
+
+export interface DB extends PlatformTables, IdentityTables, GeographyTables {}

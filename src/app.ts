@@ -18,6 +18,7 @@ import { platformRoutes } from './platform/routes';
 import { serveWeb } from './platform/web';
 import { mountIdentity } from './modules/identity';
 import { mountGeography } from './modules/geography';
+import { mountOrders, type OrdersModule } from './modules/orders';
 
 export interface AppOptions {
   clock?: Clock;
@@ -38,6 +39,7 @@ export interface App {
   routes: RouteRecord[];
   identity: ReturnType<typeof mountIdentity>;
   geography: ReturnType<typeof mountGeography>;
+  orders: OrdersModule;
   /** Listens on config.port (0 = any free port); returns the bound port. */
   listen(): Promise<number>;
   close(): Promise<void>;
@@ -78,6 +80,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   identity.routes(http);
   const geography = mountGeography(platform);
   geography.routes(http);
+  const orders = await mountOrders(platform, geography.service);
+  orders.routes(http);
   if (opts.web !== false) await serveWeb(http);
 
   await http.ready();
@@ -87,7 +91,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   let closed = false;
   return {
-    http, platform, database, mqtt, routes, identity, geography,
+    http, platform, database, mqtt, routes, identity, geography, orders,
     async listen() {
       await http.listen({ port: config.port, host: config.host });
       const addr = http.server.address();

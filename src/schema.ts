@@ -5,5 +5,6 @@
 import type { PlatformTables } from './platform/tables';
 import type { IdentityTables } from './modules/identity/tables';
 import type { GeographyTables } from './modules/geography/tables';
+import type { OrdersTables } from './modules/orders/tables';
 
-export interface DB extends PlatformTables, IdentityTables, GeographyTables {}
+export interface DB extends PlatformTables, IdentityTables, GeographyTables, OrdersTables {}

@@ -133,11 +133,21 @@ export class JobRunner {
     const kinds = [...this.handlers.keys()];
     if (kinds.length === 0) return [];
     const limit = this.opts.batch ?? 20;
+    // A job whose lease ran out on its last allowed attempt (its node died every time, perhaps
+    // because of the job itself) is failed rather than claimed again and again.
+    await this.db.updateTable('jobs')
+      .set({
+        status: 'failed', locked_by: null, locked_until: null, finished_at: now,
+        last_error: sql`'lease expired on attempt ' || attempts || ' of ' || max_attempts || ': node ' || coalesce(locked_by, '?') || ' stopped before finishing'`,
+      })
+      .where('kind', 'in', kinds).where('status', '=', 'running').where('locked_until', '<', now)
+      .where('attempts', '>=', sql<number>`max_attempts`)
+      .execute();
     const due = this.db.selectFrom('jobs').select('id')
       .where('kind', 'in', kinds)
       .where((eb) => eb.or([
         eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]),
-        eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]),
+        eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now), eb('attempts', '<', eb.ref('max_attempts'))]),
       ]))
       .orderBy('run_at').limit(limit);
     const dueLocked = this.isPg ? due.forUpdate().skipLocked() : due;

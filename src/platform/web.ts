@@ -6,19 +6,26 @@ import type { Http } from './http';
 
 export const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
 
-/** Serves the built web app; any non-API GET falls back to index.html (client-side routing). */
+/**
+ * Serves the built web app; any non-API GET falls back to index.html (client-side routing).
+ * The fallback is a `GET /*` route, not a not-found handler: createHttp already owns the
+ * instance's one not-found handler (the JSON 404), and Fastify refuses a second.
+ */
 export async function serveWeb(app: Http): Promise<void> {
   if (!existsSync(join(WEB_DIR, 'index.html'))) {
     app.get('/', { config: { permission: 'public' } }, async (_req, reply) =>
       reply.type('text/html').send('<p>The web UI is not built. Run <code>npm run build</code>, or start with <code>npm start</code>.</p>'));
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_DIR, wildcard: true, index: ['index.html'], maxAge: '1h' });
-  app.setNotFoundHandler((req, reply) => {
+  // serve: false: the plugin only provides reply.sendFile; the one `GET /*` route below serves files.
+  await app.register(fastifyStatic, { root: WEB_DIR, serve: false, maxAge: '1h' });
+  app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, (req, reply) => {
     const path = req.url.split('?')[0];
-    if (req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/open311/') && !/\.\w+$/.test(path)) {
-      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    if (path.startsWith('/api/') || path.startsWith('/open311/')) return reply.callNotFound();
+    if (!/\.\w+$/.test(path)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     }
-    return reply.status(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${path}` } });
+    // A missing file answers with the JSON 404 (the plugin calls the not-found handler).
+    return reply.sendFile(decodeURIComponent(path.slice(1)));
   });
 }

@@ -13,7 +13,7 @@ export interface DemoDepartment {
 export const STREET = { code: 'GC', name: '桂城街道' };
 
 export const DEMO_DEPARTMENTS: DemoDepartment[] = [
-  { code: 'GC-OPS', name: '智慧城市运行中心（智运中心）', departmentType: 'operations' },
+  { code: 'GC-OPS', name: '智慧城市运行中心（智运中心）', departmentType: 'hotline' },
   { code: 'GC-ZF', name: '城市管理和综合执法局', departmentType: 'urban_management', units: [
     { code: 'GC-ZF-SR', name: '市容环境科' }, { code: 'GC-ZF-ZD', name: '综合执法中队' }] },
   { code: 'GC-ZJ', name: '住房城乡建设和水利局', departmentType: 'housing', units: [
@@ -32,14 +32,14 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   { code: 'GC-TX', name: '通信运营商桂城营业部', departmentType: 'telecom' },
   { code: 'GC-ZR', name: '自然资源分局桂城所', departmentType: 'land' },
   { code: 'GC-YJ', name: '应急管理办公室', departmentType: 'emergency' },
-  { code: 'GC-NY', name: '农业农村办公室', departmentType: 'agriculture' },
+  { code: 'GC-NY', name: '农业农村办公室', departmentType: 'agriculture_water' },
   { code: 'GC-SWJ', name: '税务分局桂城税务所', departmentType: 'tax' },
   { code: 'GC-YB', name: '医疗保障服务站', departmentType: 'medical_insurance' },
   { code: 'GC-TY', name: '退役军人服务站', departmentType: 'veterans' },
   { code: 'GC-CL', name: '残疾人联合会', departmentType: 'disability' },
   { code: 'GC-SF', name: '司法所', departmentType: 'justice' },
   { code: 'GC-XF', name: '消防救援站', departmentType: 'fire' },
-  { code: 'GC-XZ', name: '行政服务中心', departmentType: 'services' },
+  { code: 'GC-XZ', name: '行政服务中心', departmentType: 'government_services' },
   { code: 'GC-WRJ', name: '无人机指挥调度中心', departmentType: 'drones' },
 ];
 

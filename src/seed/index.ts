@@ -6,6 +6,7 @@ import { bboxOf } from '../platform/geo';
 import { buildGuichengDemoGeography, DEMO_NOTICE } from '../modules/geography/demo-data';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS, STREET } from './guicheng-orgs';
 import { isRole } from '../modules/identity/roles';
+import { seedDemoOrderConfig } from '../modules/orders/demo-seed';
 
 export interface SeedResult {
   seeded: boolean;
@@ -13,19 +14,29 @@ export interface SeedResult {
 }
 
 /** Extra demo data from business modules (work orders…), run after orgs, users and the map. */
-export type Seeder = (app: App, opts: { orders?: number }) => Promise<string>;
+export type Seeder = (app: App, opts: SeedOptions) => Promise<string>;
+
+export interface SeedOptions {
+  /** Orders of demo history to generate (default: a smaller history for a quick first start). */
+  orders?: number;
+  /** Demo texts to train the category classifier on (default 20,000). */
+  trainingSamples?: number;
+  force?: boolean;
+}
 const seeders: Seeder[] = [];
 export function addSeeder(s: Seeder): void {
   seeders.push(s);
 }
 
 /** Seeds the Guicheng demo dataset if the database has no organisation yet. */
-export async function seedIfEmpty(app: App, opts: { orders?: number; force?: boolean }): Promise<SeedResult> {
+export async function seedIfEmpty(app: App, opts: SeedOptions): Promise<SeedResult> {
   const { db } = app.platform;
   const any = await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
   if (any) return { seeded: false, summary: 'the database already has organisations' };
   const parts = [await seedOrgsAndMap(app)];
-  for (const s of seeders) parts.push(await s(app, { orders: opts.orders }));
+  await app.orders.units.load();
+  parts.push(await seedDemoOrderConfig(app.platform, app.orders, opts.trainingSamples));
+  for (const s of seeders) parts.push(await s(app, opts));
   return { seeded: true, summary: parts.join('; ') };
 }
 

@@ -28,6 +28,8 @@ export interface TestAppOptions {
   /** Reuse an existing data dir / schema (a second node on the same database). */
   share?: { dataDir: string; pgSchema?: string };
   orders?: number;
+  /** Classifier training texts for the demo seed (tests use fewer than a real start). */
+  trainingSamples?: number;
 }
 
 export async function createPgSchema(): Promise<string> {
@@ -61,7 +63,7 @@ export async function startTestApp(dialect: DialectName, opts: TestAppOptions = 
   const app = await createApp(config, {
     clock, pgSchema, mqtt: opts.mqtt ?? false, web: opts.web ?? false, logger: pino({ level: 'silent' }),
   });
-  if (opts.seed !== false) await seedIfEmpty(app, { orders: opts.orders ?? 0 });
+  if (opts.seed !== false) await seedIfEmpty(app, { orders: opts.orders ?? 0, trainingSamples: opts.trainingSamples ?? 3000 });
   const owned = !opts.share;
   return Object.assign(app, {
     dialect, clock, config, dataDir, pgSchema,

@@ -1,0 +1,121 @@
+import type { Principal } from '../../platform/auth/principal';
+import type { AuditContext } from '../../platform/audit';
+import { AppError, badRequest, conflict, notFound } from '../../platform/errors';
+import { newId } from '../../platform/ids';
+import type { Work } from '../../platform/transact';
+import type { OrdersDeps, OrderChange } from './deps';
+import { actorOf, assertCanSee, SYSTEM_ACTOR } from './actor';
+import { transition, availableActions, type Actor, type OrderAction, type OrderEvent } from './model';
+import { columnsOf, snapshotOf, type OrderRow } from './row';
+
+/** Extra inputs a dispatcher may give with `dispatch`: a corrected category, a note. */
+export interface ActionExtras {
+  note?: string;
+  categoryCode?: string;
+}
+
+/** Performs state-machine actions on orders: one transaction per action, with timeline, audit and event. */
+export class OrderActions {
+  constructor(private d: OrdersDeps) {}
+
+  async perform(principal: Principal, ctx: AuditContext, orderId: string, action: OrderAction, extras: ActionExtras = {}) {
+    const actor = actorOf(principal, this.d.units);
+    return this.d.p.transact(ctx, async (w) => {
+      const row = await this.load(w, orderId);
+      assertCanSee(principal, row, this.d.units);
+      return this.apply(w, row, action, actor, principal, extras);
+    });
+  }
+
+  /** The platform acting (auto-dispatch, SLA jobs) inside an existing transaction. */
+  async performAsSystem(w: Work, row: OrderRow, action: OrderAction, extras: ActionExtras = {}) {
+    return this.apply(w, row, action, SYSTEM_ACTOR, null, extras);
+  }
+
+  async load(w: Work, orderId: string): Promise<OrderRow> {
+    const row = await w.trx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+    if (!row) throw notFound('order');
+    return row;
+  }
+
+  allowed(principal: Principal, row: OrderRow, now: number) {
+    return availableActions(snapshotOf(row), actorOf(principal, this.d.units), now, { deadlines: this.d.deadlines });
+  }
+
+  private async apply(w: Work, row: OrderRow, action: OrderAction, actor: Actor, principal: Principal | null, extras: ActionExtras) {
+    let current = row;
+    if (action.type === 'dispatch') {
+      const unit = this.d.units.get(action.unitId);
+      if (!unit || !['department', 'community', 'unit', 'grid'].includes(unit.kind)) {
+        throw badRequest('invalid_unit', `unit ${action.unitId} is not a department, community, unit or grid`);
+      }
+      if (extras.categoryCode && extras.categoryCode !== row.category_code) {
+        current = await this.recategorise(w, row, extras.categoryCode);
+      }
+      if (!current.category_code) throw badRequest('category_required', '分拨前请先确定诉求分类 / choose a category before dispatching');
+    }
+    if (action.type === 'merge') {
+      const main = await w.trx.selectFrom('orders').select(['id', 'state', 'main_order_id']).where('id', '=', action.mainOrderId).executeTakeFirst();
+      if (!main) throw badRequest('unknown_main_order', `main order ${action.mainOrderId} does not exist`);
+      action = { ...action, mainOrderState: main.state as any };
+    }
+    const result = transition(snapshotOf(current), action, actor, w.now, { deadlines: this.d.deadlines });
+    if (!result.ok) throw new AppError(result.status, result.code, result.reason);
+    const after = await this.save(w, current, columnsOf(result.patch), result.event, principal, extras.note ?? noteOf(action));
+    return after;
+  }
+
+  private async recategorise(w: Work, row: OrderRow, code: string): Promise<OrderRow> {
+    if (!this.d.categories.isActiveLeaf(code)) throw badRequest('invalid_category', `category ${code} is not an active leaf category`);
+    const cat = this.d.categories.get(code)!;
+    const patch = { category_code: code, request_type: cat.request_type };
+    if (row.suggested_category && row.suggested_category !== code) {
+      await this.d.classifier.recordCorrection(w.trx, `${row.title} ${row.description}`, code, w.now);
+    }
+    await w.trx.updateTable('orders').set(patch).where('id', '=', row.id).execute();
+    await this.timeline(w, row.id, 'order.recategorised', null, null, null, { from: row.category_code, to: code }, row.unit_id);
+    return { ...row, ...patch };
+  }
+
+  /**
+   * Writes a change: the row (optimistic version check), the timeline entry, the audit row, the
+   * event, and whatever the hooks add (SLA jobs, notifications) — all in the caller's transaction.
+   */
+  async save(w: Work, before: OrderRow, columns: Partial<OrderRow>, event: OrderEvent, principal: Principal | null, note: string | null): Promise<OrderRow> {
+    const version = Number(before.version);
+    const res = await w.trx.updateTable('orders').set({ ...columns, updated_at: w.now, version: version + 1 })
+      .where('id', '=', before.id).where('version', '=', version).executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) {
+      throw conflict('concurrent_change', '工单已被他人修改，请刷新后重试 / the order changed meanwhile; reload and retry');
+    }
+    const after = { ...before, ...columns, updated_at: w.now, version: version + 1 } as OrderRow;
+    await this.timeline(w, after.id, event.type, before.state, after.state, note, event.data, after.unit_id ?? before.unit_id);
+    w.audit({ action: event.type, entityType: 'order', entityId: after.id, before: auditShape(before), after: auditShape(after) });
+    w.emit({ type: event.type, entityType: 'order', entityId: after.id, data: { number: after.number, from: before.state, to: after.state, unitId: after.unit_id } });
+    const change: OrderChange = { before, after, event, actor: principal };
+    for (const hook of this.d.hooks) await hook(w, change);
+    return after;
+  }
+
+  async timeline(w: Work, orderId: string, type: string, from: string | null, to: string | null, note: string | null, data: Record<string, unknown>, unitId: string | null) {
+    await w.trx.insertInto('order_events').values({
+      id: newId(w.now), order_id: orderId, at: w.now, type, actor_id: w.ctx.actorId, actor_name: w.ctx.actorName,
+      unit_id: unitId, from_state: from, to_state: to, note, data: JSON.stringify(data),
+    }).execute();
+  }
+}
+
+function noteOf(a: OrderAction): string | null {
+  const x = a as Record<string, unknown>;
+  for (const k of ['reason', 'note', 'reply']) if (typeof x[k] === 'string' && x[k]) return x[k] as string;
+  return null;
+}
+
+/** The audit row keeps the fields that matter for accountability, not the whole text twice. */
+function auditShape(r: OrderRow) {
+  return {
+    state: r.state, unitId: r.unit_id, category: r.category_code, signDeadline: r.sign_deadline,
+    completionDeadline: r.completion_deadline, suspended: r.suspended, supervisionLevel: r.supervision_level,
+    visitResult: r.visit_result, mainOrderId: r.main_order_id, version: r.version,
+  };
+}

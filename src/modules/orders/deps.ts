@@ -1,0 +1,68 @@
+import type { PlatformContext } from '../../platform/context';
+import type { Principal } from '../../platform/auth/principal';
+import type { Work } from '../../platform/transact';
+import type { GeographyService } from '../geography';
+import type { CategoryCache } from './categories';
+import type { ClassificationService } from './classification';
+import type { DeadlineCalculator, OrderEvent } from './model';
+import type { OrderRow } from './row';
+import type { RoutingRule, UnitCandidate } from './routing';
+
+/** A step that happened to an order, for the hooks that react inside the same transaction. */
+export interface OrderChange {
+  before: OrderRow | null;
+  after: OrderRow;
+  event: OrderEvent;
+  actor: Principal | null;
+}
+
+/**
+ * Reactions to an order change that must commit with it: SLA jobs, notifications, merged
+ * duplicates following their main order. Registered by the module's parts at mount.
+ */
+export type OrderHook = (w: Work, change: OrderChange) => Promise<void>;
+
+export interface UnitInfo extends UnitCandidate {
+  name: string;
+  path: string;
+}
+
+/** Organisations seen by the orders module (units that hold orders), cached and refreshed on change. */
+export class UnitDirectory {
+  private byId = new Map<string, UnitInfo>();
+
+  constructor(private p: PlatformContext) {}
+
+  async load(): Promise<void> {
+    const rows = await this.p.db.selectFrom('orgs').select(['id', 'code', 'kind', 'department_type', 'name', 'path']).execute();
+    this.byId = new Map(rows.map((r) => [r.id, { id: r.id, code: r.code, kind: r.kind, departmentType: r.department_type, name: r.name, path: r.path }]));
+  }
+
+  get(id: string | null | undefined): UnitInfo | undefined {
+    return id ? this.byId.get(id) : undefined;
+  }
+
+  name(id: string | null | undefined): string | null {
+    return this.get(id)?.name ?? null;
+  }
+
+  all(): UnitInfo[] {
+    return [...this.byId.values()];
+  }
+
+  /** Ids of the organisations at or below `path` (a data scope). */
+  idsUnder(path: string): string[] {
+    return this.all().filter((u) => u.path.startsWith(path)).map((u) => u.id);
+  }
+}
+
+export interface OrdersDeps {
+  p: PlatformContext;
+  geo: GeographyService;
+  categories: CategoryCache;
+  classifier: ClassificationService;
+  deadlines: DeadlineCalculator;
+  units: UnitDirectory;
+  hooks: OrderHook[];
+  rules(): Promise<RoutingRule[]>;
+}

@@ -1,0 +1,94 @@
+/** orders (一网统管): citizen requests as work orders — intake, routing, lifecycle, clocks, timeline. */
+import type { Http } from '../../platform/http';
+import type { Principal } from '../../platform/auth/principal';
+import type { PlatformContext } from '../../platform/context';
+import { notFound } from '../../platform/errors';
+import type { GeographyService } from '../geography';
+import { CategoryCache, ensureCategories } from './categories';
+import { ClassificationService } from './classification';
+import { deadlineCalculator } from './deadlines';
+import { UnitDirectory, type OrderHook, type OrdersDeps } from './deps';
+import { OrderActions } from './action-service';
+import { OrderIntake } from './intake-service';
+import { OrderQueries } from './query-service';
+import { assertCanSee } from './actor';
+import { findDuplicates } from './duplicates';
+import type { RoutingRule } from './routing';
+import type { OrderLookups } from './views';
+import { orderRoutes } from './routes';
+import { orderAdminRoutes } from './admin-routes';
+
+export { CHANNELS, type NewOrderInput } from './intake-service';
+export type { OrderHook, OrderChange } from './deps';
+
+export interface OrdersModule {
+  deps: OrdersDeps;
+  intake: OrderIntake;
+  actions: OrderActions;
+  queries: OrderQueries;
+  categories: CategoryCache;
+  classifier: ClassificationService;
+  units: UnitDirectory;
+  lookups: OrderLookups;
+  addHook(hook: OrderHook): void;
+  reloadRules(): void;
+  duplicatesOf(principal: Principal, id: string): ReturnType<typeof findDuplicates>;
+  routes(app: Http): void;
+}
+
+export async function mountOrders(p: PlatformContext, geo: GeographyService): Promise<OrdersModule> {
+  await ensureCategories(p.db);
+  const categories = new CategoryCache();
+  await categories.load(p.db);
+  const classifier = new ClassificationService(p);
+  await classifier.load();
+  const units = new UnitDirectory(p);
+  await units.load();
+  let rulesCache: RoutingRule[] | null = null;
+  const hooks: OrderHook[] = [];
+  const deps: OrdersDeps = {
+    p, geo, categories, classifier, units, hooks,
+    deadlines: deadlineCalculator(p.calendar, categories),
+    rules: async () => {
+      rulesCache ??= (await p.db.selectFrom('routing_rules').selectAll().execute()).map((r) => ({
+        id: r.id, categoryPrefix: r.category_prefix, communityCode: r.community_code, unitId: r.unit_id,
+        autoDispatch: !!r.auto_dispatch, minConfidence: Number(r.min_confidence), priority: Number(r.priority),
+      }));
+      return rulesCache;
+    },
+  };
+  // other nodes (and this one) refresh their caches when the configuration changes
+  p.events.subscribe((e) => {
+    if (e.type.startsWith('org.') || e.type === 'identity.changed') void units.load();
+    if (e.type === 'orders.rules_changed') rulesCache = null;
+    if (e.type === 'orders.categories_changed') void categories.load(p.db);
+    if (e.type === 'orders.classifier_retrained') void classifier.load();
+  });
+  const lookups: OrderLookups = {
+    unitName: (id) => units.name(id),
+    categoryPath: (code) => categories.pathName(code),
+    workingMsBetween: (a, b, pauses) => (b <= a ? 0 : p.calendar.workingMsBetween(a, b, pauses)),
+  };
+  const actions = new OrderActions(deps);
+  const intake = new OrderIntake(deps, actions, lookups);
+  const queries = new OrderQueries(deps, actions, lookups);
+  const mod: OrdersModule = {
+    deps, intake, actions, queries, categories, classifier, units, lookups,
+    addHook: (h) => hooks.push(h),
+    reloadRules: () => {
+      rulesCache = null;
+    },
+    async duplicatesOf(principal, id) {
+      const row = await p.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw notFound('order');
+      assertCanSee(principal, row, units);
+      const point = row.lng === null || row.lat === null ? null : ([Number(row.lng), Number(row.lat)] as [number, number]);
+      return findDuplicates(p.db, { point, communityCode: row.community_code, text: `${row.title} ${row.description}`, now: Number(row.created_at) + 1, excludeId: row.id });
+    },
+    routes(app) {
+      orderRoutes(app, mod);
+      orderAdminRoutes(app, mod);
+    },
+  };
+  return mod;
+}

@@ -1,0 +1,117 @@
+import type { Principal } from '../../platform/auth/principal';
+import type { AuditContext } from '../../platform/audit';
+import { badRequest } from '../../platform/errors';
+import { idempotent } from '../../platform/idempotency';
+import { newId } from '../../platform/ids';
+import type { CoordSystem } from '../../platform/geo';
+import type { OrdersDeps } from './deps';
+import type { OrderActions } from './action-service';
+import { nextOrderNumber } from './numbers';
+import { decideRoute, type RouteDecision } from './routing';
+import { findDuplicates, type DuplicateCandidate } from './duplicates';
+import type { OrderRow } from './row';
+import { orderView, type OrderLookups } from './views';
+
+export const CHANNELS = ['hotline', 'web', 'wechat', 'grid', 'drone', 'camera', 'open311', 'api', 'window'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export interface NewOrderInput {
+  channel: Channel;
+  title?: string;
+  description: string;
+  categoryCode?: string;
+  urgency?: 'normal' | 'urgent' | 'emergency';
+  address?: string;
+  location?: { lng: number; lat: number; crs?: CoordSystem };
+  reporter?: { name?: string; phone?: string };
+  attachments?: string[];
+  sourceRef?: string;
+  needsVisit?: boolean;
+}
+
+export interface IntakeResult {
+  order: ReturnType<typeof orderView>;
+  suggestions: Array<{ categoryCode: string; confidence: number; path: string | null }>;
+  route: RouteDecision | null;
+  duplicates: DuplicateCandidate[];
+}
+
+/** Intake: a request from any channel becomes a work order — located, classified, routed, checked for duplicates. */
+export class OrderIntake {
+  constructor(private d: OrdersDeps, private actions: OrderActions, private lookups: OrderLookups) {}
+
+  async create(principal: Principal | null, ctx: AuditContext, input: NewOrderInput, idempotencyKey?: string) {
+    const scope = `orders.create:${principal?.id ?? 'public'}`;
+    return idempotent<IntakeResult>(this.d.p.db, scope, idempotencyKey, input, async (remember) => {
+      const prepared = await this.prepare(principal, input);
+      const result = await this.d.p.transact(ctx, async (w) => {
+        const number = await nextOrderNumber(w.trx, w.now);
+        const row: OrderRow = { ...prepared.row, id: newId(w.now), number, created_at: w.now, updated_at: w.now };
+        await w.trx.insertInto('orders').values(row).execute();
+        await this.actions.timeline(w, row.id, 'order.created', null, row.state, null, {
+          channel: row.channel, suggestions: prepared.suggestions.slice(0, 3), route: prepared.route, duplicates: prepared.duplicates.map((x) => x.id),
+        }, null);
+        w.audit({ action: 'order.create', entityType: 'order', entityId: row.id, after: { number, channel: row.channel, category: row.category_code, state: row.state } });
+        w.emit({ type: 'order.created', entityType: 'order', entityId: row.id, data: { number, channel: row.channel } });
+        for (const hook of this.d.hooks) await hook(w, { before: null, after: row, event: { type: 'order.created', data: { orderId: row.id } }, actor: principal });
+        let final = row;
+        if (prepared.route?.autoDispatch) {
+          final = await this.actions.performAsSystem(w, row, { type: 'dispatch', unitId: prepared.route.unitId }, { note: `自动分拨：${prepared.route.reason}` });
+        }
+        const body: IntakeResult = {
+          order: orderView(final, w.now, this.lookups),
+          suggestions: prepared.suggestions.map((s) => ({ ...s, path: this.d.categories.pathName(s.categoryCode) })),
+          route: prepared.route,
+          duplicates: prepared.duplicates,
+        };
+        await remember(w.trx, 201, body, w.now);
+        return { status: 201, body };
+      });
+      return result;
+    });
+  }
+
+  /** Everything that needs no lock: location, classification, routing, duplicate search. */
+  private async prepare(principal: Principal | null, input: NewOrderInput) {
+    const p = this.d.p;
+    const now = p.clock.now();
+    const description = input.description.trim();
+    if (!description) throw badRequest('invalid_request', 'description must not be empty');
+    const title = (input.title?.trim() || description.slice(0, 30)).slice(0, 100);
+    if (input.categoryCode && !this.d.categories.isActiveLeaf(input.categoryCode)) {
+      throw badRequest('invalid_category', `category ${input.categoryCode} is not an active leaf category`);
+    }
+    let located = null;
+    if (input.location) {
+      located = await this.d.geo.locate(input.location.lng, input.location.lat, input.location.crs ?? 'WGS84');
+    }
+    const suggestions = this.d.classifier.suggest(`${title} ${description}`, 3);
+    const top = suggestions[0] ?? null;
+    const categoryCode = input.categoryCode ?? top?.categoryCode ?? null;
+    const category = this.d.categories.get(categoryCode);
+    const route = decideRoute({
+      categoryCode, departmentType: category?.department_type ?? null, communityCode: located?.community?.code ?? null,
+      confidence: input.categoryCode ? 1 : top?.confidence ?? null, categoryConfirmed: !!input.categoryCode,
+      rules: await this.d.rules(), units: this.d.units.all(),
+    });
+    const point = located ? located.point : null;
+    const duplicates = await findDuplicates(p.db, { point, communityCode: located?.community?.code ?? null, text: `${title} ${description}`, now });
+    const citizen = principal?.roles.includes('citizen') ? principal : null;
+    const row: Omit<OrderRow, 'id' | 'number' | 'created_at' | 'updated_at'> = {
+      channel: input.channel, category_code: categoryCode, suggested_category: top?.categoryCode ?? null,
+      suggestion_confidence: top?.confidence ?? null, request_type: category?.request_type ?? null, title, description,
+      address: input.address?.trim() || null, lng: point ? point[0] : null, lat: point ? point[1] : null,
+      community_code: located?.community?.code ?? null, grid_code: located?.grid?.code ?? null,
+      reporter_name: input.reporter?.name?.trim() || null, reporter_phone: input.reporter?.phone?.replace(/\s+/g, '') || null,
+      reporter_user_id: citizen?.id ?? null, urgency: input.urgency ?? 'normal', state: 'pending_dispatch', unit_id: null,
+      main_order_id: null, needs_visit: input.needsVisit === false ? 0 : 1, attachments: JSON.stringify(input.attachments ?? []),
+      source_ref: input.sourceRef ?? null, clock_started_at: null, clock_stopped_at: null, dispatched_at: null,
+      sign_deadline: null, completion_deadline: null, reopened_at: null, suspended: 0, pauses: '[]', signed_at: null,
+      first_contact_at: null, reply: null, replied_at: null, visit_result: null, visited_at: null, closed_at: null,
+      archived_at: null, cancelled_at: null, return_request: null, extension_request: null, supervision_level: 0,
+      bounce_count: 0, reopen_count: 0, extension_count: 0, urge_count: 0, last_urged_at: null, sla_status: 'normal',
+      version: 1, demo: 0,
+    };
+    return { row: row as OrderRow, suggestions, route, duplicates };
+  }
+}

@@ -1,0 +1,63 @@
+/** Where an order stands against its time limits (for lists, badges and SLA jobs). */
+import type { OrderSnapshot } from './types';
+
+export type ClockState = 'normal' | 'due_soon' | 'overdue' | 'paused';
+
+export interface ClockStatus {
+  /** 签收时限 (instant), or null before the first dispatch. */
+  signDue: number | null;
+  /** Signed after signDue, or still unsigned when the clock was read. */
+  signOverdue: boolean;
+  /** 办结时限 (instant), or null before the first dispatch. */
+  completionDue: number | null;
+  /** Working ms left at `evaluatedAt`; negative = overdue by that much; null before dispatch. */
+  remainingMs: number | null;
+  /** Working ms allowed in the current period (dispatch or last 重办 → deadline, less credited pauses). */
+  allowedMs: number | null;
+  /** now, or where the clock stood still: the reply/cancel/merge instant, or the start of a 挂起. */
+  evaluatedAt: number;
+  status: ClockState;
+}
+
+export interface ClockOptions {
+  /** 'due_soon' when less than this share of the allowed working time is left. Default 0.2. */
+  dueSoonRatio?: number;
+}
+
+export const DEFAULT_DUE_SOON_RATIO = 0.2;
+
+export function computeClockStatus(
+  order: OrderSnapshot,
+  now: number,
+  workingMsBetween: (fromMs: number, toMs: number) => number,
+  opts: ClockOptions = {},
+): ClockStatus {
+  const due = order.completionDeadline;
+  if (order.clockStartedAt === null || due === null) {
+    return { signDue: order.signDeadline, signOverdue: false, completionDue: due, remainingMs: null, allowedMs: null, evaluatedAt: now, status: 'normal' };
+  }
+  const stopped = order.clockStoppedAt !== null;
+  const openPause = order.suspended ? order.pauses.findLast((p) => p.kind === 'suspend' && p.to === null) : undefined;
+  const at = stopped ? (order.clockStoppedAt as number) : (openPause?.from ?? now);
+
+  const remainingMs = at <= due ? workingMsBetween(at, due) : -workingMsBetween(due, at) || 0;
+  const periodStart = order.reopenedAt ?? order.clockStartedAt;
+  // Deadlines were pushed out by each closed pause; take that time back out of the allowance.
+  const credited = order.pauses
+    .filter((p) => p.to !== null && p.from >= periodStart)
+    .reduce((sum, p) => sum + (p.creditedMs ?? 0), 0);
+  const allowedMs = Math.max(0, workingMsBetween(periodStart, due) - credited);
+
+  const signAt = order.signedAt ?? at;
+  const signOverdue = order.signDeadline !== null && signAt > order.signDeadline;
+
+  const ratio = opts.dueSoonRatio ?? DEFAULT_DUE_SOON_RATIO;
+  let status: ClockState;
+  if (at > due) status = 'overdue';
+  else if (stopped) status = 'normal';
+  else if (order.suspended) status = 'paused';
+  else if (remainingMs < ratio * allowedMs) status = 'due_soon';
+  else status = 'normal';
+
+  return { signDue: order.signDeadline, signOverdue, completionDue: due, remainingMs, allowedMs, evaluatedAt: at, status };
+}

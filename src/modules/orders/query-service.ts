@@ -1,0 +1,157 @@
+import { sql } from 'kysely';
+import type { Principal } from '../../platform/auth/principal';
+import type { AuditContext } from '../../platform/audit';
+import { badRequest, notFound } from '../../platform/errors';
+import type { OrdersDeps } from './deps';
+import type { OrderActions } from './action-service';
+import { assertCanSee } from './actor';
+import { ACTION_RULES, OPEN_STATES } from './model';
+import { orderView, publicOrderView, type OrderLookups } from './views';
+
+export interface OrderFilter {
+  state?: string[];
+  unitId?: string;
+  sla?: 'normal' | 'due_soon' | 'overdue';
+  channel?: string;
+  categoryPrefix?: string;
+  communityCode?: string;
+  q?: string;
+  phone?: string;
+  from?: number;
+  to?: number;
+  open?: boolean;
+  supervised?: boolean;
+  /** Keyset cursor: the last row's created_at and id from the previous page. */
+  before?: string;
+  limit?: number;
+  sort?: 'newest' | 'deadline';
+}
+
+/** Reading orders: workbench lists, detail with timeline, caller history, public tracking. */
+export class OrderQueries {
+  constructor(private d: OrdersDeps, private actions: OrderActions, private lookups: OrderLookups) {}
+
+  async list(principal: Principal, f: OrderFilter) {
+    const limit = Math.min(f.limit ?? 50, 500);
+    let q = this.d.p.db.selectFrom('orders').selectAll();
+    // data scope: handlers see their organisation's subtree; citizens their own reports
+    if (!principal.allScope) {
+      if (principal.roles.includes('handler') && principal.orgPath) {
+        q = q.where('unit_id', 'in', this.d.units.idsUnder(principal.orgPath));
+      } else if (principal.roles.includes('citizen')) {
+        q = q.where('reporter_user_id', '=', principal.id);
+      } else {
+        return { items: [], next: null };
+      }
+    }
+    if (f.state?.length) q = q.where('state', 'in', f.state);
+    if (f.open) q = q.where('state', 'in', OPEN_STATES as unknown as string[]);
+    if (f.unitId) q = q.where('unit_id', '=', f.unitId);
+    if (f.sla) q = q.where('sla_status', '=', f.sla);
+    if (f.channel) q = q.where('channel', '=', f.channel);
+    if (f.categoryPrefix) q = q.where('category_code', 'like', `${f.categoryPrefix}%`);
+    if (f.communityCode) q = q.where('community_code', '=', f.communityCode);
+    if (f.phone) q = q.where('reporter_phone', '=', f.phone.replace(/\s+/g, ''));
+    if (f.supervised) q = q.where('supervision_level', '>', 0);
+    if (f.from !== undefined) q = q.where('created_at', '>=', f.from);
+    if (f.to !== undefined) q = q.where('created_at', '<', f.to);
+    if (f.q) {
+      const term = f.q.trim();
+      if (/^GC\d{8,}$/i.test(term)) q = q.where('number', '=', term.toUpperCase());
+      else q = q.where((eb) => eb.or([eb('title', 'like', `%${term}%`), eb('address', 'like', `%${term}%`)]));
+    }
+    if (f.sort === 'deadline') {
+      q = q.orderBy(sql`coalesce(completion_deadline, 9e15)`).orderBy('id');
+      if (f.before) q = q.offset(Number(f.before) || 0);
+    } else {
+      if (f.before) {
+        const [t, id] = f.before.split('_');
+        if (!t || !id || !Number.isFinite(Number(t))) throw badRequest('invalid_cursor', 'before must be a cursor from a previous page');
+        q = q.where((eb) => eb.or([eb('created_at', '<', Number(t)), eb.and([eb('created_at', '=', Number(t)), eb('id', '<', id)])]));
+      }
+      q = q.orderBy('created_at', 'desc').orderBy('id', 'desc');
+    }
+    const rows = await q.limit(limit).execute();
+    const now = this.d.p.clock.now();
+    const last = rows[rows.length - 1];
+    const next = rows.length < limit ? null
+      : f.sort === 'deadline' ? String((Number(f.before) || 0) + limit) : `${Number(last.created_at)}_${last.id}`;
+    return { items: rows.map((r) => orderView(r, now, this.lookups)), next };
+  }
+
+  async detail(principal: Principal, id: string) {
+    const row = await this.d.p.db.selectFrom('orders').selectAll().where((eb) => eb.or([eb('id', '=', id), eb('number', '=', id)])).executeTakeFirst();
+    if (!row) throw notFound('order');
+    assertCanSee(principal, row, this.d.units);
+    const now = this.d.p.clock.now();
+    const events = await this.d.p.db.selectFrom('order_events').selectAll().where('order_id', '=', row.id).orderBy('at').orderBy('id').execute();
+    const merged = await this.d.p.db.selectFrom('orders').select(['id', 'number', 'title', 'created_at']).where('main_order_id', '=', row.id).execute();
+    const main = row.main_order_id ? await this.d.p.db.selectFrom('orders').select(['id', 'number', 'state']).where('id', '=', row.main_order_id).executeTakeFirst() : null;
+    const notifications = await this.d.p.db.selectFrom('notifications').selectAll().where('order_id', '=', row.id).orderBy('created_at').execute();
+    return {
+      order: orderView(row, now, this.lookups),
+      timeline: events.map((e) => ({
+        id: e.id, at: Number(e.at), type: e.type, actorId: e.actor_id, actorName: e.actor_name, unitId: e.unit_id,
+        unitName: this.d.units.name(e.unit_id), from: e.from_state, to: e.to_state, note: e.note, data: JSON.parse(e.data),
+        label: labelOf(e.type),
+      })),
+      actions: this.actions.allowed(principal, row, now),
+      mergedOrders: merged.map((m) => ({ id: m.id, number: m.number, title: m.title, createdAt: Number(m.created_at) })),
+      mainOrder: main ? { id: main.id, number: main.number, state: main.state } : null,
+      notifications: notifications.map((n) => ({
+        id: n.id, channel: n.channel, recipientKind: n.recipient_kind, template: n.template, text: n.text, status: n.status,
+        createdAt: Number(n.created_at), sentAt: n.sent_at === null ? null : Number(n.sent_at),
+      })),
+    };
+  }
+
+  /** The full reporter name and phone of one order; the reveal is an audited action. */
+  async revealReporter(principal: Principal, ctx: AuditContext, id: string) {
+    const row = await this.d.p.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('order');
+    assertCanSee(principal, row, this.d.units);
+    await this.d.p.transact(ctx, async (w) => {
+      w.audit({ action: 'pii.reveal', entityType: 'order', entityId: id, after: { fields: ['reporter_name', 'reporter_phone'] } });
+    });
+    return { name: row.reporter_name, phone: row.reporter_phone };
+  }
+
+  /** 来电历史: the caller's earlier orders, for the hotline agent typing while the citizen talks. */
+  async callerHistory(phone: string) {
+    const clean = phone.replace(/\s+/g, '');
+    if (!/^[0-9+-]{5,20}$/.test(clean)) throw badRequest('invalid_phone', 'phone must be 5–20 digits');
+    const rows = await this.d.p.db.selectFrom('orders').selectAll().where('reporter_phone', '=', clean)
+      .orderBy('created_at', 'desc').limit(20).execute();
+    const now = this.d.p.clock.now();
+    return { phone: clean, count: rows.length, items: rows.map((r) => orderView(r, now, this.lookups)) };
+  }
+
+  /** Public tracking: the order number and the reporter's phone number together unlock it. */
+  async track(number: string, phone: string) {
+    const row = await this.d.p.db.selectFrom('orders').selectAll().where('number', '=', number.trim().toUpperCase()).executeTakeFirst();
+    const clean = phone.replace(/\s+/g, '');
+    if (!row || !row.reporter_phone || row.reporter_phone !== clean) {
+      throw notFound('order with this number and phone');
+    }
+    const view = publicOrderView(orderView(row, this.d.p.clock.now(), this.lookups));
+    if (row.main_order_id) {
+      const main = await this.d.p.db.selectFrom('orders').selectAll().where('id', '=', row.main_order_id).executeTakeFirst();
+      if (main) return { ...publicOrderView(orderView(main, this.d.p.clock.now(), this.lookups)), number: row.number, mainOrderNumber: main.number };
+    }
+    const events = await this.d.p.db.selectFrom('order_events').select(['at', 'type', 'to_state']).where('order_id', '=', row.id).orderBy('at').execute();
+    return { ...view, progress: events.filter((e) => PUBLIC_STEPS.has(e.type)).map((e) => ({ at: Number(e.at), step: labelOf(e.type) })) };
+  }
+}
+
+const PUBLIC_STEPS = new Set(['order.created', 'order.dispatched', 'order.signed', 'order.reply_submitted', 'order.reply_approved', 'order.direct_replied', 'order.visited', 'order.cancelled', 'order.merged']);
+
+const EXTRA_LABELS: Record<string, string> = {
+  'order.created': '登记受理', 'order.recategorised': '调整分类', 'order.sla_due_soon': '临期预警', 'order.sla_overdue': '超期',
+  'order.follow_main': '随主单办结', 'order.notified': '发送通知',
+};
+
+export function labelOf(type: string): string {
+  if (EXTRA_LABELS[type]) return EXTRA_LABELS[type];
+  const rule = Object.values(ACTION_RULES).find((r) => r.event === type);
+  return rule ? rule.label.zh : type;
+}

@@ -1,0 +1,62 @@
+/** Routing as a pure rule: category × place → responsible unit, and whether to dispatch at once. */
+
+export interface RoutingRule {
+  id: string;
+  categoryPrefix: string;
+  communityCode: string | null;
+  unitId: string;
+  autoDispatch: boolean;
+  minConfidence: number;
+  priority: number;
+}
+
+export interface UnitCandidate {
+  id: string;
+  code: string;
+  kind: string;
+  departmentType: string | null;
+}
+
+export interface RouteDecision {
+  unitId: string;
+  ruleId: string | null;
+  reason: string;
+  autoDispatch: boolean;
+}
+
+/**
+ * 1. The most specific explicit rule: longest matching category prefix, then one naming the
+ *    community, then priority. 2. Otherwise the category's kind of unit: a community matter goes
+ *    to the community the point lies in; anything else to the department of that kind.
+ * Auto-dispatch only by an explicit rule, and only when the category is certain enough.
+ */
+export function decideRoute(input: {
+  categoryCode: string | null;
+  departmentType: string | null;
+  communityCode: string | null;
+  confidence: number | null;
+  /** True when a person chose the category (certain), false when it is the classifier's guess. */
+  categoryConfirmed: boolean;
+  rules: readonly RoutingRule[];
+  units: readonly UnitCandidate[];
+}): RouteDecision | null {
+  const { categoryCode, communityCode } = input;
+  if (!categoryCode) return null;
+  const matching = input.rules
+    .filter((r) => categoryCode.startsWith(r.categoryPrefix) && (r.communityCode === null || r.communityCode === communityCode))
+    .sort((a, b) =>
+      b.categoryPrefix.length - a.categoryPrefix.length
+      || Number(b.communityCode !== null) - Number(a.communityCode !== null)
+      || b.priority - a.priority);
+  const rule = matching[0];
+  if (rule) {
+    const sure = input.categoryConfirmed || (input.confidence ?? 0) >= rule.minConfidence;
+    return { unitId: rule.unitId, ruleId: rule.id, reason: `规则 ${rule.categoryPrefix || '*'}${rule.communityCode ? ' @ ' + rule.communityCode : ''}`, autoDispatch: rule.autoDispatch && sure };
+  }
+  if (input.departmentType === 'community') {
+    const community = input.units.find((u) => u.kind === 'community' && u.code === communityCode);
+    return community ? { unitId: community.id, ruleId: null, reason: '属地社区', autoDispatch: false } : null;
+  }
+  const dept = input.units.find((u) => u.kind === 'department' && u.departmentType === input.departmentType);
+  return dept ? { unitId: dept.id, ruleId: null, reason: `主管部门类型 ${input.departmentType}`, autoDispatch: false } : null;
+}

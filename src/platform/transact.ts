@@ -34,14 +34,22 @@ export interface TransactDeps {
 export async function transact<T>(deps: TransactDeps, ctx: AuditContext, fn: (w: Work) => Promise<T>): Promise<T> {
   let emitted = false;
   const result = await deps.db.transaction().execute(async (trx) => {
-    const now = deps.clock.now();
-    const work = new Work(trx, now, ctx);
-    const value = await fn(work);
-    for (const e of work.events) await emitEvent(trx, e, now);
-    for (const a of work.audits) await recordAudit(trx, ctx, a, now);
-    emitted = work.events.length > 0;
+    const { value, events } = await workIn(trx, deps.clock.now(), ctx, fn);
+    emitted = events > 0;
     return value;
   });
   if (emitted) deps.afterCommit?.();
   return result;
+}
+
+/**
+ * Runs a use case inside a transaction someone else opened (a job handler's), then writes its
+ * events and audit rows in that same transaction.
+ */
+export async function workIn<T>(trx: Tx, now: number, ctx: AuditContext, fn: (w: Work) => Promise<T>): Promise<{ value: T; events: number }> {
+  const work = new Work(trx, now, ctx);
+  const value = await fn(work);
+  for (const e of work.events) await emitEvent(trx, e, now);
+  for (const a of work.audits) await recordAudit(trx, ctx, a, now);
+  return { value, events: work.events.length };
 }

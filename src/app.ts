@@ -16,6 +16,8 @@ import { CalendarService } from './platform/calendar-service';
 import type { PlatformContext } from './platform/context';
 import { platformRoutes } from './platform/routes';
 import { serveWeb } from './platform/web';
+import { fileRoutes } from './platform/files';
+import { liveRoutes } from './platform/live';
 import { mountIdentity } from './modules/identity';
 import { mountGeography } from './modules/geography';
 import { mountOrders, type OrdersModule } from './modules/orders';
@@ -82,11 +84,26 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   geography.routes(http);
   const orders = await mountOrders(platform, geography.service);
   orders.routes(http);
+  await fileRoutes(http, platform);
+  await liveRoutes(http, platform, (event, principal) => {
+    if (event.entityType !== 'order' || principal.allScope) return true;
+    const unit = orders.units.get(event.data.unitId as string | undefined);
+    return !!unit && !!principal.orgPath && unit.path.startsWith(principal.orgPath);
+  });
   if (opts.web !== false) await serveWeb(http);
 
-  await http.ready();
-  await events.start();
-  if (mqtt) await mqtt.start();
+  try {
+    await http.ready();
+    await events.start();
+    if (mqtt) await mqtt.start();
+  } catch (e) {
+    // Release what was opened (broker timers, sockets, pool) so a failed start ends the process.
+    await http.close().catch(() => {});
+    await events.stop();
+    if (mqtt) await mqtt.stop();
+    await database.close();
+    throw e;
+  }
   if (config.jobsEnabled) jobs.start();
 
   let closed = false;

@@ -11,6 +11,7 @@ import { decideRoute, type RouteDecision } from './routing';
 import { findDuplicates, type DuplicateCandidate } from './duplicates';
 import type { OrderRow } from './row';
 import { orderView, type OrderLookups } from './views';
+import { missingFiles } from '../../platform/files';
 
 export const CHANNELS = ['hotline', 'web', 'wechat', 'grid', 'drone', 'camera', 'open311', 'api', 'window'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -81,6 +82,8 @@ export class OrderIntake {
     if (input.categoryCode && !this.d.categories.isActiveLeaf(input.categoryCode)) {
       throw badRequest('invalid_category', `category ${input.categoryCode} is not an active leaf category`);
     }
+    const missing = await missingFiles(p, input.attachments ?? []);
+    if (missing.length) throw badRequest('unknown_attachment', `upload attachments first (POST /api/files); unknown: ${missing.join(', ')}`);
     let located = null;
     if (input.location) {
       located = await this.d.geo.locate(input.location.lng, input.location.lat, input.location.crs ?? 'WGS84');

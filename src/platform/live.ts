@@ -1,0 +1,30 @@
+import websocket from '@fastify/websocket';
+import type { Http } from './http';
+import type { PlatformContext } from './context';
+import type { DomainEvent } from './bus';
+import type { Principal } from './auth/principal';
+
+/** Decides whether a principal may see an event (modules know their own data scope). */
+export type EventFilter = (event: DomainEvent, principal: Principal) => boolean;
+
+/**
+ * `GET /api/stream` (WebSocket): every domain event this principal may see, as JSON, the moment it
+ * is committed anywhere in the cluster (the outbox tail; PostgreSQL NOTIFY wakes other nodes).
+ */
+export async function liveRoutes(app: Http, p: PlatformContext, filter: EventFilter) {
+  await app.register(websocket);
+  app.get('/api/stream', {
+    websocket: true,
+    config: { permission: 'authenticated' },
+    schema: { tags: ['platform'], summary: '实时事件流（WebSocket）/ live event stream (WebSocket)' },
+  }, (socket, req) => {
+    const principal = req.principal!;
+    const unsubscribe = p.events.subscribe((event) => {
+      if (socket.readyState !== 1 || !filter(event, principal)) return;
+      socket.send(JSON.stringify({ seq: event.seq, type: event.type, entityType: event.entityType, entityId: event.entityId, data: event.data, at: event.at }));
+    });
+    socket.send(JSON.stringify({ type: 'hello', at: p.clock.now() }));
+    socket.on('close', unsubscribe);
+    socket.on('error', unsubscribe);
+  });
+}

@@ -17,6 +17,7 @@ import type { RoutingRule } from './routing';
 import type { OrderLookups } from './views';
 import { orderRoutes } from './routes';
 import { orderAdminRoutes } from './admin-routes';
+import { wechatRoutes } from './wechat-routes';
 
 export { CHANNELS, type NewOrderInput } from './intake-service';
 export type { OrderHook, OrderChange } from './deps';
@@ -88,6 +89,7 @@ export async function mountOrders(p: PlatformContext, geo: GeographyService): Pr
     routes(app) {
       orderRoutes(app, mod);
       orderAdminRoutes(app, mod);
+      wechatRoutes(app, mod);
     },
   };
   return mod;

@@ -1,15 +1,17 @@
-import { tokenize } from './tokenize';
+import { tokenize, type TokenizeOptions } from './tokenize';
 
 /**
  * Category suggestion for a citizen's text: multinomial Naive Bayes over leaf category
- * codes with Laplace (additive) smoothing, on jieba words plus word bigrams, each counted
- * once per text (binarised counts suit short texts better). Written by hand because it is
- * small and no maintained npm NB package fits; the counts are the whole model, so it
- * serialises to JSON and learns a correction by adding one sample.
+ * codes with Laplace (additive) smoothing, on jieba words plus (by default) Chinese
+ * character bigrams, each feature counted once per text (binarised counts suit short
+ * texts). Written by hand because it is small and no maintained npm NB package fits; the
+ * counts are the whole model, so it serialises to JSON and learns a correction by adding
+ * one sample.
  *
  * Raw NB posteriors are far too sure of themselves (every word is treated as independent
  * evidence), so the log-scores are divided by a temperature fitted on held-out samples
- * before the softmax: a confidence of 0.8 then means "right about 80% of the time".
+ * before the softmax: a confidence of 0.8 then means "right about 80% of the time" — for
+ * texts like the training texts. On wording unlike anything seen it is still overconfident.
  */
 
 export interface TrainingSample {
@@ -24,17 +26,24 @@ export interface Suggestion {
 }
 
 export interface TrainOptions {
-  /** Laplace smoothing constant. Default 0.1. */
+  /** Laplace smoothing constant. Default 0.3 (smaller fits the training phrasings tighter, larger generalises better). */
   alpha?: number;
   /** Fit the softmax temperature on a held-out tenth (needs ≥ 200 samples). Default true. */
   calibrate?: boolean;
+  /** Features beside jieba words. Default: character bigrams on, word bigrams off. */
+  features?: TokenizeOptions;
 }
+
+/** Character bigrams generalise a little better than word bigrams to phrasings not seen in training. */
+export const DEFAULT_FEATURES: Readonly<TokenizeOptions> = { bigrams: false, charBigrams: true };
 
 export interface ClassifierJSON {
   format: 'yiwang.nb';
   version: 1;
   alpha: number;
   temperature: number;
+  /** Absent in models saved by the first version (words plus word bigrams). */
+  features?: TokenizeOptions;
   classes: string[];
   /** Training texts per class. */
   docs: number[];
@@ -44,17 +53,20 @@ export interface ClassifierJSON {
   counts: Record<string, number[]>;
 }
 
-const TOKENIZE = { bigrams: true } as const;
 /** At most this many held-out texts are used to fit the temperature. */
 const CALIBRATION_ROWS = 5000;
 
-/** Per token: the classes it was seen in and how often (parallel arrays, short for most tokens). */
+/**
+ * Per token: how often each class saw it. Sparse (parallel `cls`/`n` arrays) while few
+ * classes did, which is most tokens; dense (`cls` null, `n` indexed by class) once many did.
+ */
 interface Posting {
-  cls: number[];
+  cls: number[] | null;
   n: number[];
   /** Serial of the last text that counted this token: each token counts once per text. */
   seen: number;
 }
+const DENSE_FROM = 12;
 
 interface Row {
   tokens: string[];
@@ -70,32 +82,36 @@ export class CategoryClassifier {
   private temperature = 1;
   private serial = 0;
 
-  private constructor(private readonly alpha: number) {}
+  private constructor(
+    private readonly alpha: number,
+    private readonly features: TokenizeOptions,
+  ) {}
 
   static train(samples: readonly TrainingSample[], options: TrainOptions = {}): CategoryClassifier {
-    const model = new CategoryClassifier(options.alpha ?? 0.1);
-    const rows: Row[] = samples.map((s) => ({ tokens: tokenize(s.text, TOKENIZE), code: s.categoryCode }));
-    if ((options.calibrate ?? true) && rows.length >= 200) {
-      // Count nine tenths, fit the temperature on the tenth the model has not seen yet,
-      // then count that tenth too: counts add up, so the result is the full model.
-      const held: Row[] = [];
-      rows.forEach((r, i) => (i % 10 === 9 ? held.push(r) : model.count(r.tokens, r.code, 1)));
-      model.temperature = model.fitTemperature(held.slice(0, CALIBRATION_ROWS));
-      for (const r of held) model.count(r.tokens, r.code, 1);
-    } else {
-      for (const r of rows) model.count(r.tokens, r.code, 1);
-    }
+    const features = { bigrams: false, charBigrams: false, ...(options.features ?? DEFAULT_FEATURES) };
+    const model = new CategoryClassifier(options.alpha ?? 0.3, features);
+    const calibrate = (options.calibrate ?? true) && samples.length >= 200;
+    // Count nine tenths, fit the temperature on the tenth the model has not seen yet, then
+    // count that tenth too: counts add up, so the result is the model of all samples.
+    const held: Row[] = [];
+    samples.forEach((s, i) => {
+      const tokens = model.tokens(s.text);
+      if (calibrate && i % 10 === 9) held.push({ tokens, code: s.categoryCode });
+      else model.count(tokens, s.categoryCode, 1);
+    });
+    if (calibrate) model.temperature = model.fitTemperature(held.slice(0, CALIBRATION_ROWS));
+    for (const r of held) model.count(r.tokens, r.code, 1);
     return model;
   }
 
   /** Learn from one more labelled text, e.g. a centre's correction (weight > 1 to stress it). */
   addSample(text: string, categoryCode: string, weight = 1): void {
-    this.count(tokenize(text, TOKENIZE), categoryCode, weight);
+    this.count(this.tokens(text), categoryCode, weight);
   }
 
   /** Refit the temperature on labelled texts the model was not trained on; returns it. */
   calibrate(samples: readonly TrainingSample[]): number {
-    const rows = samples.map((s) => ({ tokens: tokenize(s.text, TOKENIZE), code: s.categoryCode }));
+    const rows = samples.map((s) => ({ tokens: this.tokens(s.text), code: s.categoryCode }));
     this.temperature = this.fitTemperature(rows);
     return this.temperature;
   }
@@ -103,7 +119,7 @@ export class CategoryClassifier {
   /** The `k` likeliest leaf categories, best first. Empty when the model knows no category. */
   predict(text: string, k = 3): Suggestion[] {
     if (this.classes.length === 0) return [];
-    const probs = this.softmax(this.scores(tokenize(text, TOKENIZE)));
+    const probs = this.softmax(this.scores(this.tokens(text)));
     const order = Array.from(probs.keys()).sort((a, b) => probs[b] - probs[a] || a - b);
     return order.slice(0, Math.max(0, k)).map((i) => ({ categoryCode: this.classes[i], confidence: probs[i] }));
   }
@@ -122,7 +138,8 @@ export class CategoryClassifier {
     const counts: Record<string, number[]> = {};
     for (const [token, p] of this.postings) {
       const flat: number[] = [];
-      for (let i = 0; i < p.cls.length; i++) flat.push(p.cls[i], p.n[i]);
+      if (p.cls === null) p.n.forEach((n, c) => n && flat.push(c, n));
+      else for (let i = 0; i < p.cls.length; i++) flat.push(p.cls[i], p.n[i]);
       counts[token] = flat;
     }
     return {
@@ -130,6 +147,7 @@ export class CategoryClassifier {
       version: 1,
       alpha: this.alpha,
       temperature: this.temperature,
+      features: { ...this.features },
       classes: this.classes.slice(),
       docs: this.docs.slice(),
       totals: this.totals.slice(),
@@ -139,7 +157,8 @@ export class CategoryClassifier {
 
   static fromJSON(json: ClassifierJSON): CategoryClassifier {
     if (json?.format !== 'yiwang.nb' || json.version !== 1) throw new Error('not a yiwang.nb v1 classifier');
-    const model = new CategoryClassifier(json.alpha);
+    // Models saved before `features` existed were trained on words plus word bigrams.
+    const model = new CategoryClassifier(json.alpha, { ...(json.features ?? { bigrams: true, charBigrams: false }) });
     model.temperature = json.temperature;
     json.classes.forEach((code) => model.classIndexOf(code));
     model.docs = json.docs.slice();
@@ -147,8 +166,8 @@ export class CategoryClassifier {
     for (const [token, flat] of Object.entries(json.counts)) {
       const p: Posting = { cls: [], n: [], seen: 0 };
       for (let i = 0; i < flat.length; i += 2) {
-        p.cls.push(flat[i]);
-        p.n.push(flat[i + 1]);
+        if (p.cls) addSparse(p, flat[i], flat[i + 1]);
+        else addDense(p, flat[i], flat[i + 1]);
       }
       model.postings.set(token, p);
     }
@@ -156,6 +175,10 @@ export class CategoryClassifier {
   }
 
   // --- internals ---------------------------------------------------------------------------
+
+  private tokens(text: string): string[] {
+    return tokenize(text, this.features);
+  }
 
   private classIndexOf(code: string): number {
     let i = this.classIndex.get(code);
@@ -178,11 +201,8 @@ export class CategoryClassifier {
       if (p.seen === serial) continue;
       p.seen = serial;
       kept++;
-      const at = p.cls.indexOf(c);
-      if (at < 0) {
-        p.cls.push(c);
-        p.n.push(weight);
-      } else p.n[at] += weight;
+      if (p.cls) addSparse(p, c, weight);
+      else addDense(p, c, weight);
     }
     this.docs[c] += weight;
     this.totals[c] += kept * weight;
@@ -206,7 +226,12 @@ export class CategoryClassifier {
       if (!p || p.seen === serial) continue;
       p.seen = serial;
       known++;
-      for (let i = 0; i < p.cls.length; i++) out[p.cls[i]] += Math.log(p.n[i] + alpha) - logAlpha;
+      const { cls, n } = p;
+      if (cls === null) {
+        for (let c = 0; c < n.length; c++) if (n[c]) out[c] += Math.log(n[c] + alpha) - logAlpha;
+      } else {
+        for (let i = 0; i < cls.length; i++) out[cls[i]] += Math.log(n[i] + alpha) - logAlpha;
+      }
     }
     const vocab = this.postings.size;
     let docsTotal = 0;
@@ -272,4 +297,26 @@ export class CategoryClassifier {
     }
     return Math.exp((lo + hi) / 2);
   }
+}
+
+function addSparse(p: Posting, c: number, weight: number): void {
+  const cls = p.cls!;
+  const at = cls.indexOf(c);
+  if (at >= 0) {
+    p.n[at] += weight;
+    return;
+  }
+  cls.push(c);
+  p.n.push(weight);
+  if (cls.length >= DENSE_FROM) {
+    const dense: number[] = new Array(Math.max(...cls) + 1).fill(0);
+    for (let i = 0; i < cls.length; i++) dense[cls[i]] = p.n[i];
+    p.cls = null;
+    p.n = dense;
+  }
+}
+
+function addDense(p: Posting, c: number, weight: number): void {
+  while (p.n.length <= c) p.n.push(0);
+  p.n[c] += weight;
 }

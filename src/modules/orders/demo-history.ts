@@ -63,7 +63,7 @@ const SHOP_NAMES = ['好运', '惠民', '旺角', '阿强', '佳美', '顺德人
 const SHOP_KINDS = ['烧腊店', '便利店', '五金店', '奶茶店', '健身房', '培训中心', '美容院', '大排档', '烧烤店', '超市', '药店', '餐厅', '理发店', '水果店', '茶餐厅', '电动车行'];
 const COMPANY_KINDS = ['五金制品厂', '电镀厂', '家具厂', '铝材厂', '印染厂', '塑料厂', '纺织厂', '物流公司', '汽配厂', '陶瓷厂'];
 const FOODS = ['水果', '蔬菜', '烧烤', '糖水', '炒粉', '鸡蛋仔', '煎饼', '海鲜', '熟食', '肠粉', '烧鹅', '奶茶'];
-const TIMES = ['晚上十一点', '凌晨一点', '凌晨两点', '半夜十二点', '早上六点', '晚上十点多', '凌晨三点', '中午十二点'];
+const TIMES = ['晚上十一点', '凌晨一点', '凌晨两点', '半夜十二点', '早上六点', '晚上十点多', '凌晨三点', '晚上十二点'];
 const DURATIONS = ['两天', '三天', '四五天', '一个星期', '十多天', '半个月', '一个多月', '两个月', '大半年'];
 const SURNAMES = ['陈', '黄', '李', '梁', '何', '罗', '冯', '张', '林', '邓', '谢', '吴'];
 const DOGS = ['大型犬', '泰迪', '金毛', '阿拉斯加', '比特犬', '土狗', '哈士奇'];
@@ -77,9 +77,9 @@ const PREFIXES = ['粤E', '粤E', '粤E', '粤A', '粤X', '粤Y'];
 
 const CHANNEL_MIX = {
   /** Problems inspectors can see on patrol: they find most of them. */
-  street: { hotline: 0.365, grid: 0.56, wechat: 0.045, web: 0.02, open311: 0.01 },
+  street: { hotline: 0.25, grid: 0.7, wechat: 0.03, web: 0.015, open311: 0.005 },
   /** Everything else comes from people; inspectors pass on a few from door-to-door visits. */
-  people: { hotline: 0.825, grid: 0.03, wechat: 0.095, web: 0.038, open311: 0.012 },
+  people: { hotline: 0.875, grid: 0.03, wechat: 0.065, web: 0.024, open311: 0.006 },
 } as const;
 const DRONE_SHARE = 0.03;
 const CAMERA_SHARE = 0.025;
@@ -208,7 +208,7 @@ const CLOSING: Record<CategoryLeaf['requestType'], string[]> = {
 function composeText(leaf: CategoryLeaf, set: DemoTextSet, channel: DemoChannel, urgency: DemoUrgency, r: Rand, place: Place): { text: string; templateId: string } {
   const code = leaf.code;
   if ((channel === 'drone' || channel === 'camera') && set.ai) {
-    const where = channel === 'drone' ? `${pick(r, [place.community, pick(r, RIVERS), place.road])}` : `${place.road}${place.landmark}附近`;
+    const where = channel === 'drone' ? pick(r, [place.community, pick(r, RIVERS), place.road]) : `${place.road}${place.landmark}附近`;
     const score = (0.6 + r() * 0.39).toFixed(2);
     const head = channel === 'drone' ? pick(r, ['【无人机巡查】', '【机场自动巡检】']) : pick(r, ['【视频AI识别】', '【智能视频巡查】']);
     return { text: `${head}${where}发现疑似${set.ai.label}，识别置信度${score}，请核查处置。`, templateId: `${code}:ai` };
@@ -221,16 +221,16 @@ function composeText(leaf: CategoryLeaf, set: DemoTextSet, channel: DemoChannel,
   let body = expandTemplate(set.t[i], r, place);
   // One in twenty-five callers mentions a second, unrelated matter: realistic noise.
   if (r() < 0.04) body += `另外，${sideRemark(code, r, place)}。`;
-  const closing = pick(r, CLOSING[leaf.requestType]);
-  const urgent = urgency === 'emergency' ? pick(r, ['情况紧急，', '十分紧急，']) : '';
+  // An emergency ends with a plea for speed instead of the usual closing.
+  const closing = urgency === 'emergency' ? pick(r, ['情况紧急，请马上派人处理。', '十分紧急，请尽快到场。', '情况危急，请立即处理！']) : pick(r, CLOSING[leaf.requestType]);
   let text: string;
   if (channel === 'hotline') {
     const opening = pick(r, leaf.requestType === 'consultation' && r() < 0.6 ? HOTLINE_OPENING_ASK : HOTLINE_OPENING);
-    text = `${urgency === 'emergency' ? '【紧急】' : ''}${opening}${body}${urgent}${closing}`;
+    text = `${urgency === 'emergency' ? '【紧急】' : ''}${opening}${body}${closing}`;
   } else if (channel === 'grid') {
     text = `网格员入户走访，居民反映：${body}${closing}`;
   } else {
-    text = `${expandTemplate(pick(r, ONLINE_OPENING), r, place)}${body}${urgent}${closing}${r() < 0.3 ? '谢谢！' : ''}`;
+    text = `${expandTemplate(pick(r, ONLINE_OPENING), r, place)}${body}${closing}${r() < 0.3 ? '谢谢！' : ''}`;
   }
   return { text, templateId: `${code}:t${i}` };
 }
@@ -287,7 +287,8 @@ export function generateDemoRequests(count: number, seed: number, range: DemoRan
   if (!(endMs >= startMs)) throw new RangeError('endMs must not be before startMs');
   const r = prng(seed);
   const leaves = LEAF_CATEGORIES.filter((l) => TEXTS[l.code]);
-  const baseWeights = leaves.map((l) => TEXTS[l.code].w);
+  // Category weights per month: base volume times the category's season.
+  const monthWeights = MONTH_WEIGHT.map((_, m) => leaves.map((l) => TEXTS[l.code].w * (TEXTS[l.code].season ? SEASON_BOOST[TEXTS[l.code].season!][m] : 1)));
   // Every leaf once first (in a shuffled order), then by volume.
   const forced = leaves.map((_, i) => i);
   for (let i = forced.length - 1; i > 0; i--) {
@@ -298,10 +299,7 @@ export function generateDemoRequests(count: number, seed: number, range: DemoRan
   for (let n = 0; n < count; n++) {
     const day = drawDay(r, startMs, endMs);
     const { month, year } = localParts(day);
-    const li =
-      n < forced.length
-        ? forced[n]
-        : weighted(r, leaves.map((l, i) => baseWeights[i] * (TEXTS[l.code].season ? SEASON_BOOST[TEXTS[l.code].season!][month] : 1)));
+    const li = n < forced.length ? forced[n] : weighted(r, monthWeights[month]);
     const leaf = leaves[li];
     const set = TEXTS[leaf.code];
     const channel = drawChannel(r, set);

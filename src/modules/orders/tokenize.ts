@@ -46,23 +46,43 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   号 年 月 日 点 分`.split(/\s+/).filter(Boolean),
 );
 
-/** Only tokens with at least one CJK character or Latin letter carry meaning; digits and punctuation do not. */
-const MEANINGFUL = /[\p{Script=Han}a-z]/u;
+/** Full-width letters, digits and spaces: only texts with these need NFKC normalising. */
+const FULL_WIDTH = /[\u3000\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/;
+const UPPER = /[A-Z]/;
+
+const isHan = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+
+/** A token carries meaning when it has a CJK character or a Latin letter (not digits, punctuation, spaces). */
+function meaningful(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (isHan(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) return true;
+  }
+  return false;
+}
 
 export interface TokenizeOptions {
   /** Also emit joined pairs of neighbouring kept words ("占_道"). Default false. */
   bigrams?: boolean;
+  /** Also emit overlapping pairs of Chinese characters ("#占道"), which survive segmentation mistakes. Default false. */
+  charBigrams?: boolean;
 }
 
-/** Words of `text` without stop words, punctuation or numbers, lower-cased; optionally with word bigrams. */
+/** Words of `text` without stop words, punctuation or numbers, lower-cased; optionally with word and character bigrams. */
 export function tokenize(text: string, options: TokenizeOptions = {}): string[] {
+  const source = FULL_WIDTH.test(text) ? text.normalize('NFKC') : text;
   const words: string[] = [];
-  for (const raw of segmenter().cut(text.normalize('NFKC'), false)) {
-    const w = raw.trim().toLowerCase();
-    if (w && MEANINGFUL.test(w) && !STOP_WORDS.has(w)) words.push(w);
+  for (const w of segmenter().cut(source, false)) {
+    if (!meaningful(w)) continue;
+    const word = UPPER.test(w) ? w.toLowerCase() : w;
+    if (!STOP_WORDS.has(word)) words.push(word);
   }
-  if (!options.bigrams) return words;
-  const out = words.slice();
-  for (let i = 1; i < words.length; i++) out.push(`${words[i - 1]}_${words[i]}`);
-  return out;
+  const n = words.length;
+  if (options.bigrams) for (let i = 1; i < n; i++) words.push(`${words[i - 1]}_${words[i]}`);
+  if (options.charBigrams) {
+    for (let i = 1; i < source.length; i++) {
+      if (isHan(source.charCodeAt(i - 1)) && isHan(source.charCodeAt(i))) words.push(`#${source.slice(i - 1, i + 1)}`);
+    }
+  }
+  return words;
 }

@@ -1,0 +1,141 @@
+import { createElement, useEffect, useMemo } from 'react';
+import { Badge, Button, Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
+import { api, ApiError } from '../../api';
+import { useAuth } from '../../auth';
+import { useT, type MessageKey } from '../../i18n';
+import { visibleNav } from '../../nav';
+import { fmtTime } from '../../format';
+import { useRoleLabel } from '../../components/roles';
+import { useLoad } from '../../components/useLoad';
+import type { Health } from '../../types';
+
+function greetingKey(now = new Date()): MessageKey {
+  const h = (now.getUTCHours() + 8) % 24; // Asia/Shanghai
+  if (h < 6) return 'home.greeting.night';
+  if (h < 12) return 'home.greeting.morning';
+  if (h < 18) return 'home.greeting.afternoon';
+  return 'home.greeting.evening';
+}
+
+type Part = Health['db'] | Health['mqtt'];
+
+/** ok / down / off (MQTT may be disabled), from the shapes /api/health may use. */
+function partState(v: Part): 'ok' | 'down' | 'off' {
+  if (typeof v === 'boolean') return v ? 'ok' : 'down';
+  if (typeof v === 'string') return ['ok', 'up', 'healthy', 'connected'].includes(v.toLowerCase()) ? 'ok' : 'down';
+  if (v && typeof v === 'object') return v.ok === null ? 'off' : v.ok ? 'ok' : 'down';
+  return 'down';
+}
+
+function partText(v: Part): string {
+  if (v && typeof v === 'object') return ('dialect' in v && v.dialect) || ('mode' in v && v.mode) || '';
+  return typeof v === 'string' ? v : '';
+}
+
+/** /api/health answers 503 with the same report when something is down: show it, not an error. */
+async function loadHealth(signal: AbortSignal): Promise<Health> {
+  try {
+    return await api.get<Health>('/api/health', undefined, { signal });
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 503 && e.details && typeof e.details === 'object' && 'status' in e.details) return e.details as Health;
+    throw e;
+  }
+}
+
+const BADGE = { ok: 'success', down: 'error', off: 'default' } as const;
+
+export default function HomePage() {
+  const t = useT();
+  const roleLabel = useRoleLabel();
+  const { me, can } = useAuth();
+  const health = useLoad(loadHealth, []);
+  const { reload } = health;
+  const checkedAt = useMemo(() => Date.now(), [health.data, health.error]);
+  useEffect(() => {
+    const id = setInterval(reload, 30_000);
+    return () => clearInterval(id);
+  }, [reload]);
+
+  const user = me?.user;
+  const shortcuts = visibleNav(can).flatMap((n) => (n.kind === 'entry' ? [n.entry] : n.entries)).filter((e) => e.key !== 'home');
+
+  return (
+    <div data-testid="home">
+      <Card className="home-hero" variant="borderless" style={{ marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t(greetingKey())}，{user?.name}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('home.welcome', { org: user?.orgName || t('app.title') })}
+        </Typography.Paragraph>
+        <div>
+          {user?.roles.map((r) => (
+            <Tag color="blue" key={r}>
+              {roleLabel(r)}
+            </Tag>
+          ))}
+        </div>
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={8}>
+          <Card
+            title={t('home.health')}
+            extra={<Button size="small" icon={<ReloadOutlined />} onClick={reload} loading={health.loading} aria-label={t('common.refresh')} />}
+            data-testid="health-card"
+          >
+            {health.data ? (
+              <Descriptions
+                column={1}
+                size="small"
+                items={[
+                  {
+                    key: 'status',
+                    label: t('home.health.status'),
+                    children: <Badge status={health.data.status === 'ok' ? 'success' : 'warning'} text={health.data.status} />,
+                  },
+                  ...(['db', 'mqtt'] as const).map((k) => {
+                    const state = partState(health.data![k]);
+                    const text = partText(health.data![k]);
+                    return {
+                      key: k,
+                      label: t(`home.health.${k}`),
+                      children: <Badge status={BADGE[state]} text={`${t(`home.health.state.${state}`)}${text ? ` · ${text}` : ''}`} />,
+                    };
+                  }),
+                ]}
+              />
+            ) : (
+              <Typography.Text type={health.error ? 'danger' : 'secondary'}>
+                {health.error ? t('home.health.unreachable') : t('common.loading')}
+              </Typography.Text>
+            )}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('home.health.checkedAt', { time: fmtTime(checkedAt) })}
+            </Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={24} lg={16}>
+          <Card title={t('home.shortcuts')}>
+            <Row gutter={[12, 12]}>
+              {shortcuts.map((e) => (
+                <Col xs={12} md={8} key={e.key}>
+                  <Link to={e.path}>
+                    <Card size="small" hoverable>
+                      <span style={{ marginRight: 8, color: '#1668dc' }}>{e.icon ? createElement(e.icon) : null}</span>
+                      {t(e.labelKey)}
+                    </Card>
+                  </Link>
+                </Col>
+              ))}
+            </Row>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
+              {t('home.placeholder')}
+            </Typography.Paragraph>
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -21,6 +21,7 @@ import { liveRoutes } from './platform/live';
 import { mountIdentity } from './modules/identity';
 import { mountGeography } from './modules/geography';
 import { mountOrders, type OrdersModule } from './modules/orders';
+import { open311Routes } from './modules/open311';
 
 export interface AppOptions {
   clock?: Clock;
@@ -67,7 +68,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     transact: (ctx, fn) => transact({ db: database.db, clock, afterCommit: () => events.poke() }, ctx, fn),
   };
 
-  const http = createHttp({ logger });
+  const http = createHttp({ logger, trustProxy: config.trustProxy });
   const routes: RouteRecord[] = [];
   const identity = mountIdentity(platform);
   await registerCookies(http);
@@ -84,6 +85,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   geography.routes(http);
   const orders = await mountOrders(platform, geography.service);
   orders.routes(http);
+  open311Routes(http, orders, identity.auth);
   await fileRoutes(http, platform);
   await liveRoutes(http, platform, (event, principal) => {
     if (event.entityType !== 'order' || principal.allScope) return true;

@@ -16,6 +16,10 @@ export interface Config {
   publicUrl: string | null;
   jobsEnabled: boolean;
   demo: boolean;
+  /** Trust X-Forwarded-For from a reverse proxy (only behind one: otherwise clients could fake their address). */
+  trustProxy: boolean;
+  smsWebhookUrl: string | null;
+  wechatWebhookUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -35,6 +39,9 @@ export const CONFIG_VARIABLES = [
   ['TILE_ATTRIBUTION', '', 'attribution text for TILE_URL'],
   ['PUBLIC_URL', '(none)', 'external base URL, used in Open311 discovery and links'],
   ['JOBS', 'on', 'off = this node does not run background jobs'],
+  ['TRUST_PROXY', 'off', 'on = behind a reverse proxy: take the client address from X-Forwarded-For'],
+  ['SMS_WEBHOOK_URL', '(none: recorded only)', 'SMS gateway: notifications to citizens are POSTed here as JSON'],
+  ['WECHAT_WEBHOOK_URL', '(none: recorded only)', 'WeChat relay: template messages to citizens who wrote in by WeChat'],
 ] as const;
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -83,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:']),
     jobsEnabled: ['on', 'true', '1'].includes(jobs),
     demo: true,
+    trustProxy: ['on', 'true', '1'].includes((env.TRUST_PROXY ?? 'off').toLowerCase()),
+    smsWebhookUrl: url(env, 'SMS_WEBHOOK_URL', ['http:', 'https:']),
+    wechatWebhookUrl: url(env, 'WECHAT_WEBHOOK_URL', ['http:', 'https:']),
   };
   return { ...config, ...overrides };
 }

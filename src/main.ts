@@ -1,15 +1,30 @@
+import { createServer } from 'node:net';
 import { loadConfig, ConfigError, type Config } from './config';
-import { createApp } from './app';
-import { connect } from './platform/db/connect';
-import { migrateToLatest } from './platform/db/migrate';
-import { verifyAudit } from './platform/audit';
-import { seedIfEmpty, createFirstAdmin } from './seed';
+
+// The heavy modules (HTTP, database drivers, geometry, spreadsheets…) load only for the commands
+// that use them: `yiwang help` and configuration errors answer at once instead of after seconds.
+let createApp!: typeof import('./app').createApp;
+let connect!: typeof import('./platform/db/connect').connect;
+let migrateToLatest!: typeof import('./platform/db/migrate').migrateToLatest;
+let verifyAudit!: typeof import('./platform/audit').verifyAudit;
+let seedIfEmpty!: typeof import('./seed').seedIfEmpty;
+let createFirstAdmin!: typeof import('./seed').createFirstAdmin;
+
+async function loadCommands(): Promise<void> {
+  ({ createApp } = await import('./app'));
+  ({ connect } = await import('./platform/db/connect'));
+  ({ migrateToLatest } = await import('./platform/db/migrate'));
+  ({ verifyAudit } = await import('./platform/audit'));
+  ({ seedIfEmpty, createFirstAdmin } = await import('./seed'));
+}
 
 const HELP = `yiwang — 一网 city operations platform
 
   yiwang start [--no-demo]      migrate, seed demo data on first start (unless --no-demo), serve
   yiwang migrate                bring the database schema up to date
-  yiwang seed [--orders N]      load the Guicheng demo dataset into an empty database
+  yiwang seed [--orders N]      load the Guicheng demo dataset into an empty database, with N orders
+                                of history over the last 12 months (default 5000); on a database that
+                                already holds the demo, --orders N adds N more
   yiwang audit verify           check the audit log's hash chain; exit 1 at the first bad row
   yiwang user create --username U --password P [--name N] [--roles admin]
                                 create a user (the first admin of a --no-demo install)
@@ -33,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+  if (['start', 'migrate', 'seed', 'audit', 'user'].includes(cmd)) await loadCommands();
   switch (cmd) {
     case 'start':
       return start(config);
@@ -93,10 +109,32 @@ export async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
+/** Fails fast on a taken HTTP port, before minutes of seeding would end in the same error. */
+function checkPortFree(port: number, host: string): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
+/** A broker URL as it may be printed: without its password. */
+function printableUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
 async function start(config: Config): Promise<number> {
   const t0 = Date.now();
   let app;
   try {
+    await checkPortFree(config.port, config.host);
     app = await createApp(config);
   } catch (e) {
     return startupFailure(e, config);
@@ -111,7 +149,10 @@ async function start(config: Config): Promise<number> {
   }
   const ms = Date.now() - t0;
   const url = `http://localhost:${port}`;
-  console.log(`\n  一网 Yiwang is running at ${url}  (ready in ${(ms / 1000).toFixed(1)} s, ${app.database.dialect}, MQTT ${app.mqtt?.mode} on ${config.mqttUrl ?? 'port ' + config.mqttPort})`);
+  console.log(`\n  一网 Yiwang is running at ${url}  (ready in ${(ms / 1000).toFixed(1)} s, ${app.database.dialect}, MQTT ${app.mqtt?.mode} on ${config.mqttUrl ? printableUrl(config.mqttUrl) : 'port ' + config.mqttPort})`);
+  if (app.mqtt && !app.mqtt.connected()) {
+    console.log('  warning: the MQTT broker (MQTT_URL) does not answer; running without it (health 503), retrying every 2 s');
+  }
   if (seeded.seeded) console.log(`  demo data: ${seeded.summary}`);
   if (config.demo) {
     console.log('  demo logins (password yiwang-demo): admin, dispatcher, handler, clerk, pilot, leader, citizen');

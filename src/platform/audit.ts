@@ -76,6 +76,30 @@ export async function recordAudit(trx: Tx, ctx: AuditContext, entry: AuditEntry,
   return row.seq;
 }
 
+/**
+ * Appends several entries, in order, with one read and one update of the chain's head: the same
+ * rows `recordAudit` would write one by one (a batch of use cases committing together).
+ */
+export async function recordAudits(trx: Tx, items: ReadonlyArray<{ ctx: AuditContext; entry: AuditEntry; at: number }>): Promise<void> {
+  if (items.length === 0) return;
+  const isPg = dialectOf(trx as unknown as Kysely<any>) === 'postgres';
+  let q = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+  if (isPg) q = q.forUpdate();
+  const head = await q.executeTakeFirstOrThrow();
+  let seq = Number(head.seq);
+  let prev = head.hash;
+  const rows = items.map(({ ctx, entry, at }) => {
+    const row: HashedFields = {
+      seq: ++seq, at, actor_id: ctx.actorId, actor_name: ctx.actorName, action: entry.action, entity_type: entry.entityType,
+      entity_id: entry.entityId ?? null, before: json(entry.before), after: json(entry.after), ip: ctx.ip, prev_hash: prev,
+    };
+    prev = hashRow(row);
+    return { ...row, hash: prev };
+  });
+  for (let i = 0; i < rows.length; i += 200) await trx.insertInto('audit_log').values(rows.slice(i, i + 200)).execute();
+  await trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
+}
+
 export type AuditProblem = 'altered' | 'deleted' | 'out_of_order' | 'head_mismatch';
 
 export interface VerifyResult {

@@ -43,6 +43,19 @@ export async function emitEvent(trx: Tx, event: NewEvent, at: number): Promise<v
   }
 }
 
+/** Several events in one insert (and one NOTIFY): a batch of use cases committing together. */
+export async function emitEvents(trx: Tx, items: ReadonlyArray<{ event: NewEvent; at: number }>): Promise<void> {
+  if (items.length === 0) return;
+  const rows = items.map(({ event, at }) => ({
+    id: newId(at), type: event.type, entity_type: event.entityType ?? null, entity_id: event.entityId ?? null,
+    data: JSON.stringify(event.data ?? {}), at,
+  }));
+  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('events').values(rows.slice(i, i + 500) as any).execute();
+  if (dialectOf(trx as unknown as Kysely<any>) === 'postgres') {
+    await sql`select pg_notify(${CHANNEL}, '')`.execute(trx);
+  }
+}
+
 export type EventListener = (event: DomainEvent) => void;
 
 /**

@@ -27,6 +27,9 @@ export class CalendarService {
     this.cal = new WorkCalendar({
       overrides,
       onUnknownYear: (year) => {
+        // a question about a far-off year (1970, 2150) is not a missing arrangement worth a warning
+        const current = new Date(this.clock.now() + 8 * 3_600_000).getUTCFullYear();
+        if (Math.abs(year - current) > 2) return;
         this.unknownYears.add(year);
         this.logger.warn({ year }, `WORK CALENDAR: no holiday arrangement for ${year}; counting plain weekends. An admin should enter the State Council's ${year} arrangement (系统管理 › 工作日历).`);
       },

@@ -1,9 +1,10 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Logger } from 'pino';
 import { AppError } from './errors';
@@ -37,21 +38,46 @@ export function createHttp(opts: HttpOptions): Http {
   const app = Fastify({
     loggerInstance: opts.logger,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
-    trustProxy: opts.trustProxy ?? true,
+    trustProxy: opts.trustProxy ?? false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Refused by the router before any route runs (bad %-encoding, a path parameter over 100
+    // characters): Fastify would answer in its own format, so answer in ours.
+    frameworkErrors: (err, _req, reply: FastifyReply) => {
+      const code = err.code === 'FST_ERR_BAD_URL' ? 'invalid_url' : 'invalid_request';
+      reply.status(400).send({ error: { code, message: err.message } });
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const strict = makeAjv(false);
   const coercing = makeAjv(true);
   app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? strict : coercing).compile(schema as object));
+    httpPart === 'body' ? strict.compile(schema as object) : withSafeNumbers(coercing.compile(schema as object)));
 
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-request-id', req.id);
+    // Plugins may end a request with a bare status (a plain GET to a WebSocket route is a 404
+    // with no body); every refusal still gets the error format.
+    if (reply.statusCode >= 400 && (payload === undefined || payload === null || payload === '')) {
+      const status = reply.statusCode;
+      reply.type('application/json; charset=utf-8');
+      return JSON.stringify({ error: {
+        code: status === 404 ? 'not_found' : (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/\W+/g, '_'),
+        message: `${req.method} ${req.url.split('?')[0]}: ${STATUS_CODES[status] ?? status}`,
+      } });
+    }
+    return payload;
+  });
+
+  // PostgreSQL text cannot hold U+0000 (it fails with a 500 deep in a query); refuse it at the
+  // edge so both databases answer the same 400.
+  app.addHook('preValidation', async (req) => {
+    if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body)) {
+      throw new AppError(400, 'invalid_request', 'text must not contain the NUL character (\\u0000)');
+    }
   });
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
@@ -67,7 +93,9 @@ export function createHttp(opts: HttpOptions): Http {
       const message = `${where}${field ? '.' + field : ''} ${first?.message ?? 'is invalid'}${extra}`;
       return reply.status(400).send({ error: { code: 'invalid_request', message, details: fe.validation } });
     }
-    const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
+    // Every refused body is a 400 to our clients, an oversized one too (Fastify says 413).
+    const status = fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 400
+      : fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
     if (status === 500) {
       req.log.error({ err }, 'unhandled error');
       return reply.status(500).send({ error: { code: 'internal', message: 'internal error; see the server log with this request id', details: { requestId: req.id } } });
@@ -81,6 +109,55 @@ export function createHttp(opts: HttpOptions): Http {
   });
 
   return app;
+}
+
+/**
+ * Text coerced to a number can be Infinity or past 2^53 ('1e400', '99999999999999999999'): Ajv
+ * lets both through as integers, and PostgreSQL's bigint then fails with a 500. No query string
+ * or path parameter means such a number, so they are refused like any other invalid value.
+ */
+function withSafeNumbers(validate: ValidateFunction): ValidateFunction {
+  const wrapped = function (this: unknown, data: unknown, ctx?: unknown) {
+    const ok = (validate as (this: unknown, d: unknown, c?: unknown) => boolean).call(this, data, ctx);
+    wrapped.errors = validate.errors;
+    if (!ok || data === null || typeof data !== 'object') return ok;
+    for (const [name, value] of Object.entries(data)) {
+      for (const n of Array.isArray(value) ? value : [value]) {
+        if (typeof n === 'number' && !(Number.isFinite(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER)) {
+          wrapped.errors = [{
+            instancePath: `/${name}`, schemaPath: '#/safeNumber', keyword: 'maximum', params: { limit: Number.MAX_SAFE_INTEGER },
+            message: `must be a finite number within ±${Number.MAX_SAFE_INTEGER}`,
+          }];
+          return false;
+        }
+      }
+    }
+    return true;
+  } as ValidateFunction;
+  // Fastify passes the parent object to validators with a schemaEnv, so coercion can replace values
+  Object.assign(wrapped, { schema: validate.schema, schemaEnv: validate.schemaEnv });
+  return wrapped;
+}
+
+/** Whether a parsed JSON value holds U+0000 in a string or a key; iterative, so deep nesting is fine. */
+function hasNul(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return true;
+    } else if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+    } else if (v !== null && typeof v === 'object') {
+      // (query and params objects have their own prototypes; binary bodies and streams are not text)
+      if (ArrayBuffer.isView(v) || typeof (v as { pipe?: unknown }).pipe === 'function') continue;
+      for (const [k, x] of Object.entries(v)) {
+        if (k.includes('\u0000')) return true;
+        stack.push(x);
+      }
+    }
+  }
+  return false;
 }
 
 function clientErrorCode(fe: FastifyError): string {

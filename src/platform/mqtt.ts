@@ -39,15 +39,31 @@ export class MqttService {
       this.server = server;
       url = `mqtt://127.0.0.1:${this.port}`;
     }
-    this.client = mqtt.connect(url, { clientId: this.opts.clientId, reconnectPeriod: 2000, connectTimeout: 5000 });
-    this.client.on('error', (err) => this.opts.logger.warn({ err: err.message }, 'mqtt client error'));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`MQTT broker at ${url} did not answer within 5 s`)), 5000);
-      this.client!.once('connect', () => {
+    const external = !!this.opts.url;
+    const client = mqtt.connect(url, { clientId: this.opts.clientId, reconnectPeriod: 2000, connectTimeout: 5000 });
+    this.client = client;
+    client.on('error', (err) => this.opts.logger.warn({ err: err.message }, 'mqtt client error'));
+    client.on('connect', () => this.opts.logger.info({ broker: redact(url) }, 'mqtt connected'));
+    client.on('offline', () => this.opts.logger.warn({ broker: redact(url) }, 'mqtt broker unreachable; reconnecting every 2 s'));
+    // The embedded broker is ours: it answers at once, or something is badly wrong. An external
+    // broker may be down or not up yet: the app starts degraded (health 503) and keeps trying,
+    // so a broker restart or a start-up order does not take the whole platform down.
+    const firstAttempt = await new Promise<'connected' | 'failed' | 'timeout'>((resolve) => {
+      const done = (r: 'connected' | 'failed' | 'timeout') => {
         clearTimeout(timer);
-        resolve();
-      });
+        client.off('connect', onConnect);
+        client.off('close', onClose);
+        resolve(r);
+      };
+      const onConnect = () => done('connected');
+      const onClose = () => done('failed');
+      const timer = setTimeout(() => done('timeout'), 5000);
+      client.on('connect', onConnect);
+      if (external) client.on('close', onClose);
     });
+    if (firstAttempt === 'connected') return;
+    if (!external) throw new Error(`the embedded MQTT broker on port ${this.port} did not answer within 5 s`);
+    this.opts.logger.warn({ broker: redact(url) }, 'mqtt broker not reachable at start: running degraded, reconnecting every 2 s');
   }
 
   connected(): boolean {
@@ -55,8 +71,24 @@ export class MqttService {
   }
 
   async stop(): Promise<void> {
-    if (this.client) await this.client.endAsync().catch(() => {});
-    if (this.broker) await new Promise<void>((r) => this.broker!.close(() => r()));
-    if (this.server) await new Promise<void>((r) => this.server!.close(() => r()));
+    const { client, broker, server } = this;
+    this.client = null;
+    this.broker = null;
+    this.server = null;
+    // force when offline: a graceful end would wait for a broker that is not there
+    if (client) await client.endAsync(!client.connected).catch(() => {});
+    if (broker) await new Promise<void>((r) => broker.close(() => r()));
+    if (server) await new Promise<void>((r) => server.close(() => r()));
+  }
+}
+
+/** The broker URL without its password, for logs. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url;
   }
 }

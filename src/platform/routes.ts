@@ -7,6 +7,9 @@ import { auditContext } from './request-context';
 import { parseArrangementText } from './calendar';
 import { badRequest } from './errors';
 
+/** 2200-01-01: the last year an arrangement can be entered for (see calendar/arrangement.ts). */
+const LATEST_INSTANT = Date.UTC(2200, 0, 1);
+
 /** Routes of the platform itself: health, audit log, work calendar, map settings. */
 export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: MqttService | null }) {
   app.get('/api/health', {
@@ -33,7 +36,7 @@ export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: Mqtt
       querystring: T.Object({
         entityType: T.Optional(T.String({ maxLength: 64 })), entityId: T.Optional(T.String({ maxLength: 64 })),
         actorId: T.Optional(T.String({ maxLength: 64 })), action: T.Optional(T.String({ maxLength: 64 })),
-        before: T.Optional(T.Integer({ minimum: 1 })), limit: T.Optional(T.Integer({ minimum: 1, maximum: 500, default: 100 })),
+        before: T.Optional(T.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })), limit: T.Optional(T.Integer({ minimum: 1, maximum: 500, default: 100 })),
       }, { additionalProperties: false }),
     },
   }, async (req) => {
@@ -94,6 +97,10 @@ export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: Mqtt
   }, async (req) => {
     const a = parseArrangementText(req.body.text, { year: req.params.year, source: req.body.source });
     if (a.year !== req.params.year) throw badRequest('year_mismatch', `the lines are for ${a.year}, not ${req.params.year}`);
+    // a blank or comment-only paste would wipe the year's holidays; clearing a year is a PUT or DELETE
+    if (a.holidays.length + a.workdays.length === 0) {
+      throw badRequest('invalid_arrangement', "无效的节假日安排 / invalid holiday arrangement: no 'YYYY-MM-DD 休|班' lines in the text");
+    }
     const saved = await p.transact(auditContext(req), (w) => p.calendar.putYear(w, a));
     await p.calendar.load();
     return saved;
@@ -121,7 +128,8 @@ export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: Mqtt
     schema: {
       tags: ['platform'], summary: '工作时间推算 / a deadline: N working days or hours after an instant',
       querystring: T.Object({
-        from: T.Integer({ minimum: 0 }), days: T.Optional(T.Number({ minimum: 0, maximum: 365 })),
+        // the calendar knows years up to 2200; later instants (or 1e20) are typos, not questions
+        from: T.Integer({ minimum: 0, maximum: LATEST_INSTANT }), days: T.Optional(T.Integer({ minimum: 0, maximum: 365 })),
         hours: T.Optional(T.Number({ minimum: 0, maximum: 2000 })),
       }, { additionalProperties: false }),
     },

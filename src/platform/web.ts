@@ -26,6 +26,6 @@ export async function serveWeb(app: Http): Promise<void> {
       return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     }
     // A missing file answers with the JSON 404 (the plugin calls the not-found handler).
-    return reply.sendFile(decodeURIComponent(path.slice(1)));
+    return reply.sendFile((req.params as { '*': string })['*']);
   });
 }

@@ -7,6 +7,7 @@ import { buildGuichengDemoGeography, DEMO_NOTICE } from '../modules/geography/de
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS, STREET } from './guicheng-orgs';
 import { isRole } from '../modules/identity/roles';
 import { seedDemoOrderConfig } from '../modules/orders/demo-seed';
+import { addOrderHistory, DEFAULT_HISTORY_ORDERS, generateOrderHistory } from '../modules/orders/history-generator';
 
 export interface SeedResult {
   seeded: boolean;
@@ -32,10 +33,19 @@ export function addSeeder(s: Seeder): void {
 export async function seedIfEmpty(app: App, opts: SeedOptions): Promise<SeedResult> {
   const { db } = app.platform;
   const any = await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
-  if (any) return { seeded: false, summary: 'the database already has organisations' };
+  if (any) {
+    // `yiwang seed --orders N` on a demo database adds N more orders of history
+    if (opts.force && opts.orders) {
+      const added = await addOrderHistory(app.platform, app.orders, opts.orders);
+      return { seeded: added.added, summary: added.summary };
+    }
+    return { seeded: false, summary: 'the database already has organisations' };
+  }
   const parts = [await seedOrgsAndMap(app)];
   await app.orders.units.load();
   parts.push(await seedDemoOrderConfig(app.platform, app.orders, opts.trainingSamples));
+  const orders = opts.orders ?? DEFAULT_HISTORY_ORDERS;
+  if (orders > 0) parts.push((await generateOrderHistory(app.platform, app.orders, { count: orders })).summary);
   for (const s of seeders) parts.push(await s(app, opts));
   return { seeded: true, summary: parts.join('; ') };
 }

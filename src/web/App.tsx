@@ -12,6 +12,7 @@ import { AppLayout } from './layout/AppLayout';
 import { RequireAuth } from './layout/RequireAuth';
 import { LoginPage } from './pages/login/LoginPage';
 import { NotFound } from './components/Results';
+import { citizenRoutes, CitizenLoginLinks } from './pages/citizen/publicRoutes';
 
 const theme: ThemeConfig = {
   algorithm: antTheme.defaultAlgorithm,
@@ -48,7 +49,8 @@ export function App() {
       <AntApp>
         <AuthProvider>
           <Routes>
-            <Route path="/login" element={<LoginPage />} />
+            <Route path="/login" element={<><LoginPage /><CitizenLoginLinks /></>} />
+            {citizenRoutes()}
             <Route
               element={
                 <RequireAuth>

@@ -15,9 +15,18 @@
 import type { ComponentType } from 'react';
 import {
   ApartmentOutlined,
+  AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CameraOutlined,
+  ControlOutlined,
+  PhoneOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  PartitionOutlined,
+  SolutionOutlined,
   EnvironmentOutlined,
   GlobalOutlined,
   KeyOutlined,
@@ -57,11 +66,26 @@ export interface NavGroup {
   order?: number;
 }
 
-export const navGroups: NavGroup[] = [{ key: 'admin', labelKey: 'nav.admin', icon: SettingOutlined, order: 900 }];
+export const navGroups: NavGroup[] = [
+  { key: 'admin', labelKey: 'nav.admin', icon: SettingOutlined, order: 900 },
+  { key: 'orders', labelKey: 'nav.orders', icon: FileTextOutlined, order: 20 },
+];
 
 export const navEntries: NavEntry[] = [
   { key: 'home', path: '/', labelKey: 'nav.home', icon: DashboardOutlined, order: 0, page: () => import('./pages/home/HomePage') },
   { key: 'map', path: '/map', labelKey: 'nav.map', icon: EnvironmentOutlined, permission: 'geo.read', order: 10, page: () => import('./pages/map/MapPage') },
+
+  // 一网统管 · 工单
+  { key: 'orders-new', group: 'orders', path: '/orders/new', labelKey: 'nav.orders.new', icon: FormOutlined, permission: 'orders.create', order: 10, page: () => import('./pages/orders/hotline/HotlinePage') },
+  { key: 'orders-dispatch', group: 'orders', path: '/orders', labelKey: 'nav.orders.dispatch', icon: PartitionOutlined, permission: 'orders.dispatch', order: 20, page: () => import('./pages/orders/DispatchWorkbenchPage') },
+  { key: 'orders-unit', group: 'orders', path: '/orders/unit', labelKey: 'nav.orders.unit', icon: SolutionOutlined, permission: 'orders.handle', order: 30, page: () => import('./pages/orders/UnitWorkbenchPage') },
+  { key: 'orders-detail', group: 'orders', path: '/orders/:id', labelKey: 'nav.orders.detail', permission: 'orders.read', hidden: true, page: () => import('./pages/orders/detail/OrderDetailPage') },
+
+  // 一网统管 · 督办、回访、考核、网格巡查
+  { key: 'supervision', group: 'orders', path: '/supervision', labelKey: 'nav.ops.supervision', icon: AlertOutlined, permission: 'orders.supervise', order: 40, page: () => import('./pages/supervision/SupervisionPage') },
+  { key: 'visits', group: 'orders', path: '/visits', labelKey: 'nav.ops.visits', icon: PhoneOutlined, permission: 'orders.visit', order: 50, page: () => import('./pages/supervision/VisitsPage') },
+  { key: 'evaluation', group: 'orders', path: '/evaluation', labelKey: 'nav.ops.evaluation', icon: BarChartOutlined, permission: 'orders.metrics', order: 60, page: () => import('./pages/evaluation/EvaluationPage') },
+  { key: 'inspect', group: 'orders', path: '/inspect', labelKey: 'nav.ops.inspect', icon: CameraOutlined, permission: 'orders.create', order: 70, page: () => import('./pages/citizen/InspectPage') },
 
   // 系统管理
   { key: 'admin-orgs', group: 'admin', path: '/admin/orgs', labelKey: 'nav.admin.orgs', icon: ApartmentOutlined, permission: 'orgs.manage', order: 10, page: () => import('./pages/admin/orgs/OrgsPage') },
@@ -71,6 +95,7 @@ export const navEntries: NavEntry[] = [
   { key: 'admin-geo', group: 'admin', path: '/admin/geo', labelKey: 'nav.admin.geo', icon: GlobalOutlined, permission: 'geo.manage', order: 50, page: () => import('./pages/admin/geo/GeoPage') },
   { key: 'admin-audit', group: 'admin', path: '/admin/audit', labelKey: 'nav.admin.audit', icon: AuditOutlined, permission: 'audit.read', order: 60, page: () => import('./pages/admin/audit/AuditPage') },
   { key: 'admin-calendar', group: 'admin', path: '/admin/calendar', labelKey: 'nav.admin.calendar', icon: CalendarOutlined, permission: 'calendar.read', order: 70, page: () => import('./pages/admin/calendar/CalendarPage') },
+  { key: 'admin-orders', group: 'admin', path: '/admin/orders', labelKey: 'nav.ops.admin.orders', icon: ControlOutlined, permission: 'orders.configure', order: 80, page: () => import('./pages/orders-admin/OrdersAdminPage') },
 ];
 
 const byOrder = (a: { order?: number }, b: { order?: number }) => (a.order ?? 500) - (b.order ?? 500);

@@ -60,9 +60,17 @@ export async function startTestApp(dialect: DialectName, opts: TestAppOptions = 
     ...opts.env,
   } as NodeJS.ProcessEnv);
   const clock = opts.clock ?? new ManualClock(Date.parse('2026-03-02T01:00:00Z'));
-  const app = await createApp(config, {
-    clock, pgSchema, mqtt: opts.mqtt ?? false, web: opts.web ?? false, logger: pino({ level: 'silent' }),
-  });
+  let app: App;
+  try {
+    app = await createApp(config, {
+      clock, pgSchema, mqtt: opts.mqtt ?? false, web: opts.web ?? false, logger: pino({ level: 'silent' }),
+    });
+  } catch (e) {
+    // an app that never started is never disposed: clean up here, or its schema leaks
+    if (!opts.share && pgSchema) await dropPgSchema(pgSchema).catch(() => {});
+    if (!opts.share) rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   if (opts.seed !== false) await seedIfEmpty(app, { orders: opts.orders ?? 0, trainingSamples: opts.trainingSamples ?? 3000 });
   const owned = !opts.share;
   return Object.assign(app, {

@@ -44,12 +44,36 @@ export function dummyValue(s: JsonSchema): string {
   return 'x';
 }
 
+/** A harmless path parameter: Open311's `.:format` wants json or xml; others as dummyValue. */
+export const dummyParam = (name: string, s: JsonSchema) => (name === 'format' ? 'json' : dummyValue(s));
+
 /** The route's URL with every path parameter replaced (URL-encoding is up to the caller). */
-export function fillPath(route: RouteShape, value: (name: string, schema: JsonSchema) => string = (_n, s) => dummyValue(s)): string {
+export function fillPath(route: RouteShape, value: (name: string, schema: JsonSchema) => string = dummyParam): string {
   return route.url.replace(/:(\w+)/g, (_m, name: string) => value(name, route.params[name] ?? {}));
 }
 
-/** A body that passes the schema's types (not necessarily the business rules): required fields only. */
+/** Candidates for a string field, tried in order against its length limits and pattern. */
+const STRING_CANDIDATES = ['x', 'xx', 'x1', '12', '2026-03-02', '13800000000', '110101199003071234', 'X_1', 'x@example.org'];
+
+function plausibleString(s: JsonSchema): string {
+  const min = s.minLength ?? 0;
+  const max = s.maxLength ?? Infinity;
+  const re = s.pattern ? new RegExp(s.pattern, 'u') : null;
+  const fits = (v: string) => v.length >= min && v.length <= max && (!re || re.test(v));
+  return [...STRING_CANDIDATES, 'x'.repeat(Math.max(min, 1))].find(fits) ?? 'x';
+}
+
+function plausibleNumber(s: JsonSchema): number {
+  const lo = s.minimum ?? s.exclusiveMinimum ?? -Infinity;
+  const hi = s.maximum ?? s.exclusiveMaximum ?? Infinity;
+  const fits = (n: number) => (s.type !== 'integer' || Number.isInteger(n))
+    && (s.minimum === undefined || n >= s.minimum) && (s.maximum === undefined || n <= s.maximum)
+    && (s.exclusiveMinimum === undefined || n > s.exclusiveMinimum) && (s.exclusiveMaximum === undefined || n < s.exclusiveMaximum);
+  const mid = Number.isFinite(lo) && Number.isFinite(hi) ? (lo + hi) / 2 : NaN;
+  return [s.minimum, 1, 0, Math.ceil(mid), mid, Math.floor(lo) + 1, s.maximum].find((n) => n !== undefined && Number.isFinite(n) && fits(n)) ?? 1;
+}
+
+/** A body that passes the schema (not necessarily the business rules): required fields only. */
 export function plausibleBody(s: JsonSchema | null): unknown {
   if (!s) return {};
   if (s.anyOf) return plausibleBody(s.anyOf[0]);
@@ -61,16 +85,31 @@ export function plausibleBody(s: JsonSchema | null): unknown {
       for (const k of s.required ?? []) out[k] = plausibleBody(s.properties?.[k] ?? {});
       return out;
     }
-    case 'array': return [];
-    case 'integer': case 'number': return s.minimum ?? 1;
+    case 'array': return Array.from({ length: s.minItems ?? 0 }, () => plausibleBody(s.items ?? {}));
+    case 'integer': case 'number': return plausibleNumber(s);
     case 'boolean': return false;
     case 'null': return null;
-    case 'string': return 'x';
+    case 'string': return plausibleString(s);
     default: return 'x';
   }
 }
 
 export const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Whether a refusal has the API's error body: `{ error: { code, message } }`, or under /open311/
+ * the GeoReport v2 error list that spec prescribes (`[{ code, description }]`, or `<errors>` XML).
+ * A URL the router refuses before any route runs (bad %-encoding) gets the API's format even
+ * under /open311/: no module has seen it yet.
+ */
+export function isErrorBody(url: string, body: any, contentType: unknown): boolean {
+  const api = typeof body?.error?.code === 'string' && typeof body?.error?.message === 'string';
+  if (url.startsWith('/open311/')) {
+    if (String(contentType).includes('xml')) return typeof body === 'string' && body.includes('<errors>');
+    return api || (Array.isArray(body) && body.length > 0 && body.every((e) => typeof e?.code === 'number' && typeof e?.description === 'string'));
+  }
+  return api;
+}
 
 /** Routes that end the caller's own session: run them with a throwaway login. */
 export const endsSession = (r: RouteRecord) => r.url === '/api/auth/logout';

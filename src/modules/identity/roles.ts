@@ -24,7 +24,8 @@ export const GRANTS: Record<string, Role[]> = {
   // identity and administration
   'orgs.read': STAFF,
   'orgs.manage': ['admin'],
-  'users.read': ['admin', 'dispatcher', 'leader'],
+  // handlers list the users of their own organisation subtree (AdminService.users scopes the list)
+  'users.read': ['admin', 'dispatcher', 'handler', 'leader'],
   'users.manage': ['admin'],
   'roles.read': ['admin'],
   'apikeys.manage': ['admin'],

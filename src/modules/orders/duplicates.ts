@@ -41,11 +41,12 @@ export function textSimilarity(a: readonly string[], b: readonly string[]): numb
 export async function findDuplicates(db: Queryable, q: {
   point: LngLat | null; communityCode: string | null; text: string; now: number; excludeId?: string;
 }, opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS): Promise<DuplicateCandidate[]> {
-  const tokens = tokenize(q.text);
+  let tokens: string[] | null = null; // segmented only when there is a candidate to compare with
+  // Main orders only: a merged order is in state 'merged', never open, so the state filter says it;
+  // `main_order_id is null` in SQL would lead SQLite to scan nearly every order through orders_main.
   let sel = db.selectFrom('orders')
-    .select(['id', 'number', 'title', 'description', 'state', 'lng', 'lat', 'created_at'])
+    .select(['id', 'number', 'title', 'description', 'state', 'lng', 'lat', 'created_at', 'main_order_id'])
     .where('state', 'in', OPEN_STATES as unknown as string[])
-    .where('main_order_id', 'is', null)
     .where('created_at', '>=', q.now - opts.windowMs);
   if (q.excludeId) sel = sel.where('id', '!=', q.excludeId);
   if (q.point) {
@@ -62,8 +63,10 @@ export async function findDuplicates(db: Queryable, q: {
   const rows = await sel.orderBy('created_at', 'desc').limit(200).execute();
   const out: DuplicateCandidate[] = [];
   for (const r of rows) {
+    if (r.main_order_id !== null) continue;
     const distance = q.point && r.lng !== null && r.lat !== null ? distanceMeters(q.point, [Number(r.lng), Number(r.lat)]) : null;
     if (distance !== null && distance > opts.radiusMeters) continue;
+    tokens ??= tokenize(q.text);
     const similarity = textSimilarity(tokens, tokenize(`${r.title} ${r.description}`));
     const needed = q.point ? opts.minSimilarity : Math.max(0.5, opts.minSimilarity);
     if (similarity < needed) continue;

@@ -17,7 +17,11 @@ import type { RoutingRule } from './routing';
 import type { OrderLookups } from './views';
 import { orderRoutes } from './routes';
 import { orderAdminRoutes } from './admin-routes';
+import { mountOrderMetrics, type OrderMetrics } from './metrics/service';
+import { orderMetricsRoutes } from './metrics/routes';
 import { wechatRoutes } from './wechat-routes';
+import { installSla } from './sla';
+import { installNotifications } from './notifications';
 
 export { CHANNELS, type NewOrderInput } from './intake-service';
 export type { OrderHook, OrderChange } from './deps';
@@ -31,6 +35,8 @@ export interface OrdersModule {
   classifier: ClassificationService;
   units: UnitDirectory;
   lookups: OrderLookups;
+  /** 工单考核: figures, ranking, trend, monthly report (metrics/). */
+  metrics: OrderMetrics;
   addHook(hook: OrderHook): void;
   reloadRules(): void;
   duplicatesOf(principal: Principal, id: string): ReturnType<typeof findDuplicates>;
@@ -65,6 +71,7 @@ export async function mountOrders(p: PlatformContext, geo: GeographyService): Pr
     if (e.type === 'orders.categories_changed') void categories.load(p.db);
     if (e.type === 'orders.classifier_retrained') void classifier.load();
   });
+  const metrics = mountOrderMetrics(deps);
   const lookups: OrderLookups = {
     unitName: (id) => units.name(id),
     categoryPath: (code) => categories.pathName(code),
@@ -74,7 +81,7 @@ export async function mountOrders(p: PlatformContext, geo: GeographyService): Pr
   const intake = new OrderIntake(deps, actions, lookups);
   const queries = new OrderQueries(deps, actions, lookups);
   const mod: OrdersModule = {
-    deps, intake, actions, queries, categories, classifier, units, lookups,
+    deps, intake, actions, queries, categories, classifier, units, lookups, metrics,
     addHook: (h) => hooks.push(h),
     reloadRules: () => {
       rulesCache = null;
@@ -89,8 +96,14 @@ export async function mountOrders(p: PlatformContext, geo: GeographyService): Pr
     routes(app) {
       orderRoutes(app, mod);
       orderAdminRoutes(app, mod);
+      orderMetricsRoutes(app, metrics);
       wechatRoutes(app, mod);
+      sla.routes(app);
+      notifications.routes(app);
     },
   };
+  // SLA clocks (jobs planned by a hook) and the notifications outbox (a hook and a delivery job)
+  const sla = installSla(mod);
+  const notifications = installNotifications(mod);
   return mod;
 }

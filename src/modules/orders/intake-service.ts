@@ -4,6 +4,7 @@ import { badRequest } from '../../platform/errors';
 import { idempotent } from '../../platform/idempotency';
 import { newId } from '../../platform/ids';
 import type { CoordSystem } from '../../platform/geo';
+import { GroupCommit } from '../../platform/group-commit';
 import type { OrdersDeps } from './deps';
 import type { OrderActions } from './action-service';
 import { nextOrderNumber } from './numbers';
@@ -39,13 +40,18 @@ export interface IntakeResult {
 
 /** Intake: a request from any channel becomes a work order — located, classified, routed, checked for duplicates. */
 export class OrderIntake {
-  constructor(private d: OrdersDeps, private actions: OrderActions, private lookups: OrderLookups) {}
+  /** Intakes arriving while a commit is in flight share the next one (platform/group-commit.ts). */
+  private commits: GroupCommit;
+
+  constructor(private d: OrdersDeps, private actions: OrderActions, private lookups: OrderLookups) {
+    this.commits = new GroupCommit({ db: d.p.db, clock: d.p.clock, afterCommit: () => d.p.events.poke() });
+  }
 
   async create(principal: Principal | null, ctx: AuditContext, input: NewOrderInput, idempotencyKey?: string) {
     const scope = `orders.create:${principal?.id ?? 'public'}`;
     return idempotent<IntakeResult>(this.d.p.db, scope, idempotencyKey, input, async (remember) => {
       const prepared = await this.prepare(principal, input);
-      const result = await this.d.p.transact(ctx, async (w) => {
+      const result = await this.commits.run(ctx, async (w) => {
         const number = await nextOrderNumber(w.trx, w.now);
         const row: OrderRow = { ...prepared.row, id: newId(w.now), number, created_at: w.now, updated_at: w.now };
         await w.trx.insertInto('orders').values(row).execute();

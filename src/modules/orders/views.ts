@@ -11,7 +11,8 @@ export interface OrderLookups {
 
 export function orderView(r: OrderRow, now: number, l: OrderLookups, opts: { revealed?: boolean } = {}) {
   const snap = snapshotOf(r);
-  const clock = snap.clockStartedAt ? computeClockStatus(snap, now, (a, b) => l.workingMsBetween(a, b, snap.pauses as any)) : null;
+  // the model already accounts for pauses (its deadlines move on resume): give it plain working time
+  const clock = snap.clockStartedAt ? computeClockStatus(snap, now, (a, b) => l.workingMsBetween(a, b)) : null;
   const label = STATE_LABELS[r.state as OrderState];
   return {
     id: r.id,

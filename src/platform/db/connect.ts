@@ -39,12 +39,37 @@ export function openSqlite(file: string): SQLite.Database {
   return sqlite;
 }
 
+/**
+ * better-sqlite3 behind Kysely, keeping prepared statements (least recently used out past `max`).
+ * Kysely's driver prepares every query anew; compiling the SQL again is most of a small query's
+ * cost. One connection runs one statement at a time (Kysely's mutex), so sharing them is safe.
+ */
+function keepingStatements(sqlite: SQLite.Database, max = 500) {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string): SQLite.Statement {
+      let st = kept.get(text);
+      if (st) {
+        kept.delete(text);
+      } else {
+        st = sqlite.prepare(text);
+        if (kept.size >= max) kept.delete(kept.keys().next().value as string);
+      }
+      kept.set(text, st);
+      return st;
+    },
+  };
+}
+
 export function connect(opts: ConnectOptions): Database {
   if (opts.databaseUrl) {
     const schema = opts.pgSchema;
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
+      // an unreachable database must answer health checks with 503 quickly, not hang them
+      connectionTimeoutMillis: 5000,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     // An idle client losing its connection must not crash the process; the pool replaces it.
@@ -66,7 +91,7 @@ export function connect(opts: ConnectOptions): Database {
   }
   mkdirSync(opts.dataDir, { recursive: true });
   const sqlite = openSqlite(join(opts.dataDir, 'yiwang.db'));
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',

@@ -3,12 +3,16 @@ import { dialectOf } from './columns';
 import * as m0001 from './migrations/0001_platform';
 import * as m0002 from './migrations/0002_identity_geography';
 import * as m0003 from './migrations/0003_orders';
+import * as m0004 from './migrations/0004_order_metrics';
+import * as m0005 from './migrations/0005_orders_indexes';
 
 /** Every migration, in order. One list for SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_identity_geography': m0002,
   '0003_orders': m0003,
+  '0004_order_metrics': m0004,
+  '0005_orders_indexes': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -21,8 +25,25 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrationTableSchema = dialectOf(db) === 'postgres'
     ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
     : undefined;
-  const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const run = async (conn: Kysely<any>) => {
+    const migrator = new Migrator({ db: conn, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  };
+  if (dialectOf(db) === 'postgres') return run(db);
+  // SQLite: Kysely takes no lock and runs DDL outside a transaction. Two nodes starting together
+  // would both apply the same migration; BEGIN IMMEDIATE makes the second wait for the first
+  // (busy_timeout) and then find the schema up to date. A failed migration rolls back whole.
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const done = await run(conn);
+      await sql`commit`.execute(conn);
+      return done;
+    } catch (e) {
+      await sql`rollback`.execute(conn).catch(() => {});
+      throw e;
+    }
+  });
 }

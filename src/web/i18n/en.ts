@@ -1,5 +1,7 @@
 /** English. Must carry every key of zh-CN.ts (the type below makes tsc list missing ones). */
 import type { MessageKey } from './zh-CN';
+import { ordersEn } from './orders.en';
+import { opsEn } from './ops.en';
 
 export const en: Record<MessageKey, string> = {
   // ---- app & layout ----
@@ -289,4 +291,6 @@ export const en: Record<MessageKey, string> = {
   'calendar.parse.badLine': 'Not understood: {text} (expected "YYYY-MM-DD 休|班")',
   'calendar.parse.errors': '{n} errors',
   'calendar.parse.warnings': '{n} warnings',
+  ...ordersEn,
+  ...opsEn,
 };

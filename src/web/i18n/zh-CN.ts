@@ -2,6 +2,9 @@
  * 简体中文 — the source dictionary. Keys are `area.thing`; `{name}` marks a placeholder.
  * Every key here must also be in en.ts (tsc checks it). Modules add their keys in their own block.
  */
+import { ordersZhCN } from './orders.zh-CN';
+import { opsZhCN } from './ops.zh-CN';
+
 export const zhCN = {
   // ---- app & layout ----
   'app.name': '一网',
@@ -290,6 +293,8 @@ export const zhCN = {
   'calendar.parse.badLine': '无法识别：{text}（应为 “YYYY-MM-DD 休|班”）',
   'calendar.parse.errors': '{n} 个错误',
   'calendar.parse.warnings': '{n} 个提醒',
+  ...ordersZhCN,
+  ...opsZhCN,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,204 @@
+/**
+ * Intake throughput: the real app over real HTTP. `POST /api/orders` with an API key (a
+ * cookie-less client, key made through the admin API), varied realistic texts and points, at
+ * concurrency 64, from a separate client process; throughput and latency after a warm-up.
+ * Baseline in the same run: the same rows committed with bare SQL, one transaction per order
+ * (orders row + its order_events row, prepared statements). Targets: ≥ 1,000 orders/s and at
+ * least half the bare-SQL rate.
+ *
+ *   npx tsx bench/intake.bench.ts            (BENCH_COUNT=5000, BENCH_WARMUP=500, BENCH_CONCURRENCY=64)
+ *   TEST_DATABASE_URL=postgres://… npx tsx bench/intake.bench.ts   (SQLite, then PostgreSQL)
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { connect, openSqlite } from '../src/platform/db/connect';
+import { migrateToLatest } from '../src/platform/db/migrate';
+import { pointInPolygon, bboxOf, type Areal, type LngLat } from '../src/platform/geo';
+import { generateDemoRequests } from '../src/modules/orders/demo-history';
+import { ORDER_COLUMNS, EVENT_COLUMNS } from '../src/modules/orders/history-generator';
+import { seedIfEmpty } from '../src/seed';
+import { appendSchema, createPgSchema, dropPgSchema } from '../test/helpers/app';
+import { benchDialects, heading, ms, PG_URL, rate, startBenchApp, summarize, type BenchApp, type Dialect } from './lib';
+
+const COUNT = Number(process.env.BENCH_COUNT ?? 5000);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 500);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+
+export interface IntakeFigures {
+  dialect: Dialect;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  barePerSecond: number;
+  ratio: number;
+}
+
+export async function benchIntake(dialect: Dialect): Promise<IntakeFigures> {
+  const b = await startBenchApp(dialect, process.env.BENCH_JOBS === 'off' ? { JOBS: 'off' } : {});
+  try {
+    const t0 = performance.now();
+    await seedIfEmpty(b.app, { orders: 0, trainingSamples: 20_000 });
+    console.log(`${dialect}: app started and seeded (orgs, map, rules, classifier on 20,000 texts) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const port = await b.app.listen();
+    const key = await apiKey(port);
+    const bodies = await requestBodies(b, WARMUP + COUNT);
+    const dir = mkdtempSync(join(tmpdir(), 'yiwang-bench-load-'));
+    const file = join(dir, 'bodies.json');
+    writeFileSync(file, JSON.stringify(bodies));
+    const firstMeasured = b.app.platform.clock.now();
+    const out = await runClient([`http://127.0.0.1:${port}/api/orders`, file, String(CONCURRENCY), String(WARMUP), `authorization:Bearer ${key}`]);
+    rmSync(dir, { recursive: true, force: true });
+    const bad = Object.entries(out.statuses).filter(([s]) => s !== '201');
+    if (bad.length) throw new Error(`intake answered ${JSON.stringify(out.statuses)}`);
+    const lat = summarize(out.latencies);
+    const gc = (b.app.orders.intake as unknown as { commits?: { stats: { batches: number; jobs: number; ms: number } } }).commits?.stats;
+    if (gc) console.log(`${dialect}: group commit: ${gc.jobs} intakes in ${gc.batches} transactions (${(gc.jobs / gc.batches).toFixed(1)} per commit, ${(gc.ms / gc.batches).toFixed(1)} ms each)`);
+    const perSecond = (COUNT / out.elapsedMs) * 1000;
+    console.log(`${dialect}: intake ${COUNT} orders at concurrency ${CONCURRENCY} in ${(out.elapsedMs / 1000).toFixed(2)} s → ${rate(perSecond)}; latency p50 ${ms(lat.p50)}, p99 ${ms(lat.p99)}, max ${ms(lat.max)}`);
+
+    // the rows intake committed in the measured phase, for the baseline to commit again
+    const orders = await b.app.platform.db.selectFrom('orders').selectAll().where('created_at', '>=', firstMeasured).execute();
+    const events = await b.app.platform.db.selectFrom('order_events').selectAll().where('type', '=', 'order.created').where('at', '>=', firstMeasured).execute();
+    const eventOf = new Map(events.map((e) => [e.order_id, e]));
+    const pairs = orders.filter((o) => eventOf.has(o.id)).map((o) => ({ order: o, event: eventOf.get(o.id)! }));
+    const bare = dialect === 'sqlite' ? await bareSqlite(pairs) : await barePostgres(pairs);
+    const ratio = perSecond / bare.perOrder;
+    console.log(`${dialect}: bare SQL, one transaction per order (orders + order_events row): ${rate(bare.perOrder)}; ${bare.batched ? `64 orders per transaction: ${rate(bare.batched)} (the ceiling of group commit)` : ''}`);
+    console.log(`${dialect}: ratio intake / bare SQL = ${ratio.toFixed(2)}×   targets: ≥ 1000/s ${perSecond >= 1000 ? 'MET' : 'MISSED'}, ≥ 0.5× bare ${ratio >= 0.5 ? 'MET' : 'MISSED'}`);
+    return { dialect, perSecond, p50: lat.p50, p99: lat.p99, barePerSecond: bare.perOrder, ratio };
+  } finally {
+    await b.dispose();
+  }
+}
+
+/** An API key holding `orders.create`, created through the admin API as the demo admin. */
+async function apiKey(port: number): Promise<string> {
+  const base = `http://127.0.0.1:${port}`;
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'yiwang-demo' }) });
+  if (login.status !== 200) throw new Error(`admin login: ${login.status}`);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/api-keys`, {
+    method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ name: 'intake-bench', permissions: ['orders.create'] }),
+  });
+  if (res.status !== 201) throw new Error(`api key: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { key: string }).key;
+}
+
+/** Realistic requests: demo texts of every channel, points inside the communities, callers, half with a category. */
+async function requestBodies(b: BenchApp, n: number) {
+  const areas = (await b.app.geography.service.layer('community')).features.map((f) => ({ geometry: f.geometry as Areal, box: bboxOf(f.geometry) }));
+  const now = Date.now();
+  const reqs = generateDemoRequests(n, 4242, { startMs: now - 30 * 86_400_000, endMs: now });
+  let seed = 7;
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  return reqs.map((q, i) => {
+    const a = areas[i % areas.length];
+    let p: LngLat = [a.box[0], a.box[1]];
+    for (let t = 0; t < 100; t++) {
+      p = [a.box[0] + rnd() * (a.box[2] - a.box[0]), a.box[1] + rnd() * (a.box[3] - a.box[1])];
+      if (pointInPolygon(p, a.geometry)) break;
+    }
+    const person = q.channel === 'hotline' || q.channel === 'web' || q.channel === 'wechat';
+    return {
+      channel: q.channel, description: q.text, urgency: q.urgency, address: q.address,
+      location: { lng: Math.round(p[0] * 1e6) / 1e6, lat: Math.round(p[1] * 1e6) / 1e6 },
+      ...(i % 2 === 0 ? { categoryCode: q.categoryCode } : {}),
+      ...(person ? { reporter: { name: '陈先生', phone: `139${String(10_000_000 + i).slice(-8)}` } } : {}),
+    };
+  });
+}
+
+function runClient(args: string[]): Promise<{ latencies: number[]; statuses: Record<string, number>; elapsedMs: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'http-load.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load client exited ${code}`))));
+  });
+}
+
+type Pair = { order: Record<string, unknown>; event: Record<string, unknown> };
+const placeholders = (n: number, pg: boolean) => Array.from({ length: n }, (_, i) => (pg ? `$${i + 1}` : '?')).join(',');
+const insertSql = (table: string, cols: readonly string[], pgStyle: boolean) =>
+  `insert into "${table}" (${cols.map((c) => `"${c}"`).join(',')}) values (${placeholders(cols.length, pgStyle)})`;
+
+/** better-sqlite3 directly on a fresh, migrated file with the app's pragmas (WAL, synchronous=FULL). */
+async function bareSqlite(pairs: Pair[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'yiwang-bench-bare-'));
+  const setup = connect({ databaseUrl: null, dataDir: dir });
+  await migrateToLatest(setup.db);
+  await setup.close();
+  const db = openSqlite(join(dir, 'yiwang.db'));
+  try {
+    const io = db.prepare(insertSql('orders', ORDER_COLUMNS, false));
+    const ie = db.prepare(insertSql('order_events', EVENT_COLUMNS, false));
+    const one = db.transaction((p: Pair, suffix: string) => {
+      io.run(ORDER_COLUMNS.map((c) => (c === 'id' || c === 'number' ? `${p.order[c]}${suffix}` : p.order[c])));
+      ie.run(EVENT_COLUMNS.map((c) => (c === 'id' || c === 'order_id' ? `${p.event[c]}${suffix}` : p.event[c])));
+    });
+    let t = performance.now();
+    for (const p of pairs) one(p, '');
+    const perOrder = (pairs.length / (performance.now() - t)) * 1000;
+    const many = db.transaction((ps: Pair[]) => ps.forEach((p) => one(p, 'b')));
+    t = performance.now();
+    for (let i = 0; i < pairs.length; i += 64) many(pairs.slice(i, i + 64));
+    const batched = (pairs.length / (performance.now() - t)) * 1000;
+    return { perOrder, batched };
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** node-postgres on a fresh, migrated schema: a pool like the app's (10), 64 callers, named prepared statements. */
+async function barePostgres(pairs: Pair[]) {
+  const schema = await createPgSchema();
+  const url = appendSchema(PG_URL!, schema);
+  const setup = connect({ databaseUrl: url, dataDir: tmpdir(), pgSchema: schema });
+  await migrateToLatest(setup.db);
+  await setup.close();
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  try {
+    const io = insertSql('orders', ORDER_COLUMNS, true);
+    const ie = insertSql('order_events', EVENT_COLUMNS, true);
+    const commit = async (group: Pair[], suffix: string) => {
+      const c = await pool.connect();
+      try {
+        await c.query('begin');
+        for (const p of group) {
+          await c.query({ name: 'io', text: io, values: ORDER_COLUMNS.map((k) => (k === 'id' || k === 'number' ? `${p.order[k]}${suffix}` : p.order[k])) });
+          await c.query({ name: 'ie', text: ie, values: EVENT_COLUMNS.map((k) => (k === 'id' || k === 'order_id' ? `${p.event[k]}${suffix}` : p.event[k])) });
+        }
+        await c.query('commit');
+      } finally {
+        c.release();
+      }
+    };
+    const drive = async (groups: Pair[][], suffix: string) => {
+      let next = 0;
+      const t = performance.now();
+      await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+        while (next < groups.length) await commit(groups[next++], suffix);
+      }));
+      return (pairs.length / (performance.now() - t)) * 1000;
+    };
+    const perOrder = await drive(pairs.map((p) => [p]), '');
+    const groups: Pair[][] = [];
+    for (let i = 0; i < pairs.length; i += 64) groups.push(pairs.slice(i, i + 64));
+    const batched = await drive(groups, 'b');
+    return { perOrder, batched };
+  } finally {
+    await pool.end();
+    await dropPgSchema(schema);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  heading(`intake bench: POST /api/orders, ${COUNT} orders after ${WARMUP} warm-up, concurrency ${CONCURRENCY}`);
+  for (const d of benchDialects()) await benchIntake(d);
+}

@@ -1,0 +1,38 @@
+/** The SLA rules in the platform `settings` table (key `orders.sla_rules`), defaults in code. */
+import type { Queryable } from '../../../platform/db/connect';
+import { enqueueJob } from '../../../platform/jobs';
+import type { Work } from '../../../platform/transact';
+import { DEFAULT_SLA_RULES, SLA_JOB, parseSlaRules, type SlaRules } from './sla-rules';
+
+export const SLA_RULES_KEY = 'orders.sla_rules';
+
+export interface StoredSlaRules {
+  rules: SlaRules;
+  /** false: nobody saved rules yet, the defaults apply. */
+  saved: boolean;
+  updatedAt: number | null;
+}
+
+/** Read inside the caller's transaction, so every node and job sees the rules of its moment. */
+export async function readSlaRules(db: Queryable, onInvalid?: (err: Error) => void): Promise<StoredSlaRules> {
+  const row = await db.selectFrom('settings').selectAll().where('key', '=', SLA_RULES_KEY).executeTakeFirst();
+  if (!row) return { rules: DEFAULT_SLA_RULES, saved: false, updatedAt: null };
+  try {
+    return { rules: parseSlaRules(JSON.parse(row.value)), saved: true, updatedAt: Number(row.updated_at) };
+  } catch (err) {
+    // A hand-edited bad value must not stop the clocks: fall back to the defaults, loudly.
+    onInvalid?.(err as Error);
+    return { rules: DEFAULT_SLA_RULES, saved: false, updatedAt: Number(row.updated_at) };
+  }
+}
+
+/** Saves (audited, with an event) and re-plans the open orders' clocks in a job. */
+export async function saveSlaRules(w: Work, rules: SlaRules): Promise<void> {
+  const before = await readSlaRules(w.trx);
+  const value = JSON.stringify(rules);
+  await w.trx.insertInto('settings').values({ key: SLA_RULES_KEY, value, updated_at: w.now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: w.now })).execute();
+  w.audit({ action: 'orders.sla_rules.update', entityType: 'setting', entityId: SLA_RULES_KEY, before: before.rules, after: rules });
+  w.emit({ type: 'orders.sla_rules_changed', entityType: 'setting', entityId: SLA_RULES_KEY, data: {} });
+  await enqueueJob(w.trx, SLA_JOB.replan, { runAt: w.now, payload: {} }, w.now);
+}

@@ -1,0 +1,108 @@
+import { sql } from 'kysely';
+import { recordAudits, type AuditContext, type AuditEntry } from './audit';
+import { emitEvents, type NewEvent } from './bus';
+import { Work, workIn, type TransactDeps } from './transact';
+
+interface Queued {
+  ctx: AuditContext;
+  fn: (w: Work) => Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit for a busy use case: `run(ctx, fn)` is `transact(ctx, fn)`, except that use cases
+ * queued while a commit is in flight share the NEXT transaction, each inside its own savepoint.
+ *
+ * A durable commit (SQLite `synchronous=FULL`, PostgreSQL's WAL flush) costs milliseconds of
+ * disk wait, and on SQLite it blocks the event loop; per-day counters and the audit chain's head
+ * serialise these transactions anyway. Sharing one commit among everything that arrived meanwhile
+ * keeps the same guarantees, one use case at a time, in arrival order:
+ *  - each use case sees the rows of the ones before it (they run one after another);
+ *  - one that throws is rolled back to its savepoint alone and gets its own error;
+ *  - the audit rows and outbox events of the batch are written after its last use case, in the
+ *    same order `transact` would have written them (one chain-head read and update per batch);
+ *  - every caller is answered only after the commit that made its change durable (if that commit
+ *    fails, everyone in it gets the error and nothing of theirs is stored);
+ *  - alone (no one waiting) it is exactly `transact` (no savepoint), one event-loop turn later.
+ */
+export class GroupCommit {
+  private queue: Queued[] = [];
+  private draining = false;
+  /** Batches committed and use cases in them, and the time spent in their transactions. */
+  readonly stats = { batches: 0, jobs: 0, ms: 0 };
+
+  constructor(private deps: TransactDeps, private maxBatch = 64) {}
+
+  run<T>(ctx: AuditContext, fn: (w: Work) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ ctx, fn, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.draining) {
+        this.draining = true;
+        // After the I/O callbacks of this turn: requests that arrived together then commit together
+        // (otherwise the first one's microtasks run all the way to its commit before the next is read).
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length) await this.commit();
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async commit(): Promise<void> {
+    const done: Array<{ job: Queued; value: unknown }> = [];
+    const failed: Array<{ job: Queued; error: unknown }> = [];
+    let batch: Queued[] = [];
+    let emitted = false;
+    const t0 = performance.now();
+    try {
+      await this.deps.db.transaction().execute(async (trx) => {
+        // Taken once the connection is ours: everything queued while we waited for it joins.
+        batch = this.queue.splice(0, this.maxBatch);
+        if (batch.length === 1) {
+          const { value, events } = await workIn(trx, this.deps.clock.now(), batch[0].ctx, batch[0].fn);
+          done.push({ job: batch[0], value });
+          emitted = events > 0;
+          return;
+        }
+        const audits: Array<{ ctx: AuditContext; entry: AuditEntry; at: number }> = [];
+        const events: Array<{ event: NewEvent; at: number }> = [];
+        for (const job of batch) {
+          await sql`savepoint yw_group`.execute(trx);
+          try {
+            const work = new Work(trx, this.deps.clock.now(), job.ctx);
+            const value = await job.fn(work);
+            await sql`release savepoint yw_group`.execute(trx);
+            done.push({ job, value });
+            for (const event of work.events) events.push({ event, at: work.now });
+            for (const entry of work.audits) audits.push({ ctx: job.ctx, entry, at: work.now });
+          } catch (error) {
+            await sql`rollback to savepoint yw_group`.execute(trx);
+            await sql`release savepoint yw_group`.execute(trx);
+            failed.push({ job, error });
+          }
+        }
+        await emitEvents(trx, events);
+        await recordAudits(trx, audits);
+        emitted = events.length > 0;
+      });
+    } catch (error) {
+      // the commit failed, or the lone use case threw: nothing of this batch is stored
+      for (const job of batch) job.reject(failed.find((f) => f.job === job)?.error ?? error);
+      // could not even begin (connection lost…): fail what was queued rather than leave it hanging
+      if (batch.length === 0) for (const job of this.queue.splice(0, this.maxBatch)) job.reject(error);
+      return;
+    }
+    this.stats.batches++;
+    this.stats.jobs += batch.length;
+    this.stats.ms += performance.now() - t0;
+    if (emitted) this.deps.afterCommit?.();
+    for (const d of done) d.job.resolve(d.value);
+    for (const f of failed) f.job.reject(f.error);
+  }
+}

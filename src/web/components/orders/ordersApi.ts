@@ -1,0 +1,120 @@
+/**
+ * Calls of the work-order API. Most go through the shared client (src/web/api.ts); the two that
+ * need what it cannot send — an Idempotency-Key header, a multipart body — use `rawPost`, which
+ * mirrors the shared client's CSRF header and error envelope.
+ */
+import { api, ApiError } from '../../api';
+import type {
+  ActionType,
+  CallerHistory,
+  CategorySuggestion,
+  CategoryView,
+  OrderDetail,
+  OrderPage,
+  OrderQuery,
+  IntakeResult,
+  NewOrderBody,
+} from './types';
+
+const enc = encodeURIComponent;
+
+export const ordersApi = {
+  list: (q: OrderQuery, signal?: AbortSignal) => api.get<OrderPage>('/api/orders', { ...q }, { signal }),
+  detail: (id: string, signal?: AbortSignal) => api.get<OrderDetail>(`/api/orders/${enc(id)}`, undefined, { signal }),
+  act: (id: string, type: ActionType, fields: Record<string, unknown> = {}) =>
+    api.post<OrderDetail>(`/api/orders/${enc(id)}/actions`, { ...fields, type }),
+  reveal: (id: string) => api.post<{ name: string | null; phone: string | null }>(`/api/orders/${enc(id)}/reveal`),
+  callerHistory: (phone: string, signal?: AbortSignal) => api.get<CallerHistory>(`/api/callers/${enc(phone)}/orders`, undefined, { signal }),
+  categories: (signal?: AbortSignal) => api.get<{ items: CategoryView[] }>('/api/order-categories', undefined, { signal }),
+  suggest: (text: string, signal?: AbortSignal) =>
+    api.post<{ items: CategorySuggestion[] }>('/api/order-categories/suggest', { text }, { signal }),
+  lookup: (lng: number, lat: number, signal?: AbortSignal) =>
+    api.get<{ community: { code: string; name: string } | null; grid: { code: string; name: string } | null; inStreet: boolean }>(
+      '/api/geo/lookup',
+      { lng, lat },
+      { signal },
+    ),
+};
+
+async function readError(res: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    /* not JSON */
+  }
+  const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  if (err && typeof err.message === 'string') return new ApiError(res.status, err.code ?? `http_${res.status}`, err.message, err.details);
+  return new ApiError(res.status, `http_${res.status}`, `${res.status} ${res.statusText || 'error'}`, body ?? undefined);
+}
+
+/** POST with extra headers (the shared client has no header option). Errors as ApiError. */
+async function rawPost<T>(path: string, body: BodyInit, headers: Record<string, string>, csrfToken: string | undefined): Promise<T> {
+  const h: Record<string, string> = { accept: 'application/json', ...headers };
+  if (csrfToken) h['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers: h, body, credentials: 'same-origin' });
+  } catch (e) {
+    throw new ApiError(0, 'network', (e as Error).message || 'network error');
+  }
+  if (!res.ok) throw await readError(res);
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** 登记工单. The same key and body twice make one order (the server replays its answer). */
+export function createOrder(body: NewOrderBody, idempotencyKey: string, csrfToken: string | undefined): Promise<IntakeResult> {
+  return rawPost<IntakeResult>(
+    '/api/orders',
+    JSON.stringify(body),
+    { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+    csrfToken,
+  );
+}
+
+export interface UploadedFile {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  url: string;
+}
+
+/** One attachment, multipart field "file" (the server sniffs the real type). */
+export function uploadFile(file: File | Blob, name: string, csrfToken: string | undefined): Promise<UploadedFile> {
+  const form = new FormData();
+  form.append('file', file, name);
+  return rawPost<UploadedFile>('/api/files', form, {}, csrfToken);
+}
+
+/** A random v4 UUID; crypto.randomUUID exists only on https/localhost, getRandomValues everywhere. */
+export function uuid(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') {
+    try {
+      return c.randomUUID();
+    } catch {
+      /* insecure context: fall through */
+    }
+  }
+  const b = new Uint8Array(16);
+  if (c?.getRandomValues) c.getRandomValues(b);
+  else for (let i = 0; i < 16; i++) b[i] = Math.floor(Math.random() * 256);
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Full paging through a list (for counts and the map), stopping at `cap` rows. */
+export async function listAll(q: OrderQuery, cap: number, signal?: AbortSignal): Promise<{ items: OrderPage['items']; truncated: boolean }> {
+  const items: OrderPage['items'] = [];
+  let before: string | undefined;
+  for (;;) {
+    const page = await ordersApi.list({ ...q, limit: 500, before }, signal);
+    items.push(...page.items);
+    if (!page.next || items.length >= cap) return { items, truncated: !!page.next };
+    before = page.next;
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * 一网统管 in a real browser, each step done by the role that does it in practice:
+ * hotline intake → dispatch → sign-for → reply → review → return visit → 已办结;
+ * then a 退单 (return) path and a 延期 (extension) path.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { announceBrowserSkip, launchBrowser, loginAs, startRealServer, type RunningServer } from './helpers/browser';
+
+const skip = announceBrowserSkip('browser suite (work orders)');
+
+describe.skipIf(skip)('browser: a work order through its whole life', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const sessions: Record<string, { context: BrowserContext; page: Page }> = {};
+
+  async function as(role: string): Promise<Page> {
+    if (!sessions[role]) {
+      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await loginAs(page, server.url, role);
+      sessions[role] = { context, page };
+    }
+    return sessions[role].page;
+  }
+
+  /** The JSON API from inside a logged-in page (same cookie and CSRF token as the UI). */
+  async function api(page: Page, method: string, path: string, body?: unknown) {
+    return page.evaluate(async ({ method, path, body }) => {
+      const me = await (await fetch('/api/me')).json();
+      const res = await fetch(path, {
+        method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json() };
+    }, { method, path, body });
+  }
+
+  async function openOrder(page: Page, id: string) {
+    await page.goto(`${server.url}/orders/${id}`);
+    await page.getByTestId('order-state').first().waitFor({ timeout: 20_000 });
+  }
+
+  /** Clicks an action button, fills its form, confirms, and waits for the dialog to close. */
+  async function act(page: Page, type: string, fill: (p: Page) => Promise<void> = async () => {}) {
+    await page.getByTestId(`action-${type}`).first().click();
+    await page.getByTestId('action-confirm').waitFor({ state: 'visible', timeout: 10_000 });
+    await fill(page);
+    await page.getByTestId('action-confirm').click();
+    await page.getByTestId('action-confirm').waitFor({ state: 'hidden', timeout: 15_000 });
+  }
+
+  async function stateOf(page: Page, id: string): Promise<string> {
+    return (await api(page, 'GET', `/api/orders/${id}`)).body.order.state;
+  }
+
+  beforeAll(async () => {
+    server = await startRealServer();
+    browser = await launchBrowser();
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const s of Object.values(sessions)) await s.context.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('hotline form → dispatch → sign → reply → review → return visit → 已办结', async () => {
+    const dispatcher = await as('dispatcher');
+    await dispatcher.goto(`${server.url}/orders/new`);
+    await dispatcher.getByTestId('hotline-phone').fill('13700001111');
+    await dispatcher.getByTestId('hotline-description').fill('南海大道辅道路面塌陷破损，出现一个大坑，车辆经过很危险，请尽快修复');
+    await dispatcher.getByTestId('hotline-category-accept').first().click({ timeout: 20_000 });
+    await dispatcher.getByTestId('hotline-submit').click();
+    const created = dispatcher.getByTestId('created-order-number').first();
+    await created.waitFor({ timeout: 20_000 });
+    const number = (await created.getAttribute('data-number')) ?? (await created.innerText()).trim();
+    expect(number).toMatch(/^GC\d{13}$/);
+    const found = await api(dispatcher, 'GET', `/api/orders?q=${number}`);
+    expect(found.body.items).toHaveLength(1);
+    const id: string = found.body.items[0].id;
+    expect(found.body.items[0].state).toBe('pending_dispatch');
+
+    // the centre dispatches to the unit the routing suggests (城管 for a damaged road)
+    await openOrder(dispatcher, id);
+    await act(dispatcher, 'dispatch');
+    expect(await stateOf(dispatcher, id)).toBe('pending_sign');
+
+    // the unit's handler signs for it from the unit workbench and replies
+    const handler = await as('handler');
+    await handler.goto(`${server.url}/orders/unit`);
+    await handler.getByTestId(`sign-${number}`).first().click({ timeout: 20_000 });
+    await expect.poll(() => stateOf(handler, id), { timeout: 15_000 }).toBe('handling');
+    await openOrder(handler, id);
+    await act(handler, 'submit_reply', (p) => p.getByTestId('action-field-reply').fill('已安排施工队修复路面坑洞，并设置警示标志'));
+    expect(await stateOf(handler, id)).toBe('pending_review');
+
+    // the centre reviews the reply and makes the return visit
+    await openOrder(dispatcher, id);
+    await act(dispatcher, 'approve_reply');
+    expect(await stateOf(dispatcher, id)).toBe('pending_visit');
+    await openOrder(dispatcher, id);
+    await act(dispatcher, 'visit', (p) => p.getByTestId('action-field-result-satisfied').click());
+    await openOrder(dispatcher, id);
+    await expect.poll(async () => dispatcher.getByTestId('order-state').first().innerText(), { timeout: 10_000 }).toContain('已办结');
+    expect(await stateOf(dispatcher, id)).toBe('closed');
+
+    const detail = (await api(dispatcher, 'GET', `/api/orders/${id}`)).body;
+    const steps = detail.timeline.map((e: { type: string }) => e.type);
+    for (const t of ['order.created', 'order.dispatched', 'order.signed', 'order.reply_submitted', 'order.reply_approved', 'order.visited']) {
+      expect(steps).toContain(t);
+    }
+    const actors = new Map(detail.timeline.map((e: { type: string; actorName: string }) => [e.type, e.actorName]));
+    expect(actors.get('order.dispatched')).toBe('dispatcher');
+    expect(actors.get('order.signed')).toBe('handler');
+    expect(actors.get('order.visited')).toBe('dispatcher');
+    await dispatcher.screenshot({ path: 'test-results/order-closed.png' }).catch(() => {});
+  }, 180_000);
+
+  /** An order dispatched to the demo handler's unit (城管) through the API, ready for the unit. */
+  async function dispatchedOrder(description: string, sign: boolean): Promise<string> {
+    const dispatcher = await as('dispatcher');
+    const created = await api(dispatcher, 'POST', '/api/orders', { channel: 'hotline', description, categoryCode: '010402', reporter: { phone: '13700002222' } });
+    expect(created.status).toBe(201);
+    const id = created.body.order.id;
+    const orgs = (await api(dispatcher, 'GET', '/api/orgs')).body.items as Array<{ id: string; code: string }>;
+    const unitId = orgs.find((o) => o.code === 'GC-ZF')!.id;
+    if (created.body.order.state === 'pending_dispatch') {
+      expect((await api(dispatcher, 'POST', `/api/orders/${id}/actions`, { type: 'dispatch', unitId })).status).toBe(200);
+    }
+    if (sign) expect((await api(await as('handler'), 'POST', `/api/orders/${id}/actions`, { type: 'sign' })).status).toBe(200);
+    return id;
+  }
+
+  it('退单: the unit asks to return it, the centre approves, the order goes back to 待分拨', async () => {
+    const id = await dispatchedOrder('桂澜路人行道路面破损严重，行人容易绊倒', false);
+    const handler = await as('handler');
+    await openOrder(handler, id);
+    await act(handler, 'request_return', (p) => p.getByTestId('action-field-reason').fill('该路段属于市政道路，不属本单位管养范围'));
+    const after = (await api(handler, 'GET', `/api/orders/${id}`)).body.order;
+    expect(after.returnRequest?.reason).toContain('市政道路');
+
+    const dispatcher = await as('dispatcher');
+    await openOrder(dispatcher, id);
+    await act(dispatcher, 'approve_return');
+    const back = (await api(dispatcher, 'GET', `/api/orders/${id}`)).body.order;
+    expect(back.state).toBe('pending_dispatch');
+    expect(back.bounceCount).toBe(1);
+    // the clock started at the first dispatch and does not restart
+    expect(back.dispatchedAt).not.toBeNull();
+  }, 120_000);
+
+  it('延期: the unit asks for more time before the deadline, the centre approves, the deadline moves', async () => {
+    const id = await dispatchedOrder('海八路有一段道路破损积水，需要重新铺设路面', true);
+    const handler = await as('handler');
+    const before = (await api(handler, 'GET', `/api/orders/${id}`)).body.order.completionDeadline as number;
+    await openOrder(handler, id);
+    await act(handler, 'request_extension', async (p) => {
+      await p.getByTestId('action-field-reason').fill('需要协调施工单位，材料三天后到场');
+      const days = p.getByTestId('action-field-addWorkingDays').locator('input').first();
+      if (await days.count()) await days.fill('3');
+    });
+    const dispatcher = await as('dispatcher');
+    await openOrder(dispatcher, id);
+    await act(dispatcher, 'approve_extension');
+    const after = (await api(dispatcher, 'GET', `/api/orders/${id}`)).body.order;
+    expect(after.extensionRequest).toBeNull();
+    expect(after.completionDeadline).toBeGreaterThan(before);
+  }, 120_000);
+});

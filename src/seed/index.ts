@@ -37,6 +37,8 @@ export async function seedIfEmpty(app: App, opts: SeedOptions): Promise<SeedResu
     // `yiwang seed --orders N` on a demo database adds N more orders of history
     if (opts.force && opts.orders) {
       const added = await addOrderHistory(app.platform, app.orders, opts.orders);
+      // history is imported without the per-change hooks: rebuild the evaluation ledger from it
+      if (added.added) await app.orders.metrics.rebuild(SYSTEM_CONTEXT);
       return { seeded: added.added, summary: added.summary };
     }
     return { seeded: false, summary: 'the database already has organisations' };
@@ -45,7 +47,12 @@ export async function seedIfEmpty(app: App, opts: SeedOptions): Promise<SeedResu
   await app.orders.units.load();
   parts.push(await seedDemoOrderConfig(app.platform, app.orders, opts.trainingSamples));
   const orders = opts.orders ?? DEFAULT_HISTORY_ORDERS;
-  if (orders > 0) parts.push((await generateOrderHistory(app.platform, app.orders, { count: orders })).summary);
+  if (orders > 0) {
+    parts.push((await generateOrderHistory(app.platform, app.orders, { count: orders })).summary);
+    // history is imported without the per-change hooks: rebuild the evaluation ledger from it
+    const rebuilt = await app.orders.metrics.rebuild(SYSTEM_CONTEXT);
+    parts.push(`evaluation ledger rebuilt (${rebuilt.facts} facts)`);
+  }
   for (const s of seeders) parts.push(await s(app, opts));
   return { seeded: true, summary: parts.join('; ') };
 }

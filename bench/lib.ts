@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import pino from 'pino';
 import { loadConfig } from '../src/config';
 import { createApp, type App } from '../src/app';
@@ -33,8 +34,11 @@ export interface BenchApp {
 
 /** The real app (createApp) on a temp store: MQTT and the web UI off, jobs as configured. */
 export async function startBenchApp(dialect: Dialect, env: Record<string, string> = {}): Promise<BenchApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-bench-'));
-  const pgSchema = dialect === 'postgres' ? await createPgSchema() : undefined;
+  // BENCH_DATA_DIR (SQLite) / BENCH_PG_SCHEMA (PostgreSQL): keep the store between runs (not removed at the end)
+  const kept = dialect === 'sqlite' ? process.env.BENCH_DATA_DIR : process.env.BENCH_PG_SCHEMA;
+  const dataDir = dialect === 'sqlite' && kept ? kept : mkdtempSync(join(tmpdir(), 'yiwang-bench-'));
+  const pgSchema = dialect === 'postgres' ? kept || (await createPgSchema()) : undefined;
+  if (dialect === 'postgres' && kept) await ensurePgSchema(kept);
   const databaseUrl = pgSchema ? appendSchema(PG_URL!, pgSchema) : null;
   const config = loadConfig({
     DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env,
@@ -44,10 +48,18 @@ export async function startBenchApp(dialect: Dialect, env: Record<string, string
     app, dialect, dataDir, pgSchema, databaseUrl,
     async dispose() {
       await app.close();
+      if (kept) return;
       if (pgSchema) await dropPgSchema(pgSchema);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function ensurePgSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL! });
+  await client.connect();
+  await client.query(`create schema if not exists ${schema}`);
+  await client.end();
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

@@ -3,7 +3,9 @@
  * would have produced (built by history-builder.ts through the pure state machine), inserted in
  * batched multi-row INSERTs, a few thousand rows per transaction, with ONE audit row for the
  * whole import (`seed.orders_history`) — not 95,000 replayed use cases with their audit rows,
- * outbox events and hooks. Rows are marked `demo = 1`.
+ * outbox events and hooks. Rows are marked `demo = 1`. What hooks would have derived is caught up
+ * after: the SLA module's replan job is enqueued with the audit row, and the seed rebuilds the
+ * metrics ledger (`orders.metrics.rebuild`).
  *
  * Business numbers: the per-day sequences are RESERVED first (one upsert adding each day's count
  * to `order_numbers`), so the history takes the next numbers of every day it touches and orders
@@ -15,11 +17,13 @@ import type { PlatformContext } from '../../platform/context';
 import { SYSTEM_CONTEXT } from '../../platform/audit';
 import type { Queryable } from '../../platform/db/connect';
 import type { Areal } from '../../platform/geo';
+import { enqueueJob } from '../../platform/jobs';
 import type { OrdersModule } from './index';
 import { deadlineCalculator } from './deadlines';
 import { HistoryBuilder, type HistoryArea, type HistoryInputs, type HistoryStats } from './history-builder';
 import type { EventRow } from './history-lifecycle';
 import type { OrderRow } from './row';
+import { SLA_JOB } from './sla';
 
 /** What the first `npm start` seeds: a quick start that still fills every workbench and chart. */
 export const DEFAULT_HISTORY_ORDERS = 5_000;
@@ -34,9 +38,16 @@ export interface HistoryOptions {
   events?: boolean;
   /** Called after every committed batch. */
   onProgress?(done: number, total: number): void;
+  /**
+   * Let the SLA module plan the clocks of the orders still open (default true: its replan job is
+   * enqueued with the import). The metrics ledger is rebuilt by the caller (src/seed/index.ts
+   * calls `orders.metrics.rebuild()` after the import). Benchmarks that only need rows skip it.
+   */
+  derived?: boolean;
 }
 
 export interface HistoryResult extends HistoryStats {
+  /** The import itself: build and insert. */
   ms: number;
   from: number;
   to: number;
@@ -81,6 +92,7 @@ export async function generateOrderHistory(p: PlatformContext, m: OrdersModule, 
   const builder = new HistoryBuilder(inputs, opts.count);
   const first = await reserveNumbers(p.db, builder.dayCounts());
   const withEvents = opts.events !== false;
+  const derived = opts.derived !== false;
   let done = 0;
   for (const chunk of builder.chunks(opts.batchOrders ?? 500, (day) => first.get(day) ?? 1)) {
     await p.db.transaction().execute(async (trx) => {
@@ -100,9 +112,12 @@ export async function generateOrderHistory(p: PlatformContext, m: OrdersModule, 
       action: 'seed.orders_history', entityType: 'system', entityId: 'demo',
       after: { orders: stats.orders, events: withEvents ? stats.events : 0, from, to: inputs.now, seed: inputs.seed, byState: stats.byState, ms },
     });
-    // one event for the whole import: what keeps derived data by hooks (metrics ledgers…) rebuilds on it
+    // one event for the whole import, for whatever else keeps data derived from order changes
     w.emit({ type: 'orders.history_imported', entityType: 'system', entityId: 'demo', data: { orders: stats.orders, from, to: inputs.now } });
+    // the import ran no hooks: let the SLA module plan the clocks of the orders still open
+    if (derived) await enqueueJob(w.trx, SLA_JOB.replan, { runAt: w.now, payload: {} }, w.now);
   });
+
   const summary = `${stats.orders} orders of demo history (${withEvents ? stats.events : 0} timeline entries) over the 12 months before now in ${(ms / 1000).toFixed(1)} s`;
   return { ...stats, ms, from, to: inputs.now, summary };
 }

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { DB } from '../../schema';
 import type { Principal } from '../../platform/auth/principal';
 import type { AuditContext } from '../../platform/audit';
 import { badRequest, notFound } from '../../platform/errors';
@@ -7,6 +8,7 @@ import type { OrderActions } from './action-service';
 import { assertCanSee } from './actor';
 import { ACTION_RULES, OPEN_STATES } from './model';
 import { orderView, publicOrderView, type OrderLookups } from './views';
+import type { OrderRow } from './row';
 
 export interface OrderFilter {
   state?: string[];
@@ -33,45 +35,70 @@ export class OrderQueries {
 
   async list(principal: Principal, f: OrderFilter) {
     const limit = Math.min(f.limit ?? 50, 500);
-    let q = this.d.p.db.selectFrom('orders').selectAll();
+    const db = this.d.p.db;
     // data scope: handlers see their organisation's subtree; citizens their own reports
+    let units: string[] | null = null;
+    let reporter: string | null = null;
     if (!principal.allScope) {
-      if (principal.roles.includes('handler') && principal.orgPath) {
-        q = q.where('unit_id', 'in', this.d.units.idsUnder(principal.orgPath));
-      } else if (principal.roles.includes('citizen')) {
-        q = q.where('reporter_user_id', '=', principal.id);
-      } else {
-        return { items: [], next: null };
+      if (principal.roles.includes('handler') && principal.orgPath) units = this.d.units.idsUnder(principal.orgPath);
+      else if (principal.roles.includes('citizen')) reporter = principal.id;
+      else return { items: [], next: null };
+    }
+    let cursor: { t: number; id: string } | null = null;
+    if (f.before && f.sort !== 'deadline') {
+      const [t, id] = f.before.split('_');
+      if (!t || !id || !Number.isFinite(Number(t))) throw badRequest('invalid_cursor', 'before must be a cursor from a previous page');
+      cursor = { t: Number(t), id };
+    }
+    /** The filters, on any select from `orders` (the scope is added by the caller). */
+    const filtered = <Q extends SelectQueryBuilder<DB, 'orders', any>>(q: Q): Q => {
+      let x = q as SelectQueryBuilder<DB, 'orders', any>;
+      if (reporter) x = x.where('reporter_user_id', '=', reporter);
+      if (f.state?.length) x = x.where('state', 'in', f.state);
+      if (f.open) x = x.where('state', 'in', OPEN_STATES as unknown as string[]);
+      if (f.unitId) x = x.where('unit_id', '=', f.unitId);
+      if (f.sla) x = x.where('sla_status', '=', f.sla);
+      if (f.channel) x = x.where('channel', '=', f.channel);
+      if (f.categoryPrefix) x = x.where('category_code', 'like', `${f.categoryPrefix}%`);
+      if (f.communityCode) x = x.where('community_code', '=', f.communityCode);
+      if (f.phone) x = x.where('reporter_phone', '=', f.phone.replace(/\s+/g, ''));
+      if (f.supervised) x = x.where('supervision_level', '>', 0);
+      if (f.from !== undefined) x = x.where('created_at', '>=', f.from);
+      if (f.to !== undefined) x = x.where('created_at', '<', f.to);
+      if (f.q) {
+        const term = f.q.trim();
+        if (/^GC\d{8,}$/i.test(term)) x = x.where('number', '=', term.toUpperCase());
+        else x = x.where((eb) => eb.or([eb('title', 'like', `%${term}%`), eb('address', 'like', `%${term}%`)]));
       }
-    }
-    if (f.state?.length) q = q.where('state', 'in', f.state);
-    if (f.open) q = q.where('state', 'in', OPEN_STATES as unknown as string[]);
-    if (f.unitId) q = q.where('unit_id', '=', f.unitId);
-    if (f.sla) q = q.where('sla_status', '=', f.sla);
-    if (f.channel) q = q.where('channel', '=', f.channel);
-    if (f.categoryPrefix) q = q.where('category_code', 'like', `${f.categoryPrefix}%`);
-    if (f.communityCode) q = q.where('community_code', '=', f.communityCode);
-    if (f.phone) q = q.where('reporter_phone', '=', f.phone.replace(/\s+/g, ''));
-    if (f.supervised) q = q.where('supervision_level', '>', 0);
-    if (f.from !== undefined) q = q.where('created_at', '>=', f.from);
-    if (f.to !== undefined) q = q.where('created_at', '<', f.to);
-    if (f.q) {
-      const term = f.q.trim();
-      if (/^GC\d{8,}$/i.test(term)) q = q.where('number', '=', term.toUpperCase());
-      else q = q.where((eb) => eb.or([eb('title', 'like', `%${term}%`), eb('address', 'like', `%${term}%`)]));
-    }
+      if (cursor) {
+        const c = cursor;
+        x = x.where((eb) => eb.or([eb('created_at', '<', c.t), eb.and([eb('created_at', '=', c.t), eb('id', '<', c.id)])]));
+      }
+      return x as Q;
+    };
+    const deadline = sql`coalesce(completion_deadline, 9e15)`;
+    let rows: OrderRow[];
     if (f.sort === 'deadline') {
-      q = q.orderBy(sql`coalesce(completion_deadline, 9e15)`).orderBy('id');
-      if (f.before) q = q.offset(Number(f.before) || 0);
+      // Two steps: the page's ids in deadline order (from an index when the filters allow:
+      // orders_state_deadline_id), then those rows — instead of sorting every matching full row.
+      let ids = filtered(db.selectFrom('orders').select('id'));
+      if (units) ids = ids.where('unit_id', 'in', units);
+      ids = ids.orderBy(deadline).orderBy('id').limit(limit).offset(Number(f.before) || 0);
+      rows = await db.selectFrom('orders').selectAll().where('id', 'in', ids).orderBy(deadline).orderBy('id').execute();
+    } else if (units && units.length > 1 && units.length <= 20) {
+      // A subtree of units: each unit's newest first along orders_unit_created, merged. `unit_id in
+      // (…)` would read every order of every unit and sort them all before taking a page.
+      const branch = (unitId: string, i: number) => db.selectFrom(
+        filtered(db.selectFrom('orders').selectAll().where('unit_id', '=', unitId)).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).as(`u${i}`),
+      ).selectAll();
+      let all = branch(units[0], 0);
+      for (let i = 1; i < units.length; i++) all = all.unionAll(branch(units[i], i));
+      rows = await db.selectFrom(all.as('scoped')).selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
     } else {
-      if (f.before) {
-        const [t, id] = f.before.split('_');
-        if (!t || !id || !Number.isFinite(Number(t))) throw badRequest('invalid_cursor', 'before must be a cursor from a previous page');
-        q = q.where((eb) => eb.or([eb('created_at', '<', Number(t)), eb.and([eb('created_at', '=', Number(t)), eb('id', '<', id)])]));
-      }
-      q = q.orderBy('created_at', 'desc').orderBy('id', 'desc');
+      let q = filtered(db.selectFrom('orders').selectAll());
+      if (units) q = q.where('unit_id', 'in', units);
+      rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
     }
-    const rows = await q.limit(limit).execute();
     const now = this.d.p.clock.now();
     const last = rows[rows.length - 1];
     const next = rows.length < limit ? null

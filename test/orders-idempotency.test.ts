@@ -73,3 +73,27 @@ describe.each(dialects('orders idempotency'))('Idempotency-Key on POST /api/orde
     expect(b.body.duplicates.map((d: { id: string }) => d.id)).toContain(a.body.order.id);
   });
 });
+
+describe.each(dialects('merged duplicates'))('重复件 follow their main order (%s)', (dialect) => {
+  let app: TestApp;
+  afterAll(() => app?.dispose());
+
+  it("a merged order's reporter is told the main order's answer, and tracking shows the main order", async () => {
+    app = await startTestApp(dialect, { trainingSamples: 500 });
+    const dispatcher = await login(app, 'dispatcher');
+    const main = await dispatcher.post('/api/orders', { channel: 'hotline', description: '灯湖东路路灯不亮', categoryCode: '010401', reporter: { phone: '13700000001' } });
+    const dup = await dispatcher.post('/api/orders', { channel: 'hotline', description: '灯湖东路那排路灯晚上不亮', categoryCode: '010401', reporter: { phone: '13700000002' } });
+    const mainId = main.body.order.id;
+    expect((await dispatcher.post(`/api/orders/${dup.body.order.id}/actions`, { type: 'merge', mainOrderId: mainId })).status).toBe(200);
+    expect((await dispatcher.post(`/api/orders/${mainId}/actions`, { type: 'direct_reply', reply: '路灯已于今晚修复' })).status).toBe(200);
+    const sent = await app.platform.db.selectFrom('notifications').selectAll().where('order_id', '=', dup.body.order.id).execute();
+    const told = sent.filter((n) => n.template === 'citizen.replied');
+    expect(told).toHaveLength(1);
+    expect(told[0].recipient).toBe('13700000002');
+    expect(told[0].text).toContain(dup.body.order.number);
+    expect(told[0].text).toContain('路灯已于今晚修复');
+    const tracked = await app.http.inject({ method: 'GET', url: `/api/public/orders/track?number=${dup.body.order.number}&phone=13700000002` });
+    expect(tracked.statusCode).toBe(200);
+    expect(JSON.parse(tracked.body).mainOrderNumber).toBe(main.body.order.number);
+  });
+});

@@ -3,6 +3,7 @@ import type { Http } from '../../../platform/http';
 import type { OrdersModule } from '../index';
 import { adaptersFromConfig, type DeliveryAdapter } from './adapters';
 import { DELIVER_JOB, deliveryHandler, notificationHook } from './outbox';
+import { mergedFollowMainHook } from './merged';
 import { notificationRoutes } from './routes';
 
 export { DELIVER_JOB, DELIVERY_ATTEMPTS } from './outbox';
@@ -11,6 +12,7 @@ export { DELIVER_JOB, DELIVERY_ATTEMPTS } from './outbox';
 export function installNotifications(mod: OrdersModule, adapterFor?: (channel: string) => DeliveryAdapter) {
   const p = mod.deps.p;
   mod.addHook(notificationHook(mod.deps));
+  mod.addHook(mergedFollowMainHook());
   p.jobs.register(DELIVER_JOB, deliveryHandler(mod.deps, adapterFor ?? adaptersFromConfig(p.config)));
   return { routes: (app: Http) => notificationRoutes(app, mod) };
 }

@@ -156,9 +156,10 @@ export class JobRunner {
       .where('id', 'in', dueLocked)
       .returning(['id', 'kind', 'payload', 'run_at', 'attempts'])
       .execute();
+    // UPDATE … RETURNING does not keep the subquery's order: run the claimed jobs in due order
     return rows.map((r) => ({
       id: r.id, kind: r.kind, payload: JSON.parse(r.payload), runAt: Number(r.run_at), attempts: Number(r.attempts),
-    }));
+    })).sort((a, b) => a.runAt - b.runAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   private async runOne(job: Job): Promise<void> {

@@ -7,7 +7,9 @@
  * least half the bare-SQL rate.
  *
  *   npx tsx bench/intake.bench.ts            (BENCH_COUNT=5000, BENCH_WARMUP=500, BENCH_CONCURRENCY=64)
- *   TEST_DATABASE_URL=postgres://… npx tsx bench/intake.bench.ts   (SQLite, then PostgreSQL)
+ *   TEST_DATABASE_URL=postgres://… npx tsx bench/intake.bench.ts   (SQLite, then PostgreSQL; BENCH_DIALECTS=postgres for one)
+ *   BENCH_JOBS=off: without the app's job runner (its per-job commits share SQLite's one connection)
+ * Prints how many intakes shared each commit (platform/group-commit.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -4,12 +4,14 @@
  * continued by the real intake afterwards, one audit row per import.
  */
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/platform/audit';
 import { localDateKey } from '../src/platform/calendar';
 import { OPEN_STATES } from '../src/modules/orders/model';
 import { addOrderHistory, generateOrderHistory, loadHistoryInputs, type HistoryResult } from '../src/modules/orders/history-generator';
 import { HistoryBuilder, titleOf } from '../src/modules/orders/history-builder';
+import type { OrderFilter } from '../src/modules/orders/query-service';
 import { seedIfEmpty } from '../src/seed';
 import { startTestApp, type TestApp } from './helpers/app';
 import { login } from './helpers/client';
@@ -181,6 +183,48 @@ describe.each(dialects('demo order history'))('demo order history (%s)', (dialec
     expect(again.seeded).toBe(true);
     expect(again.summary).toMatch(/added 50 orders/);
   }, 60_000);
+
+  it('lists pages exactly as the plain query would (a handler subtree merged per unit; deadline order in two steps)', async () => {
+    const db = app.platform.db;
+    const handlerId = (await db.selectFrom('users').select('id').where('username', '=', 'handler').executeTakeFirstOrThrow()).id;
+    const handler = (await app.identity.auth.principalOf(handlerId))!;
+    const dispatcherId = (await db.selectFrom('users').select('id').where('username', '=', 'dispatcher').executeTakeFirstOrThrow()).id;
+    const dispatcher = (await app.identity.auth.principalOf(dispatcherId))!;
+    const units = app.orders.units.idsUnder(handler.orgPath!);
+    expect(units.length).toBeGreaterThan(1); // 城管 and its 科室: the merged path
+    const ids = (xs: Array<{ id: string }>) => xs.map((x) => x.id);
+    type Ref = { states?: string[]; text?: string; limit: number; after?: { t: number; id: string } };
+    const plain = (f: Ref) => {
+      let q = db.selectFrom('orders').select('id').where('unit_id', 'in', units);
+      if (f.states) q = q.where('state', 'in', f.states);
+      if (f.text) q = q.where((eb) => eb.or([eb('title', 'like', `%${f.text}%`), eb('address', 'like', `%${f.text}%`)]));
+      if (f.after) q = q.where((eb) => eb.or([eb('created_at', '<', f.after!.t), eb.and([eb('created_at', '=', f.after!.t), eb('id', '<', f.after!.id)])]));
+      return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+    };
+    const cases: Array<[OrderFilter, Ref]> = [
+      [{ state: ['archived'], limit: 20 }, { states: ['archived'], limit: 20 }],
+      [{ open: true, limit: 20 }, { states: ['pending_dispatch', 'pending_sign', 'handling', 'pending_review', 'pending_visit'], limit: 20 }],
+      [{ q: '路', limit: 30 }, { text: '路', limit: 30 }],
+      [{ limit: 50 }, { limit: 50 }],
+    ];
+    for (const [filter, ref] of cases) {
+      const page1 = await app.orders.queries.list(handler, filter);
+      expect(ids(page1.items)).toEqual(ids(await plain(ref)));
+      if (!page1.next) continue;
+      const page2 = await app.orders.queries.list(handler, { ...filter, before: page1.next });
+      const [t, id] = page1.next.split('_');
+      expect(ids(page2.items)).toEqual(ids(await plain({ ...ref, after: { t: Number(t), id } })));
+    }
+    // deadline order, two pages, for the whole street and for the handler
+    for (const who of [dispatcher, handler]) {
+      let q = db.selectFrom('orders').select('id').where('state', 'in', ['pending_dispatch', 'pending_sign', 'handling', 'pending_review', 'pending_visit']);
+      if (who === handler) q = q.where('unit_id', 'in', units);
+      const all = ids(await q.orderBy(sql`coalesce(completion_deadline, 9000000000000000)`).orderBy('id').execute());
+      const p1 = await app.orders.queries.list(who, { open: true, sort: 'deadline', limit: 25 });
+      expect(ids(p1.items)).toEqual(all.slice(0, 25));
+      if (p1.next) expect(ids((await app.orders.queries.list(who, { open: true, sort: 'deadline', limit: 25, before: p1.next })).items)).toEqual(all.slice(25, 50));
+    }
+  });
 
   it('lists the workbench queues through the real query service', async () => {
     const dispatcher = await login(app, 'dispatcher');

@@ -76,7 +76,8 @@ export class OrderQueries {
       }
       return x as Q;
     };
-    const deadline = sql`coalesce(completion_deadline, 9e15)`;
+    // no deadline yet sorts last; an integer sentinel keeps the key a bigint on PostgreSQL (9e15 is numeric)
+    const deadline = sql`coalesce(completion_deadline, 9000000000000000)`;
     let rows: OrderRow[];
     if (f.sort === 'deadline') {
       // Two steps: the page's ids in deadline order (from an index when the filters allow:
@@ -86,7 +87,7 @@ export class OrderQueries {
       ids = ids.orderBy(deadline).orderBy('id').limit(limit).offset(Number(f.before) || 0);
       rows = await db.selectFrom('orders').selectAll().where('id', 'in', ids).orderBy(deadline).orderBy('id').execute();
     } else if (units && units.length > 1 && units.length <= 20) {
-      // A subtree of units: each unit's newest first along orders_unit_created, merged. `unit_id in
+      // A subtree of units: each unit's newest first (orders_unit_created, orders_unit_state_created), merged. `unit_id in
       // (…)` would read every order of every unit and sort them all before taking a page.
       const branch = (unitId: string, i: number) => db.selectFrom(
         filtered(db.selectFrom('orders').selectAll().where('unit_id', '=', unitId)).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).as(`u${i}`),

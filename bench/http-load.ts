@@ -50,6 +50,8 @@ async function run(list: unknown[]) {
 }
 
 const warm = await run(bodies.slice(0, warmup));
+const cpu0 = process.cpuUsage();
 const measured = await run(bodies.slice(warmup));
+const cpu = process.cpuUsage(cpu0);
 agent.destroy();
-process.stdout.write(JSON.stringify({ warmup: { statuses: warm.statuses, elapsedMs: warm.elapsedMs }, ...measured }) + '\n');
+process.stdout.write(JSON.stringify({ warmup: { statuses: warm.statuses, elapsedMs: warm.elapsedMs }, ...measured, clientCpuMs: (cpu.user + cpu.system) / 1000 }) + '\n');

@@ -2,12 +2,13 @@
  * Intake throughput: the real app over real HTTP. `POST /api/orders` with an API key (a
  * cookie-less client, key made through the admin API), varied realistic texts and points, at
  * concurrency 64, from a separate client process; throughput and latency after a warm-up.
- * Baseline in the same run: the same rows committed with bare SQL, one transaction per order
- * (orders row + its order_events row, prepared statements). Targets: ≥ 1,000 orders/s and at
+ * Baseline in the same run: every row those intakes wrote, committed again with bare SQL, one
+ * transaction per order (bench/intake-bare.ts). Targets: ≥ 1,000 orders/s and at
  * least half the bare-SQL rate.
  *
  *   npx tsx bench/intake.bench.ts            (BENCH_COUNT=5000, BENCH_WARMUP=500, BENCH_CONCURRENCY=64)
  *   TEST_DATABASE_URL=postgres://… npx tsx bench/intake.bench.ts   (SQLite, then PostgreSQL; BENCH_DIALECTS=postgres for one)
+ *   BENCH_PROFILE=/tmp/intake: a CPU profile of the app over the measured phase
  *   BENCH_JOBS=off: without the app's job runner (its per-job commits share SQLite's one connection)
  * Prints how many intakes shared each commit (platform/group-commit.ts).
  */
@@ -15,15 +16,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { connect, openSqlite } from '../src/platform/db/connect';
-import { migrateToLatest } from '../src/platform/db/migrate';
 import { pointInPolygon, bboxOf, type Areal, type LngLat } from '../src/platform/geo';
 import { generateDemoRequests } from '../src/modules/orders/demo-history';
-import { ORDER_COLUMNS, EVENT_COLUMNS } from '../src/modules/orders/history-generator';
 import { seedIfEmpty } from '../src/seed';
-import { appendSchema, createPgSchema, dropPgSchema } from '../test/helpers/app';
-import { benchDialects, heading, ms, PG_URL, rate, startBenchApp, summarize, type BenchApp, type Dialect } from './lib';
+import { bareSqlite, barePostgres, intakeWrites } from './intake-bare';
+import { benchDialects, heading, ms, PG_URL, profiled, rate, startBenchApp, summarize, type BenchApp, type Dialect } from './lib';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 5000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 500);
@@ -51,7 +48,9 @@ export async function benchIntake(dialect: Dialect): Promise<IntakeFigures> {
     const file = join(dir, 'bodies.json');
     writeFileSync(file, JSON.stringify(bodies));
     const firstMeasured = b.app.platform.clock.now();
-    const out = await runClient([`http://127.0.0.1:${port}/api/orders`, file, String(CONCURRENCY), String(WARMUP), `authorization:Bearer ${key}`]);
+    const cpuBefore = process.cpuUsage();
+    const out = await profiled(`intake-${dialect}`, () => runClient([`http://127.0.0.1:${port}/api/orders`, file, String(CONCURRENCY), String(WARMUP), `authorization:Bearer ${key}`]));
+    const appCpu = process.cpuUsage(cpuBefore);
     rmSync(dir, { recursive: true, force: true });
     const bad = Object.entries(out.statuses).filter(([s]) => s !== '201');
     if (bad.length) throw new Error(`intake answered ${JSON.stringify(out.statuses)}`);
@@ -59,16 +58,14 @@ export async function benchIntake(dialect: Dialect): Promise<IntakeFigures> {
     const gc = (b.app.orders.intake as unknown as { commits?: { stats: { batches: number; jobs: number; ms: number } } }).commits?.stats;
     if (gc) console.log(`${dialect}: group commit: ${gc.jobs} intakes in ${gc.batches} transactions (${(gc.jobs / gc.batches).toFixed(1)} per commit, ${(gc.ms / gc.batches).toFixed(1)} ms each)`);
     const perSecond = (COUNT / out.elapsedMs) * 1000;
+    console.log(`${dialect}: the load client used ${((100 * out.clientCpuMs) / out.elapsedMs).toFixed(0)}% of a core; the app ${((100 * (appCpu.user + appCpu.system)) / 1000 / out.elapsedMs).toFixed(0)}% (its process over warm-up and measured phase: user ${(appCpu.user / 1000).toFixed(0)} ms, system ${(appCpu.system / 1000).toFixed(0)} ms)`);
     console.log(`${dialect}: intake ${COUNT} orders at concurrency ${CONCURRENCY} in ${(out.elapsedMs / 1000).toFixed(2)} s → ${rate(perSecond)}; latency p50 ${ms(lat.p50)}, p99 ${ms(lat.p99)}, max ${ms(lat.max)}`);
 
-    // the rows intake committed in the measured phase, for the baseline to commit again
-    const orders = await b.app.platform.db.selectFrom('orders').selectAll().where('created_at', '>=', firstMeasured).execute();
-    const events = await b.app.platform.db.selectFrom('order_events').selectAll().where('type', '=', 'order.created').where('at', '>=', firstMeasured).execute();
-    const eventOf = new Map(events.map((e) => [e.order_id, e]));
-    const pairs = orders.filter((o) => eventOf.has(o.id)).map((o) => ({ order: o, event: eventOf.get(o.id)! }));
-    const bare = dialect === 'sqlite' ? await bareSqlite(pairs) : await barePostgres(pairs);
+    // every row intake committed in the measured phase, committed again with bare SQL
+    const { writes, rowsPerOrder } = await intakeWrites(b.app.platform.db, firstMeasured);
+    const bare = dialect === 'sqlite' ? await bareSqlite(writes) : await barePostgres(writes, PG_URL!, CONCURRENCY);
     const ratio = perSecond / bare.perOrder;
-    console.log(`${dialect}: bare SQL, one transaction per order (orders + order_events row): ${rate(bare.perOrder)}; ${bare.batched ? `64 orders per transaction: ${rate(bare.batched)} (the ceiling of group commit)` : ''}`);
+    console.log(`${dialect}: bare SQL, the same rows (${rowsPerOrder.toFixed(1)} writes per order), one transaction per order: ${rate(bare.perOrder)}; 64 orders per transaction: ${rate(bare.batched)} (the ceiling of group commit)`);
     console.log(`${dialect}: ratio intake / bare SQL = ${ratio.toFixed(2)}×   targets: ≥ 1000/s ${perSecond >= 1000 ? 'MET' : 'MISSED'}, ≥ 0.5× bare ${ratio >= 0.5 ? 'MET' : 'MISSED'}`);
     return { dialect, perSecond, p50: lat.p50, p99: lat.p99, barePerSecond: bare.perOrder, ratio };
   } finally {
@@ -115,89 +112,13 @@ async function requestBodies(b: BenchApp, n: number) {
   });
 }
 
-function runClient(args: string[]): Promise<{ latencies: number[]; statuses: Record<string, number>; elapsedMs: number }> {
+function runClient(args: string[]): Promise<{ latencies: number[]; statuses: Record<string, number>; elapsedMs: number; clientCpuMs: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'http-load.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load client exited ${code}`))));
   });
-}
-
-type Pair = { order: Record<string, unknown>; event: Record<string, unknown> };
-const placeholders = (n: number, pg: boolean) => Array.from({ length: n }, (_, i) => (pg ? `$${i + 1}` : '?')).join(',');
-const insertSql = (table: string, cols: readonly string[], pgStyle: boolean) =>
-  `insert into "${table}" (${cols.map((c) => `"${c}"`).join(',')}) values (${placeholders(cols.length, pgStyle)})`;
-
-/** better-sqlite3 directly on a fresh, migrated file with the app's pragmas (WAL, synchronous=FULL). */
-async function bareSqlite(pairs: Pair[]) {
-  const dir = mkdtempSync(join(tmpdir(), 'yiwang-bench-bare-'));
-  const setup = connect({ databaseUrl: null, dataDir: dir });
-  await migrateToLatest(setup.db);
-  await setup.close();
-  const db = openSqlite(join(dir, 'yiwang.db'));
-  try {
-    const io = db.prepare(insertSql('orders', ORDER_COLUMNS, false));
-    const ie = db.prepare(insertSql('order_events', EVENT_COLUMNS, false));
-    const one = db.transaction((p: Pair, suffix: string) => {
-      io.run(ORDER_COLUMNS.map((c) => (c === 'id' || c === 'number' ? `${p.order[c]}${suffix}` : p.order[c])));
-      ie.run(EVENT_COLUMNS.map((c) => (c === 'id' || c === 'order_id' ? `${p.event[c]}${suffix}` : p.event[c])));
-    });
-    let t = performance.now();
-    for (const p of pairs) one(p, '');
-    const perOrder = (pairs.length / (performance.now() - t)) * 1000;
-    const many = db.transaction((ps: Pair[]) => ps.forEach((p) => one(p, 'b')));
-    t = performance.now();
-    for (let i = 0; i < pairs.length; i += 64) many(pairs.slice(i, i + 64));
-    const batched = (pairs.length / (performance.now() - t)) * 1000;
-    return { perOrder, batched };
-  } finally {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** node-postgres on a fresh, migrated schema: a pool like the app's (10), 64 callers, named prepared statements. */
-async function barePostgres(pairs: Pair[]) {
-  const schema = await createPgSchema();
-  const url = appendSchema(PG_URL!, schema);
-  const setup = connect({ databaseUrl: url, dataDir: tmpdir(), pgSchema: schema });
-  await migrateToLatest(setup.db);
-  await setup.close();
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  try {
-    const io = insertSql('orders', ORDER_COLUMNS, true);
-    const ie = insertSql('order_events', EVENT_COLUMNS, true);
-    const commit = async (group: Pair[], suffix: string) => {
-      const c = await pool.connect();
-      try {
-        await c.query('begin');
-        for (const p of group) {
-          await c.query({ name: 'io', text: io, values: ORDER_COLUMNS.map((k) => (k === 'id' || k === 'number' ? `${p.order[k]}${suffix}` : p.order[k])) });
-          await c.query({ name: 'ie', text: ie, values: EVENT_COLUMNS.map((k) => (k === 'id' || k === 'order_id' ? `${p.event[k]}${suffix}` : p.event[k])) });
-        }
-        await c.query('commit');
-      } finally {
-        c.release();
-      }
-    };
-    const drive = async (groups: Pair[][], suffix: string) => {
-      let next = 0;
-      const t = performance.now();
-      await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-        while (next < groups.length) await commit(groups[next++], suffix);
-      }));
-      return (pairs.length / (performance.now() - t)) * 1000;
-    };
-    const perOrder = await drive(pairs.map((p) => [p]), '');
-    const groups: Pair[][] = [];
-    for (let i = 0; i < pairs.length; i += 64) groups.push(pairs.slice(i, i + 64));
-    const batched = await drive(groups, 'b');
-    return { perOrder, batched };
-  } finally {
-    await pool.end();
-    await dropPgSchema(schema);
-  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
 import { dialectOf } from './db/columns';
 import type { Queryable, Tx } from './db/connect';
+import { insertRow, insertRows } from './db/rows';
 
 /** Who did it and from where; passed down from the HTTP request (or 'system'). */
 export interface AuditContext {
@@ -71,7 +72,7 @@ export async function recordAudit(trx: Tx, ctx: AuditContext, entry: AuditEntry,
     prev_hash: head.hash,
   };
   const hash = hashRow(row);
-  await trx.insertInto('audit_log').values({ ...row, hash }).execute();
+  await insertRow(trx, 'audit_log', { ...row, hash });
   await trx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
   return row.seq;
 }
@@ -96,7 +97,7 @@ export async function recordAudits(trx: Tx, items: ReadonlyArray<{ ctx: AuditCon
     prev = hashRow(row);
     return { ...row, hash: prev };
   });
-  for (let i = 0; i < rows.length; i += 200) await trx.insertInto('audit_log').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 100) await insertRows(trx, 'audit_log', rows.slice(i, i + 100));
   await trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
 }
 

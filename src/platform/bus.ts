@@ -5,6 +5,7 @@ import type { DB } from '../schema';
 import type { Tx } from './db/connect';
 import { dialectOf } from './db/columns';
 import { newId } from './ids';
+import { insertRow, insertRows } from './db/rows';
 
 export interface DomainEvent {
   seq: number;
@@ -24,20 +25,22 @@ export interface NewEvent {
 }
 
 const CHANNEL = 'yiwang_events';
+/** 6 columns × 100 rows stays far below SQLite's 32,766 bound parameters. */
+const EVENTS_PER_INSERT = 100;
 
 /**
  * Writes the event to the outbox in the caller's transaction: it exists exactly when the state
  * change does. On PostgreSQL NOTIFY is transactional too, so other nodes wake only after commit.
  */
 export async function emitEvent(trx: Tx, event: NewEvent, at: number): Promise<void> {
-  await trx.insertInto('events').values({
+  await insertRow(trx, 'events', {
     id: newId(at),
     type: event.type,
     entity_type: event.entityType ?? null,
     entity_id: event.entityId ?? null,
     data: JSON.stringify(event.data ?? {}),
     at,
-  } as any).execute();
+  } as any);
   if (dialectOf(trx as unknown as Kysely<any>) === 'postgres') {
     await sql`select pg_notify(${CHANNEL}, '')`.execute(trx);
   }
@@ -50,7 +53,7 @@ export async function emitEvents(trx: Tx, items: ReadonlyArray<{ event: NewEvent
     id: newId(at), type: event.type, entity_type: event.entityType ?? null, entity_id: event.entityId ?? null,
     data: JSON.stringify(event.data ?? {}), at,
   }));
-  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('events').values(rows.slice(i, i + 500) as any).execute();
+  for (let i = 0; i < rows.length; i += EVENTS_PER_INSERT) await insertRows(trx, 'events', rows.slice(i, i + EVENTS_PER_INSERT) as any);
   if (dialectOf(trx as unknown as Kysely<any>) === 'postgres') {
     await sql`select pg_notify(${CHANNEL}, '')`.execute(trx);
   }

@@ -1,7 +1,12 @@
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import { recordAudits, type AuditContext, type AuditEntry } from './audit';
 import { emitEvents, type NewEvent } from './bus';
-import { Work, workIn, type TransactDeps } from './transact';
+import { Work, workIn, writeAppended, type AppendedRow, type TransactDeps } from './transact';
+
+// compiled once: every use case in a shared commit runs inside one
+const SAVEPOINT = CompiledQuery.raw('savepoint yw_group');
+const RELEASE = CompiledQuery.raw('release savepoint yw_group');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint yw_group');
 
 interface Queued {
   ctx: AuditContext;
@@ -20,7 +25,7 @@ interface Queued {
  * keeps the same guarantees, one use case at a time, in arrival order:
  *  - each use case sees the rows of the ones before it (they run one after another);
  *  - one that throws is rolled back to its savepoint alone and gets its own error;
- *  - the audit rows and outbox events of the batch are written after its last use case, in the
+ *  - the appended rows (Work.append), audit rows and outbox events of the batch are written after its last use case, in the
  *    same order `transact` would have written them (one chain-head read and update per batch);
  *  - every caller is answered only after the commit that made its change durable (if that commit
  *    fails, everyone in it gets the error and nothing of theirs is stored);
@@ -72,21 +77,24 @@ export class GroupCommit {
         }
         const audits: Array<{ ctx: AuditContext; entry: AuditEntry; at: number }> = [];
         const events: Array<{ event: NewEvent; at: number }> = [];
+        const appended: AppendedRow[] = [];
         for (const job of batch) {
-          await sql`savepoint yw_group`.execute(trx);
+          await trx.executeQuery(SAVEPOINT);
           try {
             const work = new Work(trx, this.deps.clock.now(), job.ctx);
             const value = await job.fn(work);
-            await sql`release savepoint yw_group`.execute(trx);
+            await trx.executeQuery(RELEASE);
             done.push({ job, value });
+            for (const row of work.appended) appended.push(row);
             for (const event of work.events) events.push({ event, at: work.now });
             for (const entry of work.audits) audits.push({ ctx: job.ctx, entry, at: work.now });
           } catch (error) {
-            await sql`rollback to savepoint yw_group`.execute(trx);
-            await sql`release savepoint yw_group`.execute(trx);
+            await trx.executeQuery(ROLLBACK_TO);
+            await trx.executeQuery(RELEASE);
             failed.push({ job, error });
           }
         }
+        await writeAppended(trx, appended);
         await emitEvents(trx, events);
         await recordAudits(trx, audits);
         emitted = events.length > 0;

@@ -2,11 +2,13 @@ import type { Principal } from '../../platform/auth/principal';
 import type { AuditContext } from '../../platform/audit';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
+import { insertRow } from '../../platform/db/rows';
 import type { Work } from '../../platform/transact';
 import type { OrdersDeps, OrderChange } from './deps';
 import { actorOf, assertCanSee, SYSTEM_ACTOR } from './actor';
 import { transition, availableActions, type Actor, type OrderAction, type OrderEvent } from './model';
 import { columnsOf, snapshotOf, type OrderRow } from './row';
+import { deadlineStamp } from './metrics/facts';
 
 /** Extra inputs a dispatcher may give with `dispatch`: a corrected category, a note. */
 export interface ActionExtras {
@@ -89,7 +91,10 @@ export class OrderActions {
       throw conflict('concurrent_change', '工单已被他人修改，请刷新后重试 / the order changed meanwhile; reload and retry');
     }
     const after = { ...before, ...columns, updated_at: w.now, version: version + 1 } as OrderRow;
-    await this.timeline(w, after.id, event.type, before.state, after.state, note, event.data, after.unit_id ?? before.unit_id);
+    // the deadlines this step left, where they moved: the timeline alone must be enough to recompute 考核 (metrics/reference.ts)
+    const stamp = deadlineStamp({ before, after });
+    const data = stamp ? { ...event.data, deadlines: stamp } : event.data;
+    await this.timeline(w, after.id, event.type, before.state, after.state, note, data, after.unit_id ?? before.unit_id);
     w.audit({ action: event.type, entityType: 'order', entityId: after.id, before: auditShape(before), after: auditShape(after) });
     w.emit({ type: event.type, entityType: 'order', entityId: after.id, data: { number: after.number, from: before.state, to: after.state, unitId: after.unit_id } });
     const change: OrderChange = { before, after, event, actor: principal };
@@ -98,10 +103,7 @@ export class OrderActions {
   }
 
   async timeline(w: Work, orderId: string, type: string, from: string | null, to: string | null, note: string | null, data: Record<string, unknown>, unitId: string | null) {
-    await w.trx.insertInto('order_events').values({
-      id: newId(w.now), order_id: orderId, at: w.now, type, actor_id: w.ctx.actorId, actor_name: w.ctx.actorName,
-      unit_id: unitId, from_state: from, to_state: to, note, data: JSON.stringify(data),
-    }).execute();
+    await insertRow(w.trx, 'order_events', timelineRow(w, orderId, type, from, to, note, data, unitId));
   }
 }
 
@@ -117,5 +119,13 @@ function auditShape(r: OrderRow) {
     state: r.state, unitId: r.unit_id, category: r.category_code, signDeadline: r.sign_deadline,
     completionDeadline: r.completion_deadline, suspended: r.suspended, supervisionLevel: r.supervision_level,
     visitResult: r.visit_result, mainOrderId: r.main_order_id, version: r.version,
+  };
+}
+
+/** A timeline entry of this use case (who, when, from which state to which, note, data). */
+export function timelineRow(w: Work, orderId: string, type: string, from: string | null, to: string | null, note: string | null, data: Record<string, unknown>, unitId: string | null) {
+  return {
+    id: newId(w.now), order_id: orderId, at: w.now, type, actor_id: w.ctx.actorId, actor_name: w.ctx.actorName,
+    unit_id: unitId, from_state: from, to_state: to, note, data: JSON.stringify(data),
   };
 }

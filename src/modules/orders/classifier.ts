@@ -65,6 +65,8 @@ interface Posting {
   n: number[];
   /** Serial of the last text that counted this token: each token counts once per text. */
   seen: number;
+  /** log(n + α) − log α for each entry of `n`, made at first use and dropped when a count changes. */
+  logs?: Float64Array;
 }
 const DENSE_FROM = 12;
 
@@ -164,7 +166,7 @@ export class CategoryClassifier {
     model.docs = json.docs.slice();
     model.totals = json.totals.slice();
     for (const [token, flat] of Object.entries(json.counts)) {
-      const p: Posting = { cls: [], n: [], seen: 0 };
+      const p: Posting = { cls: [], n: [], seen: 0, logs: undefined };
       for (let i = 0; i < flat.length; i += 2) {
         if (p.cls) addSparse(p, flat[i], flat[i + 1]);
         else addDense(p, flat[i], flat[i + 1]);
@@ -197,9 +199,10 @@ export class CategoryClassifier {
     let kept = 0;
     for (const t of tokens) {
       let p = this.postings.get(t);
-      if (!p) this.postings.set(t, (p = { cls: [], n: [], seen: 0 }));
+      if (!p) this.postings.set(t, (p = { cls: [], n: [], seen: 0, logs: undefined }));
       if (p.seen === serial) continue;
       p.seen = serial;
+      p.logs = undefined;
       kept++;
       if (p.cls) addSparse(p, c, weight);
       else addDense(p, c, weight);
@@ -227,10 +230,15 @@ export class CategoryClassifier {
       p.seen = serial;
       known++;
       const { cls, n } = p;
+      let logs = p.logs;
+      if (!logs) {
+        logs = p.logs = new Float64Array(n.length);
+        for (let i = 0; i < n.length; i++) logs[i] = n[i] ? Math.log(n[i] + alpha) - logAlpha : 0;
+      }
       if (cls === null) {
-        for (let c = 0; c < n.length; c++) if (n[c]) out[c] += Math.log(n[c] + alpha) - logAlpha;
+        for (let c = 0; c < logs.length; c++) out[c] += logs[c];
       } else {
-        for (let i = 0; i < cls.length; i++) out[cls[i]] += Math.log(n[i] + alpha) - logAlpha;
+        for (let i = 0; i < cls.length; i++) out[cls[i]] += logs[i];
       }
     }
     const vocab = this.postings.size;

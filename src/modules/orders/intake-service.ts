@@ -6,13 +6,14 @@ import { newId } from '../../platform/ids';
 import type { CoordSystem } from '../../platform/geo';
 import { GroupCommit } from '../../platform/group-commit';
 import type { OrdersDeps } from './deps';
-import type { OrderActions } from './action-service';
+import { timelineRow, type OrderActions } from './action-service';
 import { nextOrderNumber } from './numbers';
 import { decideRoute, type RouteDecision } from './routing';
 import { findDuplicates, type DuplicateCandidate } from './duplicates';
 import type { OrderRow } from './row';
 import { orderView, type OrderLookups } from './views';
 import { missingFiles } from '../../platform/files';
+import { insertRow } from '../../platform/db/rows';
 
 export const CHANNELS = ['hotline', 'web', 'wechat', 'grid', 'drone', 'camera', 'open311', 'api', 'window'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -54,10 +55,10 @@ export class OrderIntake {
       const result = await this.commits.run(ctx, async (w) => {
         const number = await nextOrderNumber(w.trx, w.now);
         const row: OrderRow = { ...prepared.row, id: newId(w.now), number, created_at: w.now, updated_at: w.now };
-        await w.trx.insertInto('orders').values(row).execute();
-        await this.actions.timeline(w, row.id, 'order.created', null, row.state, null, {
+        await insertRow(w.trx, 'orders', row);
+        w.append('order_events', timelineRow(w, row.id, 'order.created', null, row.state, null, {
           channel: row.channel, suggestions: prepared.suggestions.slice(0, 3), route: prepared.route, duplicates: prepared.duplicates.map((x) => x.id),
-        }, null);
+        }, null));
         w.audit({ action: 'order.create', entityType: 'order', entityId: row.id, after: { number, channel: row.channel, category: row.category_code, state: row.state } });
         w.emit({ type: 'order.created', entityType: 'order', entityId: row.id, data: { number, channel: row.channel } });
         for (const hook of this.d.hooks) await hook(w, { before: null, after: row, event: { type: 'order.created', data: { orderId: row.id } }, actor: principal });

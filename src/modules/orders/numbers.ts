@@ -1,6 +1,13 @@
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Tx } from '../../platform/db/connect';
+import { dialectOf } from '../../platform/db/columns';
 import { localDateKey } from '../../platform/calendar';
+
+// Written out once: every intake runs it, and Kysely would build and compile it anew each time.
+const NEXT_SQL = {
+  sqlite: 'insert into "order_numbers" ("day", "last") values (?, 1) on conflict ("day") do update set "last" = "order_numbers"."last" + 1 returning "last"',
+  postgres: 'insert into "order_numbers" ("day", "last") values ($1, 1) on conflict ("day") do update set "last" = "order_numbers"."last" + 1 returning "last"',
+} as const;
 
 /**
  * 工单号: 'GC' + the Shanghai date + a 5-digit daily sequence, e.g. GC2026030200042 — short enough
@@ -9,8 +16,8 @@ import { localDateKey } from '../../platform/calendar';
  */
 export async function nextOrderNumber(trx: Tx, now: number, prefix = 'GC'): Promise<string> {
   const day = localDateKey(now).replace(/-/g, '');
-  const row = await trx.insertInto('order_numbers').values({ day, last: 1 })
-    .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql`order_numbers.last + 1` }))
-    .returning('last').executeTakeFirstOrThrow();
-  return `${prefix}${day}${String(row.last).padStart(5, '0')}`;
+  const res = await trx.executeQuery<{ last: number | string }>(CompiledQuery.raw(NEXT_SQL[dialectOf(trx as never)], [day]));
+  const last = res.rows[0]?.last;
+  if (last === undefined) throw new Error('order number counter returned no row');
+  return `${prefix}${day}${String(Number(last)).padStart(5, '0')}`;
 }

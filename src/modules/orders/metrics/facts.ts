@@ -94,7 +94,7 @@ function reworkedSinceDispatch(r: OrderRow): boolean {
  * model's events do not carry the deadlines set at the first dispatch (nor the sign deadline
  * after a 挂起), and the timeline must be enough to recompute the figures.
  */
-export function deadlineStamp(c: RowChange): { sign: number | null; completion: number | null } | null {
+export function deadlineStamp(c: Pick<RowChange, 'before' | 'after'>): { sign: number | null; completion: number | null } | null {
   if (!c.before) return null;
   const sign = num(c.after.sign_deadline);
   const completion = num(c.after.completion_deadline);

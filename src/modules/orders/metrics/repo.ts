@@ -40,16 +40,6 @@ export async function recordFacts(trx: Tx, orderId: string, facts: readonly Fact
   }
 }
 
-/** Writes the deadlines a change left into that change's timeline entry (see facts.ts deadlineStamp). */
-export async function stampDeadlines(trx: Tx, orderId: string, at: number, type: string, stamp: { sign: number | null; completion: number | null }): Promise<void> {
-  const row = await trx.selectFrom('order_events').select(['id', 'data']).where('order_id', '=', orderId).where('at', '=', at)
-    .where('type', '=', type).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  if (!row) return;
-  const data = JSON.parse(row.data || '{}');
-  data.deadlines = stamp;
-  await trx.updateTable('order_events').set({ data: JSON.stringify(data) }).where('id', '=', row.id).execute();
-}
-
 const sums = (): RawBuilder<unknown> => sql.join(COUNTERS.map((c) => sql`sum(${sql.ref(COLUMN_OF[c])}) as ${sql.ref(c)}`));
 
 /**

@@ -13,10 +13,10 @@ import {
   type Fact, type MetricWeights, type Period,
 } from './definitions';
 import { buildReport, rowOf, type MetricsReport, type MetricsRow, type UnitFigures } from './compute';
-import { deadlineStamp, factsOfChange, type WorkingMs } from './facts';
+import { factsOfChange, type WorkingMs } from './facts';
 import { byOrder, referenceFigures, replayOrder } from './reference';
 import {
-  countersByUnit, loadTimeline, overdueOpenByUnit, readWeights, recordFacts, replaceLedger, stampDeadlines, writeWeights,
+  countersByUnit, loadTimeline, overdueOpenByUnit, readWeights, recordFacts, replaceLedger, writeWeights,
 } from './repo';
 import { monthlyWorkbook } from './xlsx';
 
@@ -34,11 +34,9 @@ export class OrderMetrics {
   readonly workingMs: WorkingMs = (from, to, pauses) =>
     to <= from ? 0 : this.d.p.calendar.workingMsBetween(from, to, pauses as Pause[]);
 
-  /** Runs inside every order change's transaction: stamp the deadlines, add the facts. */
+  /** Runs inside every order change's transaction: add the facts (the timeline entry already carries the deadlines stamp). */
   readonly hook: OrderHook = async (w, change) => {
     if (!change.before) return;
-    const stamp = deadlineStamp(change);
-    if (stamp) await stampDeadlines(w.trx, change.after.id, w.now, change.event.type, stamp);
     const facts = factsOfChange(change, w.now, this.workingMs);
     if (facts.length) await recordFacts(w.trx, change.after.id, facts);
   };

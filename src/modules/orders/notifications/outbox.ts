@@ -5,7 +5,7 @@
  * attempt the message is marked 'failed' with the error (the job itself then ends 'done').
  */
 import type { Job } from '../../../platform/jobs';
-import { enqueueJob } from '../../../platform/jobs';
+import { JOB_INSERT, jobRow } from '../../../platform/jobs';
 import type { Tx } from '../../../platform/db/connect';
 import type { Work } from '../../../platform/transact';
 import { newId } from '../../../platform/ids';
@@ -31,11 +31,12 @@ export function notificationHook(d: OrdersDeps) {
 
 export async function writeNotification(w: Work, orderId: string | null, n: Notice): Promise<string> {
   const id = newId(w.now);
-  await w.trx.insertInto('notifications').values({
+  // appended: written at the end of the change's transaction, with the other messages of a shared commit
+  w.append('notifications', {
     id, order_id: orderId, channel: n.channel, recipient: n.recipient, recipient_kind: n.recipientKind, template: n.template,
     text: n.text, status: 'pending', attempts: 0, created_at: w.now, sent_at: null, error: null,
-  }).execute();
-  await enqueueJob(w.trx, DELIVER_JOB, { runAt: w.now, payload: { notificationId: id }, dedupeKey: id, maxAttempts: DELIVERY_ATTEMPTS }, w.now);
+  });
+  w.append('jobs', jobRow(DELIVER_JOB, { runAt: w.now, payload: { notificationId: id }, dedupeKey: id, maxAttempts: DELIVERY_ATTEMPTS }, w.now), JOB_INSERT);
   return id;
 }
 

@@ -13,12 +13,16 @@ export interface StoredSlaRules {
   updatedAt: number | null;
 }
 
+/** The last stored text and its parsed rules: every order change reads the rules, they rarely change. */
+let parsed: { value: string; rules: SlaRules } | null = null;
+
 /** Read inside the caller's transaction, so every node and job sees the rules of its moment. */
 export async function readSlaRules(db: Queryable, onInvalid?: (err: Error) => void): Promise<StoredSlaRules> {
-  const row = await db.selectFrom('settings').selectAll().where('key', '=', SLA_RULES_KEY).executeTakeFirst();
+  const row = await db.selectFrom('settings').select(['value', 'updated_at']).where('key', '=', SLA_RULES_KEY).executeTakeFirst();
   if (!row) return { rules: DEFAULT_SLA_RULES, saved: false, updatedAt: null };
   try {
-    return { rules: parseSlaRules(JSON.parse(row.value)), saved: true, updatedAt: Number(row.updated_at) };
+    if (parsed?.value !== row.value) parsed = { value: row.value, rules: parseSlaRules(JSON.parse(row.value)) };
+    return { rules: parsed.rules, saved: true, updatedAt: Number(row.updated_at) };
   } catch (err) {
     // A hand-edited bad value must not stop the clocks: fall back to the defaults, loudly.
     onInvalid?.(err as Error);

@@ -1,0 +1,66 @@
+import { CompiledQuery, type Insertable } from 'kysely';
+import type { DB } from '../../schema';
+import { dialectOf } from './columns';
+import type { Queryable } from './connect';
+
+/**
+ * Inserts for the hot write paths (intake, timeline, outbox, jobs, audit) with their SQL text
+ * kept per table and column set. Kysely builds and compiles a wide INSERT anew on every call —
+ * for the 60-column orders row that costs more than SQLite's own work for it. The values reach
+ * the driver exactly as Kysely would pass them; the statement text is what Kysely would compile
+ * (quoted identifiers, positional parameters), so behaviour does not change, only the cost.
+ */
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+const texts = new Map<string, string>();
+
+function insertText(pg: boolean, table: string, cols: readonly string[], rows: number, suffix: string): string {
+  const key = `${pg ? 'p' : 's'}|${table}|${cols.join(',')}|${rows}|${suffix}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    for (const name of [table, ...cols]) if (!IDENT.test(name)) throw new Error(`not a plain identifier: ${name}`);
+    let n = 0;
+    const tuple = () => `(${cols.map(() => (pg ? `$${++n}` : '?')).join(', ')})`;
+    text = `insert into "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) values ${Array.from({ length: rows }, tuple).join(', ')}${suffix}`;
+    // shapes are few (tables × column sets × batch sizes); the bound only guards against misuse
+    if (texts.size > 2000) texts.clear();
+    texts.set(key, text);
+  }
+  return text;
+}
+
+/** The columns a row sets: undefined means "not given" (the column's default), as in Kysely. */
+function columnsOf(row: Record<string, unknown>): string[] {
+  const cols: string[] = [];
+  for (const k in row) if (row[k] !== undefined) cols.push(k);
+  return cols;
+}
+
+export interface InsertOptions {
+  /** `on conflict (<column>) do nothing`: the row is skipped when the unique column already holds its value. */
+  ignoreConflictOn?: string;
+}
+
+/** INSERT one row. */
+export async function insertRow<T extends keyof DB & string>(db: Queryable, table: T, row: Insertable<DB[T]>, opts: InsertOptions = {}): Promise<void> {
+  await insertRows(db, table, [row], opts);
+}
+
+/** INSERT several rows of the same column set in one statement (callers keep batches to a few hundred). */
+export async function insertRows<T extends keyof DB & string>(db: Queryable, table: T, rows: ReadonlyArray<Insertable<DB[T]>>, opts: InsertOptions = {}): Promise<void> {
+  if (rows.length === 0) return;
+  const first = rows[0] as Record<string, unknown>;
+  const cols = columnsOf(first);
+  const values: unknown[] = [];
+  for (const r of rows as ReadonlyArray<Record<string, unknown>>) {
+    for (const c of cols) {
+      const v = r[c];
+      values.push(v === undefined ? null : v);
+    }
+  }
+  const conflict = opts.ignoreConflictOn;
+  if (conflict !== undefined && !IDENT.test(conflict)) throw new Error(`not a plain identifier: ${conflict}`);
+  const suffix = conflict ? ` on conflict ("${conflict}") do nothing` : '';
+  const text = insertText(dialectOf(db as never) === 'postgres', table, cols, rows.length, suffix);
+  await db.executeQuery(CompiledQuery.raw(text, values));
+}

@@ -63,6 +63,7 @@ export async function benchWorkbench(dialect: Dialect): Promise<WorkbenchFigure[
       ['dispatcher: open + overdue', dispatcher, { open: true, sla: 'overdue' }],
       ['dispatcher: text "占道" (common)', dispatcher, { q: '占道' }],
       ['dispatcher: text "加装电梯" (rarer)', dispatcher, { q: '加装电梯' }],
+      ['dispatcher: text "垃圾桶" (3 characters, common)', dispatcher, { q: '垃圾桶' }],
       ['dispatcher: 办理中, keyset page 2', dispatcher, { state: ['handling'], before: page1.next ?? undefined }],
       ['dispatcher: open, by deadline', dispatcher, { open: true, sort: 'deadline' }],
       ['handler: state=待签收', handler, { state: ['pending_sign'] }],
@@ -70,6 +71,7 @@ export async function benchWorkbench(dialect: Dialect): Promise<WorkbenchFigure[
       ['handler: state=归档 (a big one)', handler, { state: ['archived'] }],
       ['handler: open + overdue', handler, { open: true, sla: 'overdue' }],
       ['handler: text "占道"', handler, { q: '占道' }],
+      ['handler: text "加装电梯" (rarer)', handler, { q: '加装电梯' }],
       ['handler: 办理中, keyset page 2', handler, { state: ['handling'], before: hPage1.next ?? undefined }],
     ];
     const base = await time(RUNS, () => sql`select * from orders order by id limit 50`.execute(app.platform.db).then((r) => r.rows.length));

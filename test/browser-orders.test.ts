@@ -111,9 +111,9 @@ describe.skipIf(skip)('browser: a work order through its whole life', () => {
       expect(steps).toContain(t);
     }
     const actors = new Map(detail.timeline.map((e: { type: string; actorName: string }) => [e.type, e.actorName]));
-    expect(actors.get('order.dispatched')).toBe('dispatcher');
-    expect(actors.get('order.signed')).toBe('handler');
-    expect(actors.get('order.visited')).toBe('dispatcher');
+    expect(actors.get('order.dispatched')).toBe('陈调度'); // display names, as the demo history shows them
+    expect(actors.get('order.signed')).toBe('李办理');
+    expect(actors.get('order.visited')).toBe('陈调度');
     await dispatcher.screenshot({ path: 'test-results/order-closed.png' }).catch(() => {});
   }, 180_000);
 

@@ -8,6 +8,7 @@ import type { OrderActions } from './action-service';
 import { assertCanSee } from './actor';
 import { ACTION_RULES, OPEN_STATES } from './model';
 import { orderView, publicOrderView, type OrderLookups } from './views';
+import { textMatches } from './text-search';
 import type { OrderRow } from './row';
 
 export interface OrderFilter {
@@ -23,10 +24,25 @@ export interface OrderFilter {
   to?: number;
   open?: boolean;
   supervised?: boolean;
+  /** Orders with a pending 退单 (return) or 延期 (extension) request. */
+  request?: 'return' | 'extension';
+  /** 临期或超期: sla_status due_soon or overdue. */
+  late?: boolean;
   /** Keyset cursor: the last row's created_at and id from the previous page. */
   before?: string;
   limit?: number;
   sort?: 'newest' | 'deadline';
+}
+
+export interface QueueCounts {
+  /** Open orders per state. */
+  byState: Record<string, number>;
+  returnRequests: number;
+  extensionRequests: number;
+  dueSoon: number;
+  overdue: number;
+  /** 待签收 or 办理中 and 临期 or 超期 (the units' "late" tab). */
+  unitLate: number;
 }
 
 /** Reading orders: workbench lists, detail with timeline, caller history, public tracking. */
@@ -36,14 +52,9 @@ export class OrderQueries {
   async list(principal: Principal, f: OrderFilter) {
     const limit = Math.min(f.limit ?? 50, 500);
     const db = this.d.p.db;
-    // data scope: handlers see their organisation's subtree; citizens their own reports
-    let units: string[] | null = null;
-    let reporter: string | null = null;
-    if (!principal.allScope) {
-      if (principal.roles.includes('handler') && principal.orgPath) units = this.d.units.idsUnder(principal.orgPath);
-      else if (principal.roles.includes('citizen')) reporter = principal.id;
-      else return { items: [], next: null };
-    }
+    const scope = this.scopeOf(principal);
+    if (!scope) return { items: [], next: null };
+    const { units, reporter } = scope;
     let cursor: { t: number; id: string } | null = null;
     if (f.before && f.sort !== 'deadline') {
       const [t, id] = f.before.split('_');
@@ -63,12 +74,15 @@ export class OrderQueries {
       if (f.communityCode) x = x.where('community_code', '=', f.communityCode);
       if (f.phone) x = x.where('reporter_phone', '=', f.phone.replace(/\s+/g, ''));
       if (f.supervised) x = x.where('supervision_level', '>', 0);
+      if (f.request === 'return') x = x.where('return_request', 'is not', null);
+      if (f.request === 'extension') x = x.where('extension_request', 'is not', null);
+      if (f.late) x = x.where('sla_status', 'in', ['due_soon', 'overdue']);
       if (f.from !== undefined) x = x.where('created_at', '>=', f.from);
       if (f.to !== undefined) x = x.where('created_at', '<', f.to);
       if (f.q) {
         const term = f.q.trim();
         if (/^GC\d{8,}$/i.test(term)) x = x.where('number', '=', term.toUpperCase());
-        else x = x.where((eb) => eb.or([eb('title', 'like', `%${term}%`), eb('address', 'like', `%${term}%`)]));
+        else if (term) x = x.where(textMatches(this.d.p.dialect, term));
       }
       if (cursor) {
         const c = cursor;
@@ -107,19 +121,62 @@ export class OrderQueries {
     return { items: rows.map((r) => orderView(r, now, this.lookups)), next };
   }
 
+  /** Data scope: handlers see their organisation's subtree of units; citizens their own reports; null = nothing. */
+  private scopeOf(principal: Principal): { units: string[] | null; reporter: string | null } | null {
+    if (principal.allScope) return { units: null, reporter: null };
+    if (principal.roles.includes('handler') && principal.orgPath) return { units: this.d.units.idsUnder(principal.orgPath), reporter: null };
+    if (principal.roles.includes('citizen')) return { units: null, reporter: principal.id };
+    return null;
+  }
+
+  /**
+   * The workbench tab counts over the open orders in the caller's scope, in one GROUP BY: per
+   * state, pending 退单/延期 requests, 临期/超期, and 临期或超期 among the units' own queues.
+   */
+  async counts(principal: Principal): Promise<QueueCounts> {
+    const out: QueueCounts = { byState: Object.fromEntries(OPEN_STATES.map((s) => [s, 0])), returnRequests: 0, extensionRequests: 0, dueSoon: 0, overdue: 0, unitLate: 0 };
+    const scope = this.scopeOf(principal);
+    if (!scope) return out;
+    const ret = sql<number>`case when return_request is null then 0 else 1 end`;
+    const ext = sql<number>`case when extension_request is null then 0 else 1 end`;
+    let q = this.d.p.db.selectFrom('orders')
+      .select(['state', 'sla_status'])
+      .select(ret.as('ret'))
+      .select(ext.as('ext'))
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('state', 'in', OPEN_STATES as unknown as string[]);
+    if (scope.units) q = q.where('unit_id', 'in', scope.units.length ? scope.units : ['-']);
+    if (scope.reporter) q = q.where('reporter_user_id', '=', scope.reporter);
+    const rows = await q.groupBy(['state', 'sla_status', ret, ext]).execute();
+    for (const r of rows) {
+      const n = Number(r.n);
+      out.byState[r.state] = (out.byState[r.state] ?? 0) + n;
+      if (Number(r.ret)) out.returnRequests += n;
+      if (Number(r.ext)) out.extensionRequests += n;
+      const late = r.sla_status === 'due_soon' || r.sla_status === 'overdue';
+      if (r.sla_status === 'due_soon') out.dueSoon += n;
+      if (r.sla_status === 'overdue') out.overdue += n;
+      if (late && (r.state === 'pending_sign' || r.state === 'handling')) out.unitLate += n;
+    }
+    return out;
+  }
+
   async detail(principal: Principal, id: string) {
     const row = await this.d.p.db.selectFrom('orders').selectAll().where((eb) => eb.or([eb('id', '=', id), eb('number', '=', id)])).executeTakeFirst();
     if (!row) throw notFound('order');
     assertCanSee(principal, row, this.d.units);
     const now = this.d.p.clock.now();
-    const events = await this.d.p.db.selectFrom('order_events').selectAll().where('order_id', '=', row.id).orderBy('at').orderBy('id').execute();
+    // the actor's display name now (陈调度), as the demo history records it; the login or 'system' when there is no user
+    const events = await this.d.p.db.selectFrom('order_events').leftJoin('users', 'users.id', 'order_events.actor_id')
+      .selectAll('order_events').select('users.name as actor_display').where('order_id', '=', row.id)
+      .orderBy('order_events.at').orderBy('order_events.id').execute();
     const merged = await this.d.p.db.selectFrom('orders').select(['id', 'number', 'title', 'created_at']).where('main_order_id', '=', row.id).execute();
     const main = row.main_order_id ? await this.d.p.db.selectFrom('orders').select(['id', 'number', 'state']).where('id', '=', row.main_order_id).executeTakeFirst() : null;
     const notifications = await this.d.p.db.selectFrom('notifications').selectAll().where('order_id', '=', row.id).orderBy('created_at').execute();
     return {
       order: orderView(row, now, this.lookups),
       timeline: events.map((e) => ({
-        id: e.id, at: Number(e.at), type: e.type, actorId: e.actor_id, actorName: e.actor_name, unitId: e.unit_id,
+        id: e.id, at: Number(e.at), type: e.type, actorId: e.actor_id, actorName: e.actor_display ?? e.actor_name, unitId: e.unit_id,
         unitName: this.d.units.name(e.unit_id), from: e.from_state, to: e.to_state, note: e.note, data: JSON.parse(e.data),
         label: labelOf(e.type),
       })),

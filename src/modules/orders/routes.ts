@@ -56,6 +56,8 @@ const ListQuery = T.Object({
   to: T.Optional(T.Integer({ minimum: 0 })),
   open: T.Optional(T.Boolean()),
   supervised: T.Optional(T.Boolean()),
+  request: T.Optional(T.Union([T.Literal('return'), T.Literal('extension')], { description: '待审核的退单或延期申请 / a pending return or extension request' })),
+  late: T.Optional(T.Boolean({ description: '临期或超期 / due soon or overdue' })),
   before: T.Optional(T.String({ maxLength: 80 })),
   limit: T.Optional(T.Integer({ minimum: 1, maximum: 500 })),
   sort: T.Optional(T.Union([T.Literal('newest'), T.Literal('deadline')])),
@@ -99,6 +101,11 @@ export function orderRoutes(app: Http, m: OrdersModule) {
     config: { permission: 'orders.read' },
     schema: { tags: ['orders'], summary: '工单列表（工作台）/ list orders in your data scope', querystring: ListQuery },
   }, async (req) => m.queries.list(requirePrincipal(req), { ...req.query, state: req.query.state?.split(',').filter(Boolean) }));
+
+  app.get('/api/orders/counts', {
+    config: { permission: 'orders.read' },
+    schema: { tags: ['orders'], summary: '工作台各队列数量 / open-order counts for the workbench tabs, in your data scope' },
+  }, async (req) => m.queries.counts(requirePrincipal(req)));
 
   app.get('/api/orders/mine', {
     config: { permission: 'orders.own' },

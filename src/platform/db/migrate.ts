@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_identity_geography';
 import * as m0003 from './migrations/0003_orders';
 import * as m0004 from './migrations/0004_order_metrics';
 import * as m0005 from './migrations/0005_orders_indexes';
+import * as m0006 from './migrations/0006_orders_text_search';
 
 /** Every migration, in order. One list for SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_orders': m0003,
   '0004_order_metrics': m0004,
   '0005_orders_indexes': m0005,
+  '0006_orders_text_search': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

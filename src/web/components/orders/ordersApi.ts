@@ -14,12 +14,14 @@ import type {
   OrderQuery,
   IntakeResult,
   NewOrderBody,
+  QueueCounts,
 } from './types';
 
 const enc = encodeURIComponent;
 
 export const ordersApi = {
   list: (q: OrderQuery, signal?: AbortSignal) => api.get<OrderPage>('/api/orders', { ...q }, { signal }),
+  counts: (signal?: AbortSignal) => api.get<QueueCounts>('/api/orders/counts', undefined, { signal }),
   detail: (id: string, signal?: AbortSignal) => api.get<OrderDetail>(`/api/orders/${enc(id)}`, undefined, { signal }),
   act: (id: string, type: ActionType, fields: Record<string, unknown> = {}) =>
     api.post<OrderDetail>(`/api/orders/${enc(id)}/actions`, { ...fields, type }),

@@ -251,9 +251,23 @@ export interface OrderQuery {
   to?: number;
   open?: boolean;
   supervised?: boolean;
+  /** A pending 退单 or 延期 request. */
+  request?: 'return' | 'extension';
+  /** 临期或超期. */
+  late?: boolean;
   before?: string;
   limit?: number;
   sort?: 'newest' | 'deadline';
+}
+
+/** GET /api/orders/counts: open orders in the caller's scope, for the workbench tabs. */
+export interface QueueCounts {
+  byState: Record<string, number>;
+  returnRequests: number;
+  extensionRequests: number;
+  dueSoon: number;
+  overdue: number;
+  unitLate: number;
 }
 
 /** A message of the live stream (/api/stream). */

@@ -15,7 +15,7 @@ import { useLiveOrders } from '../../../components/orders/useLiveOrders';
 import type { OrderView } from '../../../components/orders/types';
 import { FILTER_KEYS, filterQuery, filtersFromParams, inQueue, matchesFilters, type OrderFilterValues, type QueueDef } from './queues';
 import { OrderFilterBar } from './OrderFilterBar';
-import { useOpenOrders, useOrderList } from './useOrderList';
+import { useOpenOrders, useOrderList, useQueueCounts } from './useOrderList';
 
 export type ViewMode = 'table' | 'split' | 'map';
 
@@ -63,16 +63,19 @@ export function Workbench(props: Props) {
   };
 
   const query = useMemo(() => ({ ...queue.query, ...filterQuery(filters) }), [queue, filters]);
-  const list = useOrderList(query, queue.match, `${queue.key}|${filterKey}`);
-  const openSet = useOpenOrders();
+  const list = useOrderList(query, `${queue.key}|${filterKey}`);
+  const counts = useQueueCounts();
+  // the map draws the open orders themselves; the table view does not need them
+  const openSet = useOpenOrders(mode !== 'table');
   const [selectedKeys, setSelectedKeys] = useState<Key[]>([]);
   const [flash, setFlash] = useState<ReadonlySet<string>>(new Set());
   const flashTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const refresh = useCallback(() => {
     list.refresh();
+    counts.reload();
     openSet.reload();
-  }, [list, openSet]);
+  }, [list, counts, openSet]);
 
   const connected = useLiveOrders((events) => {
     refresh();
@@ -97,12 +100,6 @@ export function Workbench(props: Props) {
   const api: WorkbenchApi = { refresh, selected, clearSelection: () => setSelectedKeys([]) };
   const canSelect = props.selectable?.(queue) ?? null;
 
-  const counts = useMemo(() => {
-    const m = new Map<string, number>();
-    if (!openSet.open) return m;
-    for (const q of queues) if (q.counts) m.set(q.key, openSet.open.filter(q.counts).length);
-    return m;
-  }, [openSet.open, queues]);
 
   const mapOrders = useMemo(
     () => (openSet.open ?? []).filter((o) => inQueue(o, queue) && matchesFilters(o, filters)),
@@ -110,7 +107,7 @@ export function Workbench(props: Props) {
   );
 
   const tabs = queues.map((q) => {
-    const n = counts.get(q.key);
+    const n = counts.value && q.count ? q.count(counts.value) : undefined;
     return {
       key: q.key,
       label: (

@@ -1,66 +1,38 @@
 /**
- * The queues (tabs) of the two workbenches. Each is a server query plus, where the list API has no
- * filter for it (退单/延期 requests, "临期或超期"), a client-side test applied to what comes back.
- * `counts` says how to count the queue from the open orders (no count = the tab shows none).
+ * The queues (tabs) of the two workbenches: each is a server query (the list API filters every
+ * one of them, 退单/延期 requests and 临期或超期 included) and the figure of GET /api/orders/counts
+ * its tab shows (none = the tab shows no count).
  */
 import type { MessageKey } from '../../../i18n';
-import { clockKind } from '../../../components/orders/OrderBits';
-import type { OrderQuery, OrderView } from '../../../components/orders/types';
+import type { OrderQuery, OrderView, QueueCounts } from '../../../components/orders/types';
 
 export interface QueueDef {
   key: string;
   labelKey: MessageKey;
   query: OrderQuery;
-  /** Rows of `query` that belong to the queue (when the server cannot filter it). */
-  match?: (o: OrderView) => boolean;
-  /** Count from the open orders with this test; none = not counted. */
-  counts?: (o: OrderView) => boolean;
+  /** The tab's count from the server's counts; none = not counted. */
+  count?: (c: QueueCounts) => number;
   /** Shown in red when non-zero (needs attention). */
   alert?: boolean;
 }
 
-const UNIT = 'pending_sign,handling';
-const late = (o: OrderView) => {
-  const k = clockKind(o);
-  return k === 'overdue' || k === 'due_soon' || o.slaStatus === 'overdue' || o.slaStatus === 'due_soon';
-};
+const inState = (s: string) => (c: QueueCounts) => c.byState[s] ?? 0;
 
 export const DISPATCH_QUEUES: QueueDef[] = [
-  { key: 'pending_dispatch', labelKey: 'orders.queue.pending_dispatch', query: { state: 'pending_dispatch' }, counts: (o) => o.state === 'pending_dispatch' },
-  { key: 'pending_review', labelKey: 'orders.queue.pending_review', query: { state: 'pending_review' }, counts: (o) => o.state === 'pending_review' },
-  { key: 'pending_visit', labelKey: 'orders.queue.pending_visit', query: { state: 'pending_visit' }, counts: (o) => o.state === 'pending_visit' },
-  {
-    key: 'return',
-    labelKey: 'orders.queue.return',
-    query: { state: UNIT, limit: 500 },
-    match: (o) => !!o.returnRequest,
-    counts: (o) => !!o.returnRequest,
-    alert: true,
-  },
-  {
-    key: 'extension',
-    labelKey: 'orders.queue.extension',
-    query: { state: UNIT, limit: 500 },
-    match: (o) => !!o.extensionRequest,
-    counts: (o) => !!o.extensionRequest,
-    alert: true,
-  },
-  { key: 'due_soon', labelKey: 'orders.queue.due_soon', query: { sla: 'due_soon', open: true, sort: 'deadline' }, counts: (o) => o.slaStatus === 'due_soon' },
-  { key: 'overdue', labelKey: 'orders.queue.overdue', query: { sla: 'overdue', open: true, sort: 'deadline' }, counts: (o) => o.slaStatus === 'overdue', alert: true },
+  { key: 'pending_dispatch', labelKey: 'orders.queue.pending_dispatch', query: { state: 'pending_dispatch' }, count: inState('pending_dispatch') },
+  { key: 'pending_review', labelKey: 'orders.queue.pending_review', query: { state: 'pending_review' }, count: inState('pending_review') },
+  { key: 'pending_visit', labelKey: 'orders.queue.pending_visit', query: { state: 'pending_visit' }, count: inState('pending_visit') },
+  { key: 'return', labelKey: 'orders.queue.return', query: { request: 'return' }, count: (c) => c.returnRequests, alert: true },
+  { key: 'extension', labelKey: 'orders.queue.extension', query: { request: 'extension' }, count: (c) => c.extensionRequests, alert: true },
+  { key: 'due_soon', labelKey: 'orders.queue.due_soon', query: { sla: 'due_soon', open: true, sort: 'deadline' }, count: (c) => c.dueSoon },
+  { key: 'overdue', labelKey: 'orders.queue.overdue', query: { sla: 'overdue', open: true, sort: 'deadline' }, count: (c) => c.overdue, alert: true },
   { key: 'all', labelKey: 'orders.queue.all', query: {} },
 ];
 
 export const UNIT_QUEUES: QueueDef[] = [
-  { key: 'pending_sign', labelKey: 'orders.queue.pending_sign', query: { state: 'pending_sign' }, counts: (o) => o.state === 'pending_sign', alert: true },
-  { key: 'handling', labelKey: 'orders.queue.handling', query: { state: 'handling' }, counts: (o) => o.state === 'handling' },
-  {
-    key: 'late',
-    labelKey: 'orders.queue.late',
-    query: { state: UNIT, sort: 'deadline', limit: 500 },
-    match: (o) => late(o),
-    counts: (o) => (o.state === 'pending_sign' || o.state === 'handling') && late(o),
-    alert: true,
-  },
+  { key: 'pending_sign', labelKey: 'orders.queue.pending_sign', query: { state: 'pending_sign' }, count: inState('pending_sign'), alert: true },
+  { key: 'handling', labelKey: 'orders.queue.handling', query: { state: 'handling' }, count: inState('handling') },
+  { key: 'late', labelKey: 'orders.queue.late', query: { state: 'pending_sign,handling', late: true, sort: 'deadline' }, count: (c) => c.unitLate, alert: true },
   { key: 'submitted', labelKey: 'orders.queue.submitted', query: { state: 'pending_review,pending_visit,closed,archived' } },
 ];
 
@@ -115,7 +87,8 @@ export function matchesFilters(o: OrderView, f: OrderFilterValues): boolean {
   if (q.q) {
     const term = q.q.trim();
     if (/^GC\d{8,}$/i.test(term)) return o.number === term.toUpperCase();
-    if (!o.title.includes(term) && !(o.address ?? '').includes(term)) return false;
+    const t = term.toLowerCase(); // as the server: case-insensitive, literal
+    if (!o.title.toLowerCase().includes(t) && !(o.address ?? '').toLowerCase().includes(t)) return false;
   }
   return true;
 }
@@ -125,5 +98,8 @@ export function inQueue(o: OrderView, q: QueueDef): boolean {
   const s = q.query;
   if (s.state && !s.state.split(',').includes(o.state)) return false;
   if (s.sla && o.slaStatus !== s.sla) return false;
-  return q.match ? q.match(o) : true;
+  if (s.late && o.slaStatus !== 'due_soon' && o.slaStatus !== 'overdue') return false;
+  if (s.request === 'return' && !o.returnRequest) return false;
+  if (s.request === 'extension' && !o.extensionRequest) return false;
+  return true;
 }

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { listAll, ordersApi } from '../../../components/orders/ordersApi';
 import { useApiError } from '../../../components/useApiError';
-import type { OrderQuery, OrderView } from '../../../components/orders/types';
+import type { OrderQuery, OrderView, QueueCounts } from '../../../components/orders/types';
 
 export const PAGE = 100;
 
@@ -19,22 +19,22 @@ export interface OrderList {
 }
 
 /** `key` identifies the query: when it changes the list starts over. */
-export function useOrderList(query: OrderQuery, match: ((o: OrderView) => boolean) | undefined, key: string): OrderList {
+export function useOrderList(query: OrderQuery, key: string): OrderList {
   const showError = useApiError();
   const [rows, setRows] = useState<OrderView[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const latest = useRef(0);
-  /** Server rows fetched so far (before the client-side match), so a refresh fetches as many. */
+  /** Server rows fetched so far, so a refresh fetches as many. */
   const fetched = useRef(0);
-  const state = useRef({ query, match, next });
-  state.current = { query, match, next };
+  const state = useRef({ query, next });
+  state.current = { query, next };
   const showErrorRef = useRef(showError);
   showErrorRef.current = showError;
 
   const load = useCallback(async (mode: 'reset' | 'more' | 'refresh') => {
     const req = ++latest.current;
-    const { query: q, match: m, next: cursor } = state.current;
+    const { query: q, next: cursor } = state.current;
     const limit = q.limit ?? PAGE;
     setLoading(true);
     try {
@@ -51,7 +51,7 @@ export function useOrderList(query: OrderQuery, match: ((o: OrderView) => boolea
         nextCursor = page.next;
       }
       if (req !== latest.current) return;
-      const shown = m ? items.filter(m) : items;
+      const shown = items;
       if (mode === 'more') {
         fetched.current += items.length;
         setRows((old) => {
@@ -93,18 +93,32 @@ function cursorAfter(items: OrderView[], q: OrderQuery): string | null {
   return q.sort === 'deadline' ? String(items.length) : `${last.createdAt}_${last.id}`;
 }
 
-/** All open orders in the caller's scope (for the tab counts and the map), reloadable. */
-export function useOpenOrders(cap = 3000) {
+/** The tab counts (GET /api/orders/counts), reloadable; they stay as they were when a reload fails. */
+export function useQueueCounts() {
+  const [value, setValue] = useState<QueueCounts | null>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const ctl = new AbortController();
+    ordersApi.counts(ctl.signal).then((c) => !ctl.signal.aborted && setValue(c), () => undefined);
+    return () => ctl.abort();
+  }, [tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { value, reload };
+}
+
+/** All open orders in the caller's scope (for the map), reloadable; nothing is loaded while `enabled` is false. */
+export function useOpenOrders(enabled: boolean, cap = 3000) {
   const [data, setData] = useState<{ items: OrderView[]; truncated: boolean } | null>(null);
   const [tick, setTick] = useState(0);
   useEffect(() => {
+    if (!enabled) return;
     const ctl = new AbortController();
     listAll({ open: true }, cap, ctl.signal).then(
       (r) => !ctl.signal.aborted && setData(r),
       () => undefined, // the counts simply stay as they were; the table reports errors
     );
     return () => ctl.abort();
-  }, [cap, tick]);
+  }, [enabled, cap, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { open: data?.items ?? null, truncated: data?.truncated ?? false, reload };
+  return { open: data?.items ?? null, truncated: enabled && (data?.truncated ?? false), reload };
 }

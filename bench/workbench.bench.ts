@@ -83,6 +83,14 @@ export async function benchWorkbench(dialect: Dialect): Promise<WorkbenchFigure[
       console.log(`${dialect}: ${name.padEnd(34)} ${String(r.rows).padStart(3)} rows  p50 ${ms(r.p50).padStart(9)}  p99 ${ms(r.p99).padStart(9)}  ` +
         `(${(r.p99 / base.p99).toFixed(1)}× baseline p99)  ${r.p99 < TARGET_P99 ? 'ok' : `MISSES p99 < ${TARGET_P99} ms`}`);
     }
+    // the workbench tab counts (GET /api/orders/counts): one GROUP BY over the open orders in scope
+    for (const [who, principal] of [['dispatcher', dispatcher], ['handler', handler]] as const) {
+      const r = await time(RUNS, async () => Object.values((await app.orders.queries.counts(principal)).byState).reduce((a, b) => a + b, 0));
+      const name = `${who}: tab counts (${r.rows} open orders)`;
+      out.push({ dialect, name, p50: r.p50, p99: r.p99, rows: r.rows });
+      console.log(`${dialect}: ${name.padEnd(34)}            p50 ${ms(r.p50).padStart(9)}  p99 ${ms(r.p99).padStart(9)}  ` +
+        `(${(r.p99 / base.p99).toFixed(1)}× baseline p99)  ${r.p99 < TARGET_P99 ? 'ok' : `MISSES p99 < ${TARGET_P99} ms`}`);
+    }
     return out;
   } finally {
     await b.dispose();

@@ -81,6 +81,28 @@ describe.each(dialects('group commit'))('GroupCommit (%s)', (dialect) => {
     expect((await verifyAudit(database.db)).ok).toBe(true);
   });
 
+  it('writes appended rows with their use case only, and runs each use case once when none fails', async () => {
+    const runs = new Map<string, number>();
+    const appendOne = (key: string, fail = false) => async (w: Parameters<Parameters<GroupCommit['run']>[1]>[0]) => {
+      runs.set(key, (runs.get(key) ?? 0) + 1);
+      w.append('settings', { key, value: '"appended"', updated_at: w.now });
+      w.audit({ action: 'test.append', entityType: 'setting', entityId: key });
+      if (fail) throw new Error(`${key} fails`);
+      return key;
+    };
+    const clean = await Promise.all(['e1', 'e2', 'e3'].map((k, i) => gc.run(ctx(i), appendOne(k))));
+    expect(clean).toEqual(['e1', 'e2', 'e3']);
+    expect([...runs.values()]).toEqual([1, 1, 1]); // no failure: one run each, no savepoints
+    runs.clear();
+    const mixed = await Promise.allSettled([gc.run(ctx(1), appendOne('f1')), gc.run(ctx(2), appendOne('f2', true)), gc.run(ctx(3), appendOne('f3'))]);
+    expect(mixed.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const keys = (await database.db.selectFrom('settings').select('key').where('key', 'in', ['e1', 'e2', 'e3', 'f1', 'f2', 'f3']).orderBy('key').execute()).map((r) => r.key);
+    expect(keys).toEqual(['e1', 'e2', 'e3', 'f1', 'f3']);
+    const audited = await database.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'test.append').execute();
+    expect(audited.map((a) => a.entity_id).sort()).toEqual(['e1', 'e2', 'e3', 'f1', 'f3']);
+    expect((await verifyAudit(database.db)).ok).toBe(true);
+  });
+
   it('lets each use case see the ones before it in the same batch', async () => {
     const seen = await Promise.all([
       gc.run(ctx(1), put('c1', 1)),

@@ -30,6 +30,11 @@ interface Queued {
  *  - every caller is answered only after the commit that made its change durable (if that commit
  *    fails, everyone in it gets the error and nothing of theirs is stored);
  *  - alone (no one waiting) it is exactly `transact` (no savepoint), one event-loop turn later.
+ *
+ * Savepoints cost two statements per use case (two round trips on PostgreSQL), and failures are
+ * rare (intake validates before it queues), so a batch first runs without them; if a use case
+ * throws, that transaction is rolled back whole and the batch runs again with a savepoint each.
+ * A use case may therefore run twice: it must act only through `w` (the database, audit, events).
  */
 export class GroupCommit {
   private queue: Queued[] = [];
@@ -60,48 +65,23 @@ export class GroupCommit {
   }
 
   private async commit(): Promise<void> {
-    const done: Array<{ job: Queued; value: unknown }> = [];
-    const failed: Array<{ job: Queued; error: unknown }> = [];
     let batch: Queued[] = [];
-    let emitted = false;
+    // Taken once the connection is ours: everything queued while we waited for it joins.
+    const take = () => (batch = this.queue.splice(0, this.maxBatch));
     const t0 = performance.now();
+    let outcome: Outcome = { done: [], failed: [], emitted: false };
     try {
-      await this.deps.db.transaction().execute(async (trx) => {
-        // Taken once the connection is ours: everything queued while we waited for it joins.
-        batch = this.queue.splice(0, this.maxBatch);
-        if (batch.length === 1) {
-          const { value, events } = await workIn(trx, this.deps.clock.now(), batch[0].ctx, batch[0].fn);
-          done.push({ job: batch[0], value });
-          emitted = events > 0;
-          return;
-        }
-        const audits: Array<{ ctx: AuditContext; entry: AuditEntry; at: number }> = [];
-        const events: Array<{ event: NewEvent; at: number }> = [];
-        const appended: AppendedRow[] = [];
-        for (const job of batch) {
-          await trx.executeQuery(SAVEPOINT);
-          try {
-            const work = new Work(trx, this.deps.clock.now(), job.ctx);
-            const value = await job.fn(work);
-            await trx.executeQuery(RELEASE);
-            done.push({ job, value });
-            for (const row of work.appended) appended.push(row);
-            for (const event of work.events) events.push({ event, at: work.now });
-            for (const entry of work.audits) audits.push({ ctx: job.ctx, entry, at: work.now });
-          } catch (error) {
-            await trx.executeQuery(ROLLBACK_TO);
-            await trx.executeQuery(RELEASE);
-            failed.push({ job, error });
-          }
-        }
-        await writeAppended(trx, appended);
-        await emitEvents(trx, events);
-        await recordAudits(trx, audits);
-        emitted = events.length > 0;
-      });
+      try {
+        await this.attempt(take, false, outcome);
+      } catch (error) {
+        if (!(error instanceof RetryIsolated)) throw error;
+        // one use case failed: nothing was kept; run the batch again, each in its own savepoint
+        outcome = { done: [], failed: [], emitted: false };
+        await this.attempt(() => batch, true, outcome);
+      }
     } catch (error) {
       // the commit failed, or the lone use case threw: nothing of this batch is stored
-      for (const job of batch) job.reject(failed.find((f) => f.job === job)?.error ?? error);
+      for (const job of batch) job.reject(outcome.failed.find((f) => f.job === job)?.error ?? error);
       // could not even begin (connection lost…): fail what was queued rather than leave it hanging
       if (batch.length === 0) for (const job of this.queue.splice(0, this.maxBatch)) job.reject(error);
       return;
@@ -109,8 +89,58 @@ export class GroupCommit {
     this.stats.batches++;
     this.stats.jobs += batch.length;
     this.stats.ms += performance.now() - t0;
-    if (emitted) this.deps.afterCommit?.();
-    for (const d of done) d.job.resolve(d.value);
-    for (const f of failed) f.job.reject(f.error);
+    if (outcome.emitted) this.deps.afterCommit?.();
+    for (const d of outcome.done) d.job.resolve(d.value);
+    for (const f of outcome.failed) f.job.reject(f.error);
+  }
+
+  /**
+   * One transaction over the batch. Not isolated (the first try): the use cases run one after
+   * another with nothing between them, and the first failure abandons the whole transaction
+   * (RetryIsolated). Isolated: each in a savepoint, a failure rolled back alone.
+   */
+  private async attempt(take: () => Queued[], isolated: boolean, out: Outcome): Promise<void> {
+    await this.deps.db.transaction().execute(async (trx) => {
+      const batch = take();
+      if (batch.length === 1) {
+        const { value, events } = await workIn(trx, this.deps.clock.now(), batch[0].ctx, batch[0].fn);
+        out.done.push({ job: batch[0], value });
+        out.emitted = events > 0;
+        return;
+      }
+      const audits: Array<{ ctx: AuditContext; entry: AuditEntry; at: number }> = [];
+      const events: Array<{ event: NewEvent; at: number }> = [];
+      const appended: AppendedRow[] = [];
+      for (const job of batch) {
+        if (isolated) await trx.executeQuery(SAVEPOINT);
+        try {
+          const work = new Work(trx, this.deps.clock.now(), job.ctx);
+          const value = await job.fn(work);
+          if (isolated) await trx.executeQuery(RELEASE);
+          out.done.push({ job, value });
+          for (const row of work.appended) appended.push(row);
+          for (const event of work.events) events.push({ event, at: work.now });
+          for (const entry of work.audits) audits.push({ ctx: job.ctx, entry, at: work.now });
+        } catch (error) {
+          if (!isolated) throw new RetryIsolated();
+          await trx.executeQuery(ROLLBACK_TO);
+          await trx.executeQuery(RELEASE);
+          out.failed.push({ job, error });
+        }
+      }
+      await writeAppended(trx, appended);
+      await emitEvents(trx, events);
+      await recordAudits(trx, audits);
+      out.emitted = events.length > 0;
+    });
   }
 }
+
+interface Outcome {
+  done: Array<{ job: Queued; value: unknown }>;
+  failed: Array<{ job: Queued; error: unknown }>;
+  emitted: boolean;
+}
+
+/** A use case failed in a shared transaction run without savepoints: roll it all back, run again isolated. */
+class RetryIsolated extends Error {}

@@ -2,7 +2,7 @@ import type { Principal } from '../../platform/auth/principal';
 import type { AuditContext } from '../../platform/audit';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { insertRow } from '../../platform/db/rows';
+import { insertRow, updateVersioned } from '../../platform/db/rows';
 import type { Work } from '../../platform/transact';
 import type { OrdersDeps, OrderChange } from './deps';
 import { actorOf, assertCanSee, SYSTEM_ACTOR } from './actor';
@@ -85,9 +85,8 @@ export class OrderActions {
    */
   async save(w: Work, before: OrderRow, columns: Partial<OrderRow>, event: OrderEvent, principal: Principal | null, note: string | null): Promise<OrderRow> {
     const version = Number(before.version);
-    const res = await w.trx.updateTable('orders').set({ ...columns, updated_at: w.now, version: version + 1 })
-      .where('id', '=', before.id).where('version', '=', version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) {
+    const changed = await updateVersioned(w.trx, 'orders', { ...columns, updated_at: w.now, version: version + 1 }, before.id, version);
+    if (changed !== 1) {
       throw conflict('concurrent_change', '工单已被他人修改，请刷新后重试 / the order changed meanwhile; reload and retry');
     }
     const after = { ...before, ...columns, updated_at: w.now, version: version + 1 } as OrderRow;

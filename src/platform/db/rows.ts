@@ -64,3 +64,27 @@ export async function insertRows<T extends keyof DB & string>(db: Queryable, tab
   const text = insertText(dialectOf(db as never) === 'postgres', table, cols, rows.length, suffix);
   await db.executeQuery(CompiledQuery.raw(text, values));
 }
+
+const updates = new Map<string, string>();
+
+/**
+ * `update <table> set <columns of set> where "id" = ? and "version" = ?` — an optimistic-lock
+ * update with its text kept per table and column set; returns the number of rows changed
+ * (0: the row changed meanwhile, or is gone).
+ */
+export async function updateVersioned<T extends keyof DB & string>(db: Queryable, table: T, set: Record<string, unknown>, id: string, version: number): Promise<number> {
+  const cols = columnsOf(set);
+  const pg = dialectOf(db as never) === 'postgres';
+  const key = `${pg ? 'p' : 's'}|${table}|${cols.join(',')}`;
+  let text = updates.get(key);
+  if (text === undefined) {
+    for (const name of [table, ...cols]) if (!IDENT.test(name)) throw new Error(`not a plain identifier: ${name}`);
+    let n = 0;
+    const p = () => (pg ? `$${++n}` : '?');
+    text = `update "${table}" set ${cols.map((c) => `"${c}" = ${p()}`).join(', ')} where "id" = ${p()} and "version" = ${p()}`;
+    if (updates.size > 2000) updates.clear();
+    updates.set(key, text);
+  }
+  const res = await db.executeQuery(CompiledQuery.raw(text, [...cols.map((c) => set[c] ?? null), id, version]));
+  return Number(res.numAffectedRows ?? 0);
+}

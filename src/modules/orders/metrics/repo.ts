@@ -4,7 +4,8 @@
  * daily one's (day, unit) for whole days, the ledger's (at, unit) for part-days; the open-overdue
  * count over orders_metrics_open; the timeline for the reference; the weights setting.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type RawBuilder } from 'kysely';
+import { dialectOf } from '../../../platform/db/columns';
 import type { DB } from '../../../schema';
 import type { DialectName, Tx } from '../../../platform/db/connect';
 import { COLUMN_OF, COUNTERS, dayOf, monthOfDay, splitPeriod, zeroCounters, type Counters, type Fact, type MetricWeights, WEIGHTS_SETTING_KEY } from './definitions';
@@ -18,7 +19,6 @@ const MONTHS = 'order_metric_months';
 
 /** Adds the facts of one change to the ledger and the roll-ups, rows in a fixed order (no deadlocks). */
 export async function recordFacts(trx: Tx, orderId: string, facts: readonly Fact[]): Promise<void> {
-  const m = trx.withTables<MetricsTables>();
   const merged = new Map<string, Fact>();
   for (const f of facts) {
     const key = `${f.unitId}\u0000${f.at}`;
@@ -27,17 +27,38 @@ export async function recordFacts(trx: Tx, orderId: string, facts: readonly Fact
     else for (const c of COUNTERS) prev.counters[c] = (prev.counters[c] ?? 0) + (f.counters[c] ?? 0);
   }
   const list = [...merged.values()].sort((a, b) => dayOf(a.at) - dayOf(b.at) || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0) || a.at - b.at);
+  const pg = dialectOf(trx as never) === 'postgres';
   for (const f of list) {
-    const cols = Object.fromEntries(COUNTERS.filter((c) => (f.counters[c] ?? 0) !== 0).map((c) => [COLUMN_OF[c], f.counters[c]!]));
-    if (Object.keys(cols).length === 0) continue;
-    const increment = (table: string) => Object.fromEntries(Object.entries(cols).map(([col, v]) => [col, sql`${sql.ref(`${table}.${col}`)} + ${v}`]));
-    await m.insertInto(FACTS).values({ order_id: orderId, unit_id: f.unitId, at: f.at, day: dayOf(f.at), ...cols } as any)
-      .onConflict((oc) => oc.columns(['at', 'unit_id', 'order_id']).doUpdateSet(increment(FACTS) as any)).execute();
-    await m.insertInto(DAYS).values({ day: dayOf(f.at), unit_id: f.unitId, ...cols } as any)
-      .onConflict((oc) => oc.columns(['day', 'unit_id']).doUpdateSet(increment(DAYS) as any)).execute();
-    await m.insertInto(MONTHS).values({ month: monthOfDay(dayOf(f.at)), unit_id: f.unitId, ...cols } as any)
-      .onConflict((oc) => oc.columns(['month', 'unit_id']).doUpdateSet(increment(MONTHS) as any)).execute();
+    const cols = COUNTERS.filter((c) => (f.counters[c] ?? 0) !== 0).map((c) => COLUMN_OF[c]);
+    if (cols.length === 0) continue;
+    const values = COUNTERS.filter((c) => (f.counters[c] ?? 0) !== 0).map((c) => f.counters[c]!);
+    const day = dayOf(f.at);
+    await trx.executeQuery(CompiledQuery.raw(addingUpsert(pg, FACTS, ['at', 'unit_id', 'order_id', 'day'], 3, cols), [f.at, f.unitId, orderId, day, ...values]));
+    await trx.executeQuery(CompiledQuery.raw(addingUpsert(pg, DAYS, ['day', 'unit_id'], 2, cols), [day, f.unitId, ...values]));
+    await trx.executeQuery(CompiledQuery.raw(addingUpsert(pg, MONTHS, ['month', 'unit_id'], 2, cols), [monthOfDay(day), f.unitId, ...values]));
   }
+}
+
+const upserts = new Map<string, string>();
+
+/**
+ * `insert … on conflict (<the first `keyCount` columns>) do update set c = c + excluded.c` for the
+ * counters given, its text kept per table and counter set (Kysely would build and compile these
+ * three statements anew for every order change).
+ */
+function addingUpsert(pg: boolean, table: string, keys: readonly string[], keyCount: number, counters: readonly string[]): string {
+  const cacheKey = `${pg ? 'p' : 's'}|${table}|${keys.join(',')}|${counters.join(',')}`;
+  let text = upserts.get(cacheKey);
+  if (text === undefined) {
+    const all = [...keys, ...counters];
+    let n = 0;
+    const params = all.map(() => (pg ? `$${++n}` : '?')).join(', ');
+    const conflict = keys.slice(0, keyCount).map((k) => `"${k}"`).join(', ');
+    const set = counters.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`).join(', ');
+    text = `insert into "${table}" (${all.map((c) => `"${c}"`).join(', ')}) values (${params}) on conflict (${conflict}) do update set ${set}`;
+    upserts.set(cacheKey, text);
+  }
+  return text;
 }
 
 const sums = (): RawBuilder<unknown> => sql.join(COUNTERS.map((c) => sql`sum(${sql.ref(COLUMN_OF[c])}) as ${sql.ref(c)}`));

@@ -16,8 +16,25 @@ export interface StoredSlaRules {
 /** The last stored text and its parsed rules: every order change reads the rules, they rarely change. */
 let parsed: { value: string; rules: SlaRules } | null = null;
 
+/**
+ * The rules as read in a transaction, for its other changes: an intake batch (group commit) reads
+ * them once, not once per order. Dropped when the transaction saves new rules.
+ */
+const readInTransaction = new WeakMap<object, Promise<StoredSlaRules>>();
+
 /** Read inside the caller's transaction, so every node and job sees the rules of its moment. */
-export async function readSlaRules(db: Queryable, onInvalid?: (err: Error) => void): Promise<StoredSlaRules> {
+export function readSlaRules(db: Queryable, onInvalid?: (err: Error) => void): Promise<StoredSlaRules> {
+  if (!db.isTransaction) return readStored(db, onInvalid);
+  let read = readInTransaction.get(db);
+  if (!read) {
+    read = readStored(db, onInvalid);
+    readInTransaction.set(db, read);
+    read.catch(() => readInTransaction.delete(db));
+  }
+  return read;
+}
+
+async function readStored(db: Queryable, onInvalid?: (err: Error) => void): Promise<StoredSlaRules> {
   const row = await db.selectFrom('settings').select(['value', 'updated_at']).where('key', '=', SLA_RULES_KEY).executeTakeFirst();
   if (!row) return { rules: DEFAULT_SLA_RULES, saved: false, updatedAt: null };
   try {
@@ -34,6 +51,7 @@ export async function readSlaRules(db: Queryable, onInvalid?: (err: Error) => vo
 export async function saveSlaRules(w: Work, rules: SlaRules): Promise<void> {
   const before = await readSlaRules(w.trx);
   const value = JSON.stringify(rules);
+  readInTransaction.delete(w.trx);
   await w.trx.insertInto('settings').values({ key: SLA_RULES_KEY, value, updated_at: w.now })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: w.now })).execute();
   w.audit({ action: 'orders.sla_rules.update', entityType: 'setting', entityId: SLA_RULES_KEY, before: before.rules, after: rules });

@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely';
 import { SYSTEM_CONTEXT } from '../../../platform/audit';
 import type { Queryable, Tx } from '../../../platform/db/connect';
-import { cancelJob, enqueueJob, type Job } from '../../../platform/jobs';
+import { cancelJob, enqueueJob, JOB_INSERT, jobRow, type Job } from '../../../platform/jobs';
 import { workIn, type Work } from '../../../platform/transact';
 import type { DB } from '../../../schema';
 import type { OrderHook } from '../deps';
@@ -52,12 +52,15 @@ export function registerSlaJobs(mod: OrdersModule) {
       after.sla_status = status; // the row the caller gets back matches the database
     }
     const resumed = !!before && Number(before.suspended) === 1 && Number(after.suspended) === 0;
+    // appended (written at the end of the change's transaction): nothing in it reads jobs back
+    const later = (j: PlannedSlaJob, dedupeKey: string) =>
+      w.append('jobs', jobRow(j.kind, { runAt: j.runAt, payload: { ...j.payload }, dedupeKey }, w.now), JOB_INSERT);
     for (const j of planSla(o, calc, rules)) {
-      await enqueue(w.trx, j, w.now);
+      later(j, j.key);
       // A deadline a 挂起 did not move (it began at or after it) keeps its key, and its job may
       // have come due, and been passed over, during the pause: let it run once more now.
       // (Escalations get new keys on resume; raise() never reports the same deadline twice.)
-      if (resumed && j.kind !== SLA_JOB.escalate && j.runAt <= w.now) await enqueue(w.trx, j, w.now, `${j.key}#resumed${o.pauses.length}`);
+      if (resumed && j.kind !== SLA_JOB.escalate && j.runAt <= w.now) later(j, `${j.key}#resumed${o.pauses.length}`);
     }
   };
 

@@ -140,7 +140,11 @@ describe.skipIf(skip)('browser: a work order through its whole life', () => {
     const after = (await api(handler, 'GET', `/api/orders/${id}`)).body.order;
     expect(after.returnRequest?.reason).toContain('市政道路');
 
+    // the centre's 退单 queue lists it, and its tab counts it (GET /api/orders/counts, request=return)
     const dispatcher = await as('dispatcher');
+    await dispatcher.goto(`${server.url}/orders?queue=return`);
+    await dispatcher.getByTestId(`order-row-${after.number}`).waitFor({ timeout: 20_000 });
+    await expect.poll(async () => Number(await dispatcher.getByTestId('queue-return').getAttribute('data-count')), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     await openOrder(dispatcher, id);
     await act(dispatcher, 'approve_return');
     const back = (await api(dispatcher, 'GET', `/api/orders/${id}`)).body.order;

@@ -43,10 +43,33 @@ describe.skipIf(skip)('browser: a work order through its whole life', () => {
 
   /** Clicks an action button, fills its form, confirms, and waits for the dialog to close. */
   async function act(page: Page, type: string, fill: (p: Page) => Promise<void> = async () => {}) {
+    try {
+      await actOnce(page, type, fill);
+    } catch (e) {
+      await page.screenshot({ path: `test-results/act-${type}-failed.png` }).catch(() => {});
+      throw e;
+    }
+  }
+
+  async function actOnce(page: Page, type: string, fill: (p: Page) => Promise<void>) {
     await page.getByTestId(`action-${type}`).first().click();
     await page.getByTestId('action-confirm').waitFor({ state: 'visible', timeout: 10_000 });
     await fill(page);
-    await page.getByTestId('action-confirm').click();
+    // Wait for the server's answer itself (a loaded machine can be slow) and say what it was if
+    // not 200. A click that sent nothing (the dialog still settling) is repeated; a form the page
+    // refused (a required field empty) is reported with its message.
+    const isAction = (r: { request(): { method(): string }; url(): string }) =>
+      r.request().method() === 'POST' && /\/api\/orders\/[^/]+\/actions$/.test(new URL(r.url()).pathname);
+    const refusal = page.locator('.ant-modal .ant-form-item-explain-error').first();
+    let res: Awaited<ReturnType<Page['waitForResponse']>> | null = null;
+    for (let attempt = 0; attempt < 3 && !res; attempt++) {
+      const answered = page.waitForResponse(isAction, { timeout: 15_000 }).catch(() => null);
+      await page.getByTestId('action-confirm').click();
+      res = await answered;
+      if (!res && (await refusal.count())) throw new Error(`${type}: the form was refused: ${await refusal.innerText()}`);
+    }
+    if (!res) throw new Error(`${type}: confirming sent no request`);
+    if (res.status() !== 200) throw new Error(`${type} answered ${res.status()}: ${await res.text()}`);
     await page.getByTestId('action-confirm').waitFor({ state: 'hidden', timeout: 15_000 });
   }
 
@@ -83,7 +106,11 @@ describe.skipIf(skip)('browser: a work order through its whole life', () => {
 
     // the centre dispatches to the unit the routing suggests (城管 for a damaged road)
     await openOrder(dispatcher, id);
-    await act(dispatcher, 'dispatch');
+    // the routing's unit is filled in once the order's route and the org list are in
+    await act(dispatcher, 'dispatch', async (p) => {
+      const picker = p.getByTestId('action-field-unitId');
+      await expect.poll(async () => (await picker.innerText()).trim(), { timeout: 20_000 }).not.toMatch(/^$|选择部门/);
+    });
     expect(await stateOf(dispatcher, id)).toBe('pending_sign');
 
     // the unit's handler signs for it from the unit workbench and replies

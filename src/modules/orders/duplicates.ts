@@ -1,4 +1,6 @@
+import { CompiledQuery } from 'kysely';
 import type { Queryable } from '../../platform/db/connect';
+import { dialectOf } from '../../platform/db/columns';
 import { distanceMeters, type LngLat } from '../../platform/geo';
 import { OPEN_STATES } from './model';
 import { tokenize } from './tokenize';
@@ -34,6 +36,43 @@ export function textSimilarity(a: readonly string[], b: readonly string[]): numb
   return both / (sa.size + sb.size - both);
 }
 
+/** Words of an open order's text by id: the same orders near a busy spot are compared again and again. */
+const wordsOf = new Map<string, { text: string; words: string[] }>();
+const WORDS_KEPT = 5000;
+
+function candidateWords(id: string, text: string): string[] {
+  const kept = wordsOf.get(id);
+  if (kept && kept.text === text) return kept.words;
+  const words = tokenize(text);
+  if (wordsOf.size >= WORDS_KEPT) wordsOf.delete(wordsOf.keys().next().value as string);
+  wordsOf.set(id, { text, words });
+  return words;
+}
+
+/** The candidate query per variant and engine, written out once (it runs on every intake). */
+const queries = new Map<string, string>();
+
+function candidateSql(pg: boolean, byPoint: boolean, excluding: boolean): string {
+  const key = `${pg}|${byPoint}|${excluding}`;
+  let text = queries.get(key);
+  if (text === undefined) {
+    let n = 0;
+    const p = () => (pg ? `$${++n}` : '?');
+    const where = [`"state" in (${OPEN_STATES.map(p).join(', ')})`, `"created_at" >= ${p()}`];
+    if (excluding) where.push(`"id" <> ${p()}`);
+    if (byPoint) where.push(`"lat" >= ${p()}`, `"lat" <= ${p()}`, `"lng" >= ${p()}`, `"lng" <= ${p()}`);
+    else where.push(`"community_code" = ${p()}`);
+    text = `select "id", "number", "title", "description", "state", "lng", "lat", "created_at", "main_order_id" from "orders" where ${where.join(' and ')} order by "created_at" desc limit 200`;
+    queries.set(key, text);
+  }
+  return text;
+}
+
+interface CandidateRow {
+  id: string; number: string; title: string; description: string; state: string;
+  lng: number | null; lat: number | null; created_at: number | string; main_order_id: string | null;
+}
+
 /**
  * Open main orders near the point (default 50 m, as FixMyStreet suggests), recent enough and
  * with similar text: offered to the dispatcher for merging as 重复件.
@@ -44,30 +83,27 @@ export async function findDuplicates(db: Queryable, q: {
   let tokens: string[] | null = null; // segmented only when there is a candidate to compare with
   // Main orders only: a merged order is in state 'merged', never open, so the state filter says it;
   // `main_order_id is null` in SQL would lead SQLite to scan nearly every order through orders_main.
-  let sel = db.selectFrom('orders')
-    .select(['id', 'number', 'title', 'description', 'state', 'lng', 'lat', 'created_at', 'main_order_id'])
-    .where('state', 'in', OPEN_STATES as unknown as string[])
-    .where('created_at', '>=', q.now - opts.windowMs);
-  if (q.excludeId) sel = sel.where('id', '!=', q.excludeId);
+  const params: unknown[] = [...OPEN_STATES, q.now - opts.windowMs];
+  if (q.excludeId) params.push(q.excludeId);
   if (q.point) {
     const [lng, lat] = q.point;
     const dLat = opts.radiusMeters / 111_320;
     const dLng = opts.radiusMeters / (111_320 * Math.cos((lat * Math.PI) / 180));
-    sel = sel.where('lat', '>=', lat - dLat).where('lat', '<=', lat + dLat)
-      .where('lng', '>=', lng - dLng).where('lng', '<=', lng + dLng);
+    params.push(lat - dLat, lat + dLat, lng - dLng, lng + dLng);
   } else if (q.communityCode) {
-    sel = sel.where('community_code', '=', q.communityCode);
+    params.push(q.communityCode);
   } else {
     return [];
   }
-  const rows = await sel.orderBy('created_at', 'desc').limit(200).execute();
+  const text = candidateSql(dialectOf(db as never) === 'postgres', !!q.point, !!q.excludeId);
+  const rows = (await db.executeQuery<CandidateRow>(CompiledQuery.raw(text, params))).rows;
   const out: DuplicateCandidate[] = [];
   for (const r of rows) {
     if (r.main_order_id !== null) continue;
     const distance = q.point && r.lng !== null && r.lat !== null ? distanceMeters(q.point, [Number(r.lng), Number(r.lat)]) : null;
     if (distance !== null && distance > opts.radiusMeters) continue;
     tokens ??= tokenize(q.text);
-    const similarity = textSimilarity(tokens, tokenize(`${r.title} ${r.description}`));
+    const similarity = textSimilarity(tokens, candidateWords(r.id, `${r.title} ${r.description}`));
     const needed = q.point ? opts.minSimilarity : Math.max(0.5, opts.minSimilarity);
     if (similarity < needed) continue;
     out.push({ id: r.id, number: r.number, title: r.title, state: r.state, distanceMeters: distance === null ? null : Math.round(distance), similarity: Math.round(similarity * 100) / 100, createdAt: Number(r.created_at) });

@@ -97,7 +97,7 @@ export async function recordAudits(trx: Tx, items: ReadonlyArray<{ ctx: AuditCon
     prev = hashRow(row);
     return { ...row, hash: prev };
   });
-  for (let i = 0; i < rows.length; i += 100) await insertRows(trx, 'audit_log', rows.slice(i, i + 100));
+  await insertRows(trx, 'audit_log', rows);
   await trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
 }
 

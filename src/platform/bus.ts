@@ -25,8 +25,6 @@ export interface NewEvent {
 }
 
 const CHANNEL = 'yiwang_events';
-/** 6 columns × 100 rows stays far below SQLite's 32,766 bound parameters. */
-const EVENTS_PER_INSERT = 100;
 
 /**
  * Writes the event to the outbox in the caller's transaction: it exists exactly when the state
@@ -53,7 +51,7 @@ export async function emitEvents(trx: Tx, items: ReadonlyArray<{ event: NewEvent
     id: newId(at), type: event.type, entity_type: event.entityType ?? null, entity_id: event.entityId ?? null,
     data: JSON.stringify(event.data ?? {}), at,
   }));
-  for (let i = 0; i < rows.length; i += EVENTS_PER_INSERT) await insertRows(trx, 'events', rows.slice(i, i + EVENTS_PER_INSERT) as any);
+  await insertRows(trx, 'events', rows as any);
   if (dialectOf(trx as unknown as Kysely<any>) === 'postgres') {
     await sql`select pg_notify(${CHANNEL}, '')`.execute(trx);
   }

@@ -83,12 +83,5 @@ export async function writeAppended(trx: Tx, rows: readonly AppendedRow[]): Prom
     if (g) g.push(r);
     else groups.set(key, [r]);
   }
-  for (const g of groups.values()) {
-    for (let i = 0; i < g.length; i += ROWS_PER_INSERT) {
-      await insertRows(trx, g[0].table, g.slice(i, i + ROWS_PER_INSERT).map((r) => r.row) as never, g[0].opts);
-    }
-  }
+  for (const g of groups.values()) await insertRows(trx, g[0].table, g.map((r) => r.row) as never, g[0].opts);
 }
-
-/** Rows per INSERT: 100 × the widest appended row (15 columns) stays far below SQLite's 32,766 parameters. */
-const ROWS_PER_INSERT = 100;

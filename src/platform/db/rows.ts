@@ -46,9 +46,23 @@ export async function insertRow<T extends keyof DB & string>(db: Queryable, tabl
   await insertRows(db, table, [row], opts);
 }
 
-/** INSERT several rows of the same column set in one statement (callers keep batches to a few hundred). */
+/**
+ * INSERT rows of the same column set, in statements of 64, 32, 16 … 1 rows: few distinct
+ * statement texts (SQLite keeps 500 prepared; a text per row count would churn them).
+ */
 export async function insertRows<T extends keyof DB & string>(db: Queryable, table: T, rows: ReadonlyArray<Insertable<DB[T]>>, opts: InsertOptions = {}): Promise<void> {
-  if (rows.length === 0) return;
+  for (let i = 0; i < rows.length;) {
+    let size = MAX_ROWS;
+    while (size > rows.length - i) size >>= 1;
+    await insertChunk(db, table, rows.slice(i, i + size), opts);
+    i += size;
+  }
+}
+
+/** The largest statement: 64 rows × the widest appended row stays far below SQLite's 32,766 parameters. */
+const MAX_ROWS = 64;
+
+async function insertChunk<T extends keyof DB & string>(db: Queryable, table: T, rows: ReadonlyArray<Insertable<DB[T]>>, opts: InsertOptions): Promise<void> {
   const first = rows[0] as Record<string, unknown>;
   const cols = columnsOf(first);
   const values: unknown[] = [];

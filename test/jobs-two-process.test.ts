@@ -246,6 +246,40 @@ describe.each(dialects('job leases and retries'))('job leases and retries (%s)',
     expect(slowErrors).toEqual([]);
   });
 
+  it('a batch commits as it goes: a slow job does not hold the ones before it uncommitted', async () => {
+    const { db } = s!;
+    const clock = new ManualClock(start);
+    for (const key of ['slow-1', 'slow-2']) await enqueueJob(db, KIND, { runAt: start, dedupeKey: key }, start);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    let inSecond!: () => void;
+    const second = new Promise<void>((r) => { inSecond = r; });
+    let calls = 0;
+    const r = runner(db, 'node-slow', clock);
+    r.register(KIND, async (trx, job) => {
+      calls++;
+      await effectOf('node-slow')(trx, job);
+      if (calls === 1) await new Promise((res) => setTimeout(res, 80)); // past the shared commit's 50 ms
+      else {
+        inSecond();
+        await gate; // a gateway that does not answer
+      }
+    });
+    const running = r.tick();
+    await second;
+    // another process's view while the second job still waits: the first is committed
+    const reader = connect({ databaseUrl: s!.pgSchema ? appendSchema(PG_URL!, s!.pgSchema) : null, dataDir: s!.dataDir, pgSchema: s!.pgSchema });
+    try {
+      const seen = await reader.db.selectFrom('jobs').select(['dedupe_key', 'status']).orderBy('dedupe_key').execute();
+      expect(seen).toEqual([{ dedupe_key: 'slow-1', status: 'done' }, { dedupe_key: 'slow-2', status: 'running' }]);
+    } finally {
+      release();
+      await running;
+      await reader.close();
+    }
+    expect((await effects(db)).map((e) => e.node)).toEqual(['node-slow', 'node-slow']);
+  });
+
   it('a handler that throws is retried with backoff and ends failed after max_attempts', async () => {
     const { db } = s!;
     const clock = new ManualClock(start);

@@ -188,11 +188,23 @@ export class JobRunner {
    * A job that throws is rolled back to its savepoint alone and rescheduled (backoff) in the same
    * transaction; one whose lease was taken over is rolled back silently. If the commit itself
    * fails, the leases run out and the jobs are claimed again, as after a crash.
+   *
+   * A transaction takes jobs for at most SHARED_COMMIT_MS, then commits and the rest go into the
+   * next: a handler that waits on a slow gateway holds the database (SQLite: the one connection)
+   * for its own time only, not for the whole batch's.
    */
   private async runBatch(jobs: Job[]): Promise<void> {
+    for (let next = 0; next < jobs.length;) next = await this.runSome(jobs, next);
+  }
+
+  /** Runs jobs from `from` in one transaction until they end or the time is up; returns where it stopped. */
+  private async runSome(jobs: Job[], from: number): Promise<number> {
     const nodeId = this.opts.nodeId;
+    const started = performance.now();
+    let next = from;
     await this.db.transaction().execute(async (trx) => {
-      for (const job of jobs) {
+      for (; next < jobs.length && (next === from || performance.now() - started < SHARED_COMMIT_MS); next++) {
+        const job = jobs[next];
         const handler = this.handlers.get(job.kind);
         if (!handler) continue;
         await trx.executeQuery(JOB_SAVEPOINT);
@@ -215,6 +227,7 @@ export class JobRunner {
         }
       }
     });
+    return next;
   }
 
   /** After a failed attempt: again later (exponential backoff, at most an hour), or `failed` after the last. */
@@ -235,6 +248,9 @@ export class JobRunner {
     }).where('id', '=', job.id).where('locked_by', '=', nodeId).execute();
   }
 }
+
+/** How long one transaction keeps taking claimed jobs before it commits (see runBatch). */
+const SHARED_COMMIT_MS = 50;
 
 // compiled once: every job of a batch runs inside one
 const JOB_SAVEPOINT = CompiledQuery.raw('savepoint yw_job');

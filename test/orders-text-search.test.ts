@@ -5,11 +5,14 @@
  * in JavaScript over every order, on both engines.
  */
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialects } from './helpers/env';
+import { dialects, PG_URL } from './helpers/env';
 import { startTestApp, type TestApp } from './helpers/app';
 import { login, type Client } from './helpers/client';
-import { ftsPhrase, likeLiteral } from '../src/modules/orders/text-search';
+import { ftsPhrase, likeLiteral, textMatches } from '../src/modules/orders/text-search';
+import { connect } from '../src/platform/db/connect';
+import { migrateToLatest } from '../src/platform/db/migrate';
 
 const ORDERS: Array<{ description: string; address?: string }> = [
   { description: '小区申请加装电梯，想了解审批进度', address: '桂城街道海八路12号' },
@@ -97,5 +100,53 @@ describe('text search helpers', () => {
   it('escapes LIKE wildcards and FTS quotes', () => {
     expect(likeLiteral('100%_\\x')).toBe('100\\%\\_\\\\x');
     expect(ftsPhrase('say "hi"')).toBe('"say ""hi"""');
+  });
+});
+
+describe.each(dialects('text search without pg_trgm').filter((d) => d === 'postgres'))('text search where pg_trgm cannot be created (%s)', () => {
+  // A database without the extension and a user who may not create it (no CREATE on the database)
+  const tag = Math.random().toString(36).slice(2, 8);
+  const dbName = `yw_notrgm_${tag}`;
+  const role = `yw_limited_${tag}`;
+  const admin = async (database: string, statements: string[]) => {
+    const url = new URL(PG_URL!);
+    url.pathname = `/${database}`;
+    const c = new pg.Client({ connectionString: url.toString() });
+    await c.connect();
+    try {
+      for (const s of statements) await c.query(s);
+    } finally {
+      await c.end();
+    }
+  };
+  const adminDb = () => new URL(PG_URL!).pathname.slice(1) || 'postgres';
+
+  beforeAll(async () => {
+    await admin(adminDb(), [`create role ${role} login`, `create database ${dbName}`]);
+    await admin(dbName, [`create schema app authorization ${role}`, 'revoke create on schema public from public']);
+  });
+  afterAll(async () => {
+    await admin(adminDb(), [`drop database if exists ${dbName}`, `drop role if exists ${role}`]);
+  });
+
+  it('migrates without the trigram indexes, says so, and search still answers', async () => {
+    const url = new URL(PG_URL!);
+    url.username = role;
+    url.pathname = `/${dbName}`;
+    const database = connect({ databaseUrl: url.toString(), dataDir: '/tmp', pgSchema: 'app' });
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...a: unknown[]) => void warnings.push(a.join(' '));
+    try {
+      await migrateToLatest(database.db);
+      expect(warnings.join('\n')).toMatch(/pg_trgm is not available/);
+      const idx = await sql<{ n: number }>`select count(*)::int as n from pg_indexes where indexname in ('orders_title_trgm', 'orders_address_trgm')`.execute(database.db);
+      expect(idx.rows[0].n).toBe(0);
+      const found = await database.db.selectFrom('orders').select('id').where(textMatches('postgres', '加装电梯')).execute();
+      expect(found).toEqual([]);
+    } finally {
+      console.warn = warn;
+      await database.close();
+    }
   });
 });

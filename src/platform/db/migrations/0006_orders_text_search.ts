@@ -42,17 +42,32 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index orders_address_trgm on orders using gin (address ${opclass})`.execute(db);
 }
 
-/** The schema pg_trgm lives in, creating it in `public` when it is available and we may. */
+/**
+ * The schema pg_trgm lives in, creating it when it is available and we may: in `public` where we
+ * can create there (PostgreSQL 15 no longer lets every user), else in our own schema. A refusal is
+ * caught inside a savepoint, so the migration goes on without the index.
+ */
 async function trgmSchema(db: Kysely<any>): Promise<string | null> {
   const installed = async () =>
     (await sql<{ s: string }>`select n.nspname as s from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`.execute(db)).rows[0]?.s ?? null;
   const found = await installed();
   if (found) return found;
-  const can = (await sql<{ ok: boolean }>`select exists (select 1 from pg_available_extensions where name = 'pg_trgm')
-      and exists (select 1 from pg_namespace where nspname = 'public')
-      and has_database_privilege(current_database(), 'CREATE') as ok`.execute(db)).rows[0]?.ok;
-  if (!can) return null;
-  await sql`create extension if not exists pg_trgm schema public`.execute(db);
+  const where = (await sql<{ s: string | null }>`select case
+      when not exists (select 1 from pg_available_extensions where name = 'pg_trgm') then null
+      when not has_database_privilege(current_database(), 'CREATE') then null
+      when exists (select 1 from pg_namespace where nspname = 'public') and has_schema_privilege('public', 'CREATE') then 'public'
+      when has_schema_privilege(current_schema(), 'CREATE') then current_schema()
+    end as s`.execute(db)).rows[0]?.s ?? null;
+  if (!where) return null;
+  await sql`savepoint yw_trgm`.execute(db);
+  try {
+    await sql`create extension if not exists pg_trgm schema ${sql.id(where)}`.execute(db);
+    await sql`release savepoint yw_trgm`.execute(db);
+  } catch (err) {
+    await sql`rollback to savepoint yw_trgm`.execute(db);
+    console.warn(`[yiwang] could not create pg_trgm (${(err as Error).message})`);
+    return null;
+  }
   return installed();
 }
 

@@ -72,6 +72,7 @@ export async function benchWorkbench(dialect: Dialect): Promise<WorkbenchFigure[
       ['handler: open + overdue', handler, { open: true, sla: 'overdue' }],
       ['handler: text "占道"', handler, { q: '占道' }],
       ['handler: text "加装电梯" (rarer)', handler, { q: '加装电梯' }],
+      ['handler: text "垃圾桶" (3 characters, common)', handler, { q: '垃圾桶' }],
       ['handler: 办理中, keyset page 2', handler, { state: ['handling'], before: hPage1.next ?? undefined }],
     ];
     const base = await time(RUNS, () => sql`select * from orders order by id limit 50`.execute(app.platform.db).then((r) => r.rows.length));

@@ -8,7 +8,7 @@ import type { OrderActions } from './action-service';
 import { assertCanSee } from './actor';
 import { ACTION_RULES, OPEN_STATES } from './model';
 import { orderView, publicOrderView, type OrderLookups } from './views';
-import { textMatches } from './text-search';
+import { fewTextHits, textMatches } from './text-search';
 import type { OrderRow } from './row';
 
 export interface OrderFilter {
@@ -100,6 +100,11 @@ export class OrderQueries {
       if (units) ids = ids.where('unit_id', 'in', units);
       ids = ids.orderBy(deadline).orderBy('id').limit(limit).offset(Number(f.before) || 0);
       rows = await db.selectFrom('orders').selectAll().where('id', 'in', ids).orderBy(deadline).orderBy('id').execute();
+    } else if (units && units.length > 1 && await fewTextHits(db, this.d.p.dialect, f.q)) {
+      // A rare term in a subtree: from its few matches (rowid), the units and the order only tested
+      // (unary + keeps SQLite off their indexes), the page sorted — not each unit's orders walked.
+      rows = await filtered(db.selectFrom('orders').selectAll()).where(sql`+unit_id`, 'in', units)
+        .orderBy(sql`+created_at desc`).orderBy('id', 'desc').limit(limit).execute() as OrderRow[];
     } else if (units && units.length > 1 && units.length <= 20) {
       // A subtree of units: each unit's newest first (orders_unit_created, orders_unit_state_created), merged. `unit_id in
       // (…)` would read every order of every unit and sort them all before taking a page.

@@ -9,7 +9,7 @@ import { localDateKey } from '../../platform/calendar';
 import { PolygonIndex, bboxOf, centroidOf, pointInPolygon, type Areal, type LngLat } from '../../platform/geo';
 import { computeClockStatus, OPEN_STATES, type DeadlineCalculator, type OrderState, type PauseSpan } from './model';
 import { generateDemoRequests, type DemoRequest } from './demo-history';
-import { decideRoute, type RouteDecision, type RoutingRule } from './routing';
+import { decideRoute, type RoutingRule } from './routing';
 import type { UnitInfo } from './deps';
 import type { CategoryRow } from './categories';
 import { columnsOf, type OrderRow } from './row';

@@ -1,5 +1,6 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { dialectOf } from './columns';
+import { withScopedIntrospection } from './scoped-introspection';
 import * as m0001 from './migrations/0001_platform';
 import * as m0002 from './migrations/0002_identity_geography';
 import * as m0003 from './migrations/0003_orders';
@@ -28,7 +29,10 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
     : undefined;
   const run = async (conn: Kysely<any>) => {
-    const migrator = new Migrator({ db: conn, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+    const migrator = new Migrator({
+      db: migrationTableSchema ? withScopedIntrospection(conn, migrationTableSchema) : conn,
+      provider, ...(migrationTableSchema ? { migrationTableSchema } : {}),
+    });
     const { error, results } = await migrator.migrateToLatest();
     if (error) throw error instanceof Error ? error : new Error(String(error));
     return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

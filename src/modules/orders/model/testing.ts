@@ -4,7 +4,7 @@
  */
 import type { DeadlineCalculator, RuleOptions } from './deadlines';
 import type { OrderState } from './states';
-import type { Actor, OrderSnapshot, Role } from './types';
+import { newOrderSnapshot, type Actor, type OrderSnapshot, type Role } from './types';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -45,41 +45,7 @@ export const ACTORS: Record<Role, Actor> = {
 /** Dispatcher and in-scope handler at once: reaches every action of the centre and the unit. */
 export const STAFF: Actor = { userId: 'u-staff', roles: ['dispatcher', 'handler'], orgIds: [UNIT] };
 
-const base: OrderSnapshot = {
-  id: 'o-1',
-  state: 'pending_dispatch',
-  category: 'city.roads',
-  urgency: 'normal',
-  reporterId: REPORTER,
-  needsVisit: true,
-  unitId: null,
-  clockStartedAt: null,
-  clockStoppedAt: null,
-  dispatchedAt: null,
-  signDeadline: null,
-  completionDeadline: null,
-  reopenedAt: null,
-  suspended: false,
-  pauses: [],
-  signedAt: null,
-  firstContactAt: null,
-  reply: null,
-  repliedAt: null,
-  visitResult: null,
-  visitedAt: null,
-  closedAt: null,
-  archivedAt: null,
-  cancelledAt: null,
-  mergedInto: null,
-  returnRequest: null,
-  extensionRequest: null,
-  supervisionLevel: 0,
-  bounceCount: 0,
-  reopenCount: 0,
-  extensionCount: 0,
-  urgeCount: 0,
-  lastUrgedAt: null,
-};
+const base: OrderSnapshot = newOrderSnapshot({ id: 'o-1', category: 'city.roads', reporterId: REPORTER });
 
 const dispatched: OrderSnapshot = {
   ...base,

@@ -58,6 +58,12 @@ export class GeographyService {
     return { point, community, grid, inStreet };
   }
 
+  /** Whether the map has an area of this layer with this code (e.g. a community a rule names). */
+  async hasArea(layer: AreaLayer, code: string): Promise<boolean> {
+    const row = await this.p.db.selectFrom('geo_areas').select('code').where('layer', '=', layer).where('code', '=', code).executeTakeFirst();
+    return row !== undefined;
+  }
+
   async layer(layer: AreaLayer): Promise<FeatureCollection> {
     const rows = await this.p.db.selectFrom('geo_areas').selectAll().where('layer', '=', layer).orderBy('code').execute();
     return {

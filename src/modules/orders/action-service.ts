@@ -1,5 +1,5 @@
 import type { Principal } from '../../platform/auth/principal';
-import type { AuditContext } from '../../platform/audit';
+import { SYSTEM_CONTEXT, type AuditContext } from '../../platform/audit';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { insertRow, updateVersioned } from '../../platform/db/rows';
@@ -93,7 +93,11 @@ export class OrderActions {
     // the deadlines this step left, where they moved: the timeline alone must be enough to recompute 考核 (metrics/reference.ts)
     const stamp = deadlineStamp({ before, after });
     const data = stamp ? { ...event.data, deadlines: stamp } : event.data;
-    await this.timeline(w, after.id, event.type, before.state, after.state, note, data, after.unit_id ?? before.unit_id);
+    // a step the system takes (auto-dispatch at intake, SLA rules) is the system's on the timeline,
+    // even inside a person's request; the audit row keeps the request's user, who set it off
+    const row = timelineRow(w, after.id, event.type, before.state, after.state, note, data, after.unit_id ?? before.unit_id);
+    if (principal === null) Object.assign(row, { actor_id: null, actor_name: SYSTEM_CONTEXT.actorName });
+    await insertRow(w.trx, 'order_events', row);
     w.audit({ action: event.type, entityType: 'order', entityId: after.id, before: auditShape(before), after: auditShape(after) });
     w.emit({ type: event.type, entityType: 'order', entityId: after.id, data: { number: after.number, from: before.state, to: after.state, unitId: after.unit_id } });
     const change: OrderChange = { before, after, event, actor: principal };

@@ -110,6 +110,10 @@ export function orderAdminRoutes(app: Http, m: OrdersModule) {
     const b = req.body;
     if (!m.units.get(b.unitId)) throw badRequest('invalid_unit', `unit ${b.unitId} does not exist`);
     if (b.categoryPrefix && !m.categories.get(b.categoryPrefix)) throw badRequest('invalid_category', `no category ${b.categoryPrefix}`);
+    // a rule for a community the map does not have would never match: refuse it rather than keep it silently
+    if (b.communityCode && !(await m.deps.geo.hasArea('community', b.communityCode))) {
+      throw badRequest('invalid_community', `no community ${b.communityCode} on the map`);
+    }
     const id = await p.transact(auditContext(req), async (w) => {
       const row = {
         id: newId(w.now), category_prefix: b.categoryPrefix, community_code: b.communityCode ?? null, unit_id: b.unitId,

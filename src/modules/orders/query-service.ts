@@ -1,7 +1,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../schema';
 import type { Principal } from '../../platform/auth/principal';
-import type { AuditContext } from '../../platform/audit';
+import { SYSTEM_CONTEXT, type AuditContext } from '../../platform/audit';
 import { badRequest, notFound } from '../../platform/errors';
 import type { OrdersDeps } from './deps';
 import type { OrderActions } from './action-service';
@@ -181,7 +181,9 @@ export class OrderQueries {
     return {
       order: orderView(row, now, this.lookups),
       timeline: events.map((e) => ({
-        id: e.id, at: Number(e.at), type: e.type, actorId: e.actor_id, actorName: e.actor_display ?? e.actor_name, unitId: e.unit_id,
+        id: e.id, at: Number(e.at), type: e.type, actorId: e.actor_id,
+        // null = the system (the page shows 系统), not the raw context name
+        actorName: e.actor_display ?? (e.actor_id === null && e.actor_name === SYSTEM_CONTEXT.actorName ? null : e.actor_name), unitId: e.unit_id,
         unitName: this.d.units.name(e.unit_id), from: e.from_state, to: e.to_state, note: e.note, data: JSON.parse(e.data),
         label: labelOf(e.type),
       })),

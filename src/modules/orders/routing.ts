@@ -1,4 +1,5 @@
 /** Routing as a pure rule: category × place → responsible unit, and whether to dispatch at once. */
+import { DEPARTMENT_TYPES } from './categories-seed';
 
 export interface RoutingRule {
   id: string;
@@ -58,5 +59,9 @@ export function decideRoute(input: {
     return community ? { unitId: community.id, ruleId: null, reason: '属地社区', autoDispatch: false } : null;
   }
   const dept = input.units.find((u) => u.kind === 'department' && u.departmentType === input.departmentType);
-  return dept ? { unitId: dept.id, ruleId: null, reason: `主管部门类型 ${input.departmentType}`, autoDispatch: false } : null;
+  return dept ? { unitId: dept.id, ruleId: null, reason: `主管部门：${departmentTypeName(input.departmentType)}`, autoDispatch: false } : null;
+}
+
+function departmentTypeName(type: string | null): string {
+  return (type && (DEPARTMENT_TYPES as Record<string, string>)[type]) || type || '';
 }

@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { connect, type Database } from './platform/db/connect';
 import { migrateToLatest } from './platform/db/migrate';
 import { createHttp, registerCommonPlugins, registerCookies, type Http } from './platform/http';
+import { registerRateLimits } from './platform/rate-limit';
 import { installAuth, type RouteRecord } from './platform/auth/hooks';
 import { EventTail } from './platform/bus';
 import { systemClock, type Clock } from './platform/clock';
@@ -74,6 +75,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   await registerCookies(http);
   installAuth(http, identity.auth, routes);
   await registerCommonPlugins(http, { title: '一网 Yiwang API', version: '0.1.0' });
+  await registerRateLimits(http);
 
   const mqtt = opts.mqtt === false ? null : new MqttService({
     url: config.mqttUrl, port: config.mqttPort, logger, clientId: `yiwang-${config.nodeId}-${hostname()}`,

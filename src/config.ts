@@ -20,6 +20,10 @@ export interface Config {
   trustProxy: boolean;
   smsWebhookUrl: string | null;
   wechatWebhookUrl: string | null;
+  /** Anonymous submissions (citizen web/H5) per address per hour; 0 = no limit. */
+  publicSubmitLimit: number;
+  /** Anonymous tracking look-ups per address per minute; 0 = no limit. */
+  publicTrackLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -42,6 +46,8 @@ export const CONFIG_VARIABLES = [
   ['TRUST_PROXY', 'off', 'on = behind a reverse proxy: take the client address from X-Forwarded-For'],
   ['SMS_WEBHOOK_URL', '(none: recorded only)', 'SMS gateway: notifications to citizens are POSTed here as JSON'],
   ['WECHAT_WEBHOOK_URL', '(none: recorded only)', 'WeChat relay: template messages to citizens who wrote in by WeChat'],
+  ['PUBLIC_SUBMIT_LIMIT', '30', 'citizen submissions without login, per address per hour (0 = no limit; 429 past it)'],
+  ['PUBLIC_TRACK_LIMIT', '60', 'citizen tracking look-ups by number + phone, per address per minute (0 = no limit)'],
 ] as const;
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -93,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: ['on', 'true', '1'].includes((env.TRUST_PROXY ?? 'off').toLowerCase()),
     smsWebhookUrl: url(env, 'SMS_WEBHOOK_URL', ['http:', 'https:']),
     wechatWebhookUrl: url(env, 'WECHAT_WEBHOOK_URL', ['http:', 'https:']),
+    publicSubmitLimit: int(env, 'PUBLIC_SUBMIT_LIMIT', 30, 0, 1_000_000),
+    publicTrackLimit: int(env, 'PUBLIC_TRACK_LIMIT', 60, 0, 1_000_000),
   };
   return { ...config, ...overrides };
 }

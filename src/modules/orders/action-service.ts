@@ -16,17 +16,29 @@ export interface ActionExtras {
   categoryCode?: string;
 }
 
+/** A dispatcher's change of the suggested category: a training sample for the classifier. */
+interface Correction {
+  text: string;
+  categoryCode: string;
+}
+
 /** Performs state-machine actions on orders: one transaction per action, with timeline, audit and event. */
 export class OrderActions {
   constructor(private d: OrdersDeps) {}
 
   async perform(principal: Principal, ctx: AuditContext, orderId: string, action: OrderAction, extras: ActionExtras = {}) {
     const actor = actorOf(principal, this.d.units);
-    return this.d.p.transact(ctx, async (w) => {
+    const corrections: Correction[] = [];
+    const after = await this.d.p.transact(ctx, async (w) => {
+      corrections.length = 0;
       const row = await this.load(w, orderId);
       assertCanSee(principal, row, this.d.units);
-      return this.apply(w, row, action, actor, principal, extras);
+      return this.apply(w, row, action, actor, principal, extras, corrections);
     });
+    // the running model learns a dispatcher's correction once it is stored, not before: a refused
+    // action rolls the sample back, and the model must not keep what the database does not
+    for (const c of corrections) this.d.classifier.learn(c.text, c.categoryCode);
+    return after;
   }
 
   /** The platform acting (auto-dispatch, SLA jobs) inside an existing transaction. */
@@ -44,7 +56,7 @@ export class OrderActions {
     return availableActions(snapshotOf(row), actorOf(principal, this.d.units), now, { deadlines: this.d.deadlines });
   }
 
-  private async apply(w: Work, row: OrderRow, action: OrderAction, actor: Actor, principal: Principal | null, extras: ActionExtras) {
+  private async apply(w: Work, row: OrderRow, action: OrderAction, actor: Actor, principal: Principal | null, extras: ActionExtras, corrections: Correction[] = []) {
     let current = row;
     if (action.type === 'dispatch') {
       const unit = this.d.units.get(action.unitId);
@@ -52,7 +64,7 @@ export class OrderActions {
         throw badRequest('invalid_unit', `unit ${action.unitId} is not a department, community, unit or grid`);
       }
       if (extras.categoryCode && extras.categoryCode !== row.category_code) {
-        current = await this.recategorise(w, row, extras.categoryCode);
+        current = await this.recategorise(w, row, extras.categoryCode, corrections);
       }
       if (!current.category_code) throw badRequest('category_required', '分拨前请先确定诉求分类 / choose a category before dispatching');
     }
@@ -67,12 +79,14 @@ export class OrderActions {
     return after;
   }
 
-  private async recategorise(w: Work, row: OrderRow, code: string): Promise<OrderRow> {
+  private async recategorise(w: Work, row: OrderRow, code: string, corrections: Correction[]): Promise<OrderRow> {
     if (!this.d.categories.isActiveLeaf(code)) throw badRequest('invalid_category', `category ${code} is not an active leaf category`);
     const cat = this.d.categories.get(code)!;
     const patch = { category_code: code, request_type: cat.request_type };
     if (row.suggested_category && row.suggested_category !== code) {
-      await this.d.classifier.recordCorrection(w.trx, `${row.title} ${row.description}`, code, w.now);
+      const text = `${row.title} ${row.description}`;
+      await this.d.classifier.recordCorrection(w.trx, text, code, w.now);
+      corrections.push({ text, categoryCode: code });
     }
     await w.trx.updateTable('orders').set(patch).where('id', '=', row.id).execute();
     await this.timeline(w, row.id, 'order.recategorised', null, null, null, { from: row.category_code, to: code }, row.unit_id);

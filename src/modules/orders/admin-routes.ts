@@ -158,7 +158,7 @@ export function orderAdminRoutes(app: Http, m: OrdersModule) {
     const r = await m.classifier.retrain();
     await p.transact(auditContext(req), async (w) => {
       w.audit({ action: 'orders.classifier.retrain', entityType: 'classifier', entityId: m.classifier.info()?.id ?? null, after: r });
-      w.emit({ type: 'orders.classifier_retrained', data: r });
+      w.emit({ type: 'orders.classifier_retrained', data: { ...r, modelId: m.classifier.info()?.id ?? null } });
     });
     return r;
   });

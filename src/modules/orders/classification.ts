@@ -13,8 +13,13 @@ export class ClassificationService {
 
   constructor(private p: PlatformContext) {}
 
-  async load(): Promise<void> {
-    const row = await this.p.db.selectFrom('classifier_models').selectAll().orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  /** Loads the newest stored model, or the one with `id` (the model another node just trained). */
+  async load(id?: string): Promise<void> {
+    if (id && this.modelInfo?.id === id) return;
+    let q = this.p.db.selectFrom('classifier_models').selectAll();
+    // ids grow within a millisecond too: two models made in the same one still sort right
+    q = id ? q.where('id', '=', id) : q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1);
+    const row = await q.executeTakeFirst();
     if (!row) return;
     this.model = CategoryClassifier.fromJSON(JSON.parse(row.model));
     this.modelInfo = { id: row.id, createdAt: Number(row.created_at), samples: Number(row.samples), accuracy: row.accuracy === null ? null : Number(row.accuracy) };
@@ -29,9 +34,13 @@ export class ClassificationService {
     return this.model.predict(text, k);
   }
 
-  /** Records a dispatcher's correction (in the caller's transaction) and learns it now. */
+  /** Stores a dispatcher's correction as a training sample, in the caller's transaction (see learn). */
   async recordCorrection(trx: Tx, text: string, categoryCode: string, now: number): Promise<void> {
     await trx.insertInto('classifier_samples').values({ id: newId(now), text, category_code: categoryCode, source: 'correction', created_at: now }).execute();
+  }
+
+  /** The running model takes a stored correction at once (the next retrain includes it anyway). */
+  learn(text: string, categoryCode: string): void {
     this.model?.addSample(text, categoryCode, 1);
   }
 
@@ -49,7 +58,7 @@ export class ClassificationService {
     const id = newId(now);
     await this.p.db.insertInto('classifier_models').values({ id, created_at: now, samples: samples.length, accuracy, model: JSON.stringify(model.toJSON()) }).execute();
     // keep the newest three models only: each is a few MB
-    const old = await this.p.db.selectFrom('classifier_models').select('id').orderBy('created_at', 'desc').offset(3).limit(100).execute();
+    const old = await this.p.db.selectFrom('classifier_models').select('id').orderBy('created_at', 'desc').orderBy('id', 'desc').offset(3).limit(100).execute();
     if (old.length) await this.p.db.deleteFrom('classifier_models').where('id', 'in', old.map((o) => o.id)).execute();
     this.model = model;
     this.modelInfo = { id, createdAt: now, samples: samples.length, accuracy };

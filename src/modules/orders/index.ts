@@ -69,7 +69,7 @@ export async function mountOrders(p: PlatformContext, geo: GeographyService): Pr
     if (e.type.startsWith('org.') || e.type === 'identity.changed') void units.load();
     if (e.type === 'orders.rules_changed') rulesCache = null;
     if (e.type === 'orders.categories_changed') void categories.load(p.db);
-    if (e.type === 'orders.classifier_retrained') void classifier.load();
+    if (e.type === 'orders.classifier_retrained') void classifier.load(typeof e.data.modelId === 'string' ? e.data.modelId : undefined);
   });
   const metrics = mountOrderMetrics(deps);
   const lookups: OrderLookups = {

@@ -17,6 +17,7 @@ import { insertRow } from '../../platform/db/rows';
 
 export const CHANNELS = ['hotline', 'web', 'wechat', 'grid', 'drone', 'camera', 'open311', 'api', 'window'] as const;
 export type Channel = (typeof CHANNELS)[number];
+const CITIZEN_CHANNELS: readonly Channel[] = ['web', 'wechat'];
 
 export interface NewOrderInput {
   channel: Channel;
@@ -85,6 +86,11 @@ export class OrderIntake {
     const now = p.clock.now();
     const description = input.description.trim();
     if (!description) throw badRequest('invalid_request', 'description must not be empty');
+    const citizen = principal?.roles.includes('citizen') ? principal : null;
+    // a citizen writes in through the web/H5 page or WeChat; the other channels are the centre's and machines'
+    if (citizen && !CITIZEN_CHANNELS.includes(input.channel)) {
+      throw badRequest('invalid_channel', `a citizen reports through ${CITIZEN_CHANNELS.join(' or ')}, not ${input.channel}`);
+    }
     const title = (input.title?.trim() || description.slice(0, 30)).slice(0, 100);
     if (input.categoryCode && !this.d.categories.isActiveLeaf(input.categoryCode)) {
       throw badRequest('invalid_category', `category ${input.categoryCode} is not an active leaf category`);
@@ -99,14 +105,18 @@ export class OrderIntake {
     const top = suggestions[0] ?? null;
     const categoryCode = input.categoryCode ?? top?.categoryCode ?? null;
     const category = this.d.categories.get(categoryCode);
+    // staff (and systems by API key) who pick a category are sure of it; a citizen's pick is a hint,
+    // as sure as the classifier is of it, so it never auto-dispatches on its own
+    const confirmed = !!input.categoryCode && !citizen;
+    const confidence = confirmed ? 1
+      : input.categoryCode ? suggestions.find((s) => s.categoryCode === input.categoryCode)?.confidence ?? 0
+        : top?.confidence ?? null;
     const route = decideRoute({
       categoryCode, departmentType: category?.department_type ?? null, communityCode: located?.community?.code ?? null,
-      confidence: input.categoryCode ? 1 : top?.confidence ?? null, categoryConfirmed: !!input.categoryCode,
-      rules: await this.d.rules(), units: this.d.units.all(),
+      confidence, categoryConfirmed: confirmed, rules: await this.d.rules(), units: this.d.units.all(),
     });
     const point = located ? located.point : null;
     const duplicates = await findDuplicates(p.db, { point, communityCode: located?.community?.code ?? null, text: `${title} ${description}`, now });
-    const citizen = principal?.roles.includes('citizen') ? principal : null;
     const row: Omit<OrderRow, 'id' | 'number' | 'created_at' | 'updated_at'> = {
       channel: input.channel, category_code: categoryCode, suggested_category: top?.categoryCode ?? null,
       suggestion_confidence: top?.confidence ?? null, request_type: category?.request_type ?? null, title, description,

@@ -3,6 +3,7 @@ import type { Http } from '../../platform/http';
 import { requirePrincipal } from '../../platform/auth/hooks';
 import { auditContext } from '../../platform/request-context';
 import { badRequest } from '../../platform/errors';
+import { perAddress } from '../../platform/rate-limit';
 import type { OrdersModule } from './index';
 import { CHANNELS } from './intake-service';
 import { ACTION_TYPES, type OrderAction } from './model';
@@ -142,7 +143,8 @@ export function orderRoutes(app: Http, m: OrdersModule) {
   }, async (req) => m.queries.callerHistory(req.params.phone));
 
   app.get('/api/public/orders/track', {
-    config: { permission: 'public' },
+    // the phone is the only secret: bound the guesses one address can make
+    config: { permission: 'public', ...perAddress(m.deps.p.config.publicTrackLimit, 60_000) },
     schema: {
       tags: ['orders'], summary: '市民查询进度 / citizen tracking by order number + phone',
       querystring: T.Object({ number: T.String({ minLength: 5, maxLength: 30 }), phone: T.String({ pattern: '^[0-9+ -]{5,20}$' }) }, { additionalProperties: false }),
@@ -150,7 +152,7 @@ export function orderRoutes(app: Http, m: OrdersModule) {
   }, async (req) => m.queries.track(req.query.number, req.query.phone));
 
   app.post('/api/public/orders', {
-    config: { permission: 'public', csrf: false },
+    config: { permission: 'public', csrf: false, ...perAddress(m.deps.p.config.publicSubmitLimit, 3_600_000) },
     schema: {
       tags: ['orders'], summary: '市民网页/H5 提交诉求（无需登录）/ citizen web submission, no login',
       body: T.Object({

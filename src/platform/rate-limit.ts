@@ -1,0 +1,24 @@
+import rateLimit from '@fastify/rate-limit';
+import { AppError } from './errors';
+import type { Http } from './http';
+
+/**
+ * Per-address limits for routes anyone may call without logging in (the citizen's report and
+ * tracking pages). @fastify/rate-limit keeps the counts in this node's memory, so with N nodes
+ * behind a balancer an address may make up to N× the limit — still a bound on abuse. The address
+ * is the socket's, or X-Forwarded-For's with TRUST_PROXY=on.
+ */
+export async function registerRateLimits(app: Http): Promise<void> {
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => {
+      const seconds = Math.max(1, Math.ceil(ctx.ttl / 1000));
+      return new AppError(429, 'rate_limited', `请求过于频繁，请 ${seconds} 秒后再试 / too many requests from this address; retry in ${seconds} s`, { retryAfterSeconds: seconds });
+    },
+  });
+}
+
+/** Route config: at most `max` requests per address in `windowMs` (0 = no limit). */
+export function perAddress(max: number, windowMs: number): { rateLimit?: { max: number; timeWindow: number } } {
+  return max > 0 ? { rateLimit: { max, timeWindow: windowMs } } : {};
+}

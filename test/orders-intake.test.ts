@@ -157,6 +157,24 @@ describe.each(dialects('orders intake'))('intake channels (%s)', (dialect) => {
       expect(Buffer.compare(down.rawPayload, PNG)).toBe(0);
     });
 
+    it('a citizen sees and attaches only their own uploads; staff see every attachment', async () => {
+      const citizen = await login(app, 'citizen');
+      const staffFile = (await upload(handler, '现场.png', 'image/png', PNG)).json();
+      const ownFile = (await upload(citizen, '我拍的.png', 'image/png', PNG)).json();
+      const get = (c: Client, url: string) => app.http.inject({ method: 'GET', url, headers: { cookie: c.cookie! } });
+      expect((await get(citizen, ownFile.url)).statusCode).toBe(200);
+      expect((await get(citizen, staffFile.url)).statusCode).toBe(404);
+      expect((await get(dispatcher, ownFile.url)).statusCode).toBe(200);
+      const before = await orderCount();
+      const foreign = await citizen.post('/api/orders', { channel: 'web', description: '小区门口路面有坑，请修补', attachments: [staffFile.id] });
+      expect(foreign.status).toBe(400);
+      expect(foreign.body.error.code).toBe('unknown_attachment');
+      expect(await orderCount()).toBe(before);
+      const own = await citizen.post('/api/orders', { channel: 'web', description: '小区门口路面有坑，请修补', attachments: [ownFile.id] });
+      expect(own.status).toBe(201);
+      expect(own.body.order.attachments).toEqual([ownFile.id]);
+    });
+
     it('refuses a file that is not a photo or document, and a report naming an unknown attachment; nothing is stored', async () => {
       const bad = await upload(handler, 'photo.png', 'image/png', Buffer.from('#!/bin/sh\necho not an image\n'));
       expect(bad.statusCode).toBe(400);

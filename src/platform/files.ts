@@ -5,6 +5,8 @@ import type { PlatformContext } from './context';
 import { auditContext } from './request-context';
 import { badRequest, notFound } from './errors';
 import { newId } from './ids';
+import { can } from './auth/principal';
+import { requirePrincipal } from './auth/hooks';
 import { sha256Hex } from './storage';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -62,7 +64,9 @@ export async function fileRoutes(app: Http, p: PlatformContext, permission = 'or
     schema: { tags: ['platform'], summary: '下载附件 / download a file', params: T.Object({ id: T.String({ pattern: '^[0-9a-z]{22}$' }) }) },
   }, async (req, reply) => {
     const row = await p.db.selectFrom('files').selectAll().where('id', '=', req.params.id).executeTakeFirst();
-    if (!row) throw notFound('file');
+    // staff who read orders see their attachments; anyone else (a citizen) only what they uploaded
+    const pr = requirePrincipal(req);
+    if (!row || (!can(pr, 'orders.read') && row.created_by !== pr.id)) throw notFound('file');
     const data = await p.storage.get(row.storage_key);
     if (!data) throw notFound('file content');
     return reply.type(row.content_type).header('cache-control', 'private, max-age=86400')
@@ -71,10 +75,15 @@ export async function fileRoutes(app: Http, p: PlatformContext, permission = 'or
   });
 }
 
-/** The ids that do not name a stored file (attachments must be uploaded first). */
-export async function missingFiles(p: PlatformContext, ids: readonly string[]): Promise<string[]> {
+/**
+ * The ids that do not name a stored file (attachments must be uploaded first); with `uploadedBy`,
+ * files someone else uploaded count as missing too (a citizen attaches only their own).
+ */
+export async function missingFiles(p: PlatformContext, ids: readonly string[], uploadedBy?: string): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await p.db.selectFrom('files').select('id').where('id', 'in', [...ids]).execute();
+  let q = p.db.selectFrom('files').select('id').where('id', 'in', [...ids]);
+  if (uploadedBy !== undefined) q = q.where('created_by', '=', uploadedBy);
+  const rows = await q.execute();
   const found = new Set(rows.map((r) => r.id));
   return ids.filter((id) => !found.has(id));
 }

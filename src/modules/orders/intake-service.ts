@@ -95,7 +95,7 @@ export class OrderIntake {
     if (input.categoryCode && !this.d.categories.isActiveLeaf(input.categoryCode)) {
       throw badRequest('invalid_category', `category ${input.categoryCode} is not an active leaf category`);
     }
-    const missing = await missingFiles(p, input.attachments ?? []);
+    const missing = await missingFiles(p, input.attachments ?? [], citizen ? citizen.id : undefined);
     if (missing.length) throw badRequest('unknown_attachment', `upload attachments first (POST /api/files); unknown: ${missing.join(', ')}`);
     let located = null;
     if (input.location) {

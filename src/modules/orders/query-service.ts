@@ -7,7 +7,7 @@ import type { OrdersDeps } from './deps';
 import type { OrderActions } from './action-service';
 import { assertCanSee } from './actor';
 import { ACTION_RULES, OPEN_STATES } from './model';
-import { orderView, publicOrderView, type OrderLookups } from './views';
+import { orderView, publicOrderView, type OrderLookups, type OrderView } from './views';
 import { fewTextHits, textMatches } from './text-search';
 import type { OrderRow } from './row';
 
@@ -138,6 +138,19 @@ export class OrderQueries {
    * The workbench tab counts over the open orders in the caller's scope, in one GROUP BY: per
    * state, pending 退单/延期 requests, 临期/超期, and 临期或超期 among the units' own queues.
    */
+  /** Every order of a list (newest first, the caller's scope), up to `max`: for exports. */
+  async collect(principal: Principal, f: OrderFilter, max: number): Promise<{ items: OrderView[]; truncated: boolean }> {
+    const items: OrderView[] = [];
+    let before: string | undefined;
+    for (;;) {
+      const page = await this.list(principal, { ...f, sort: 'newest', before, limit: Math.min(500, max + 1 - items.length) });
+      items.push(...page.items);
+      if (items.length > max) return { items: items.slice(0, max), truncated: true };
+      if (!page.next) return { items, truncated: false };
+      before = page.next;
+    }
+  }
+
   async counts(principal: Principal): Promise<QueueCounts> {
     const out: QueueCounts = { byState: Object.fromEntries(OPEN_STATES.map((s) => [s, 0])), returnRequests: 0, extensionRequests: 0, dueSoon: 0, overdue: 0, unitLate: 0 };
     const scope = this.scopeOf(principal);

@@ -4,6 +4,8 @@ import { requirePrincipal } from '../../platform/auth/hooks';
 import { auditContext } from '../../platform/request-context';
 import { badRequest } from '../../platform/errors';
 import { perAddress } from '../../platform/rate-limit';
+import { describeFilter, EXPORT_MAX_ROWS, ordersWorkbook } from './export-xlsx';
+import { localStamp } from './metrics/definitions';
 import type { OrdersModule } from './index';
 import { CHANNELS } from './intake-service';
 import { ACTION_TYPES, type OrderAction } from './model';
@@ -102,6 +104,34 @@ export function orderRoutes(app: Http, m: OrdersModule) {
     config: { permission: 'orders.read' },
     schema: { tags: ['orders'], summary: '工单列表（工作台）/ list orders in your data scope', querystring: ListQuery },
   }, async (req) => m.queries.list(requirePrincipal(req), { ...req.query, state: req.query.state?.split(',').filter(Boolean) }));
+
+  const { before: _b, limit: _l, sort: _s, ...exportFilters } = ListQuery.properties;
+  app.get('/api/orders/export.xlsx', {
+    config: { permission: 'orders.read' },
+    schema: {
+      tags: ['orders'], summary: `工单导出（Excel，最多 ${EXPORT_MAX_ROWS} 件）/ the list as .xlsx, same filters, newest first`,
+      querystring: T.Object(exportFilters, { additionalProperties: false }),
+    },
+  }, async (req, reply) => {
+    const pr = requirePrincipal(req);
+    const filter = { ...req.query, state: req.query.state?.split(',').filter(Boolean) };
+    const { items, truncated } = await m.queries.collect(pr, filter, EXPORT_MAX_ROWS);
+    const communities = new Map((await m.deps.geo.layer('community')).features.map((f) => [String(f.properties?.code), String(f.properties?.name)]));
+    const filterText = describeFilter(filter, {
+      unit: (id) => m.units.name(id), category: (code) => m.categories.pathName(code), community: (code) => communities.get(code) ?? null,
+    });
+    const madeAt = m.deps.p.clock.now();
+    // a ledger of citizens' requests leaves the system: say who took it, with what filter
+    await m.deps.p.transact(auditContext(req), async (w) => {
+      w.audit({ action: 'orders.export', entityType: 'orders', entityId: null, after: { count: items.length, truncated, filter: filterText } });
+    });
+    const body = await ordersWorkbook({ orders: items, communityName: (c) => (c ? communities.get(c) ?? null : null), maker: pr.name, madeAt, filterText, truncated });
+    const stamp = localStamp(madeAt).replace(/[-: ]/g, '').slice(0, 12);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="orders-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`工单台账-${stamp}.xlsx`)}`)
+      .send(body);
+  });
 
   app.get('/api/orders/counts', {
     config: { permission: 'orders.read' },

@@ -94,7 +94,10 @@ export const en: Record<MessageKey, string> = {
   'home.health.state.down': 'Down',
   'home.health.state.off': 'Off',
   'home.shortcuts': 'Shortcuts',
-  'home.placeholder': 'Overviews of work orders, services, drones and the city brain will appear here as those modules go live.',
+  'home.placeholder': 'Overviews of services, drones and the city brain will appear here as those modules go live.',
+  'home.orders': 'Work orders',
+  'home.calendarWarning': 'The work calendar needs attention',
+  'home.calendarWarning.fix': 'Enter it',
 
   // ---- map ----
   'map.title': 'Jurisdiction map',

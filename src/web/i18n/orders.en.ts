@@ -162,6 +162,8 @@ export const ordersEn: Record<OrdersMessageKey, string> = {
   'orders.live.offShort': 'Offline',
   'orders.view.table': 'List',
   'orders.view.split': 'Split',
+  'orders.export': 'Export',
+  'orders.export.hint': 'Download this queue with its filters as an Excel ledger (at most 10,000 orders, reporters masked)',
   'orders.view.map': 'Map',
   'orders.map.located': '{n} of {total} on the map (the rest have no location)',
 

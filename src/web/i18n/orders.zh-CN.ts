@@ -163,6 +163,8 @@ export const ordersZhCN = {
   'orders.live.offShort': '离线',
   'orders.view.table': '列表',
   'orders.view.split': '分屏',
+  'orders.export': '导出',
+  'orders.export.hint': '按当前队列和筛选导出 Excel 工单台账（最多 10000 件，反映人信息已脱敏）',
   'orders.view.map': '地图',
   'orders.map.located': '地图上 {n} / {total} 单（其余无定位）',
 

@@ -96,7 +96,10 @@ export const zhCN = {
   'home.health.state.down': '异常',
   'home.health.state.off': '未启用',
   'home.shortcuts': '常用功能',
-  'home.placeholder': '工单、政务服务、无人机与城市大脑的工作台概览将在各模块上线后显示在这里。',
+  'home.placeholder': '政务服务、无人机与城市大脑的工作台概览将在各模块上线后显示在这里。',
+  'home.orders': '工单概览',
+  'home.calendarWarning': '工作日历需要维护',
+  'home.calendarWarning.fix': '去录入',
 
   // ---- map ----
   'map.title': '辖区地图',

@@ -1,5 +1,5 @@
 import { createElement, useEffect, useMemo } from 'react';
-import { Badge, Button, Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { api, ApiError } from '../../api';
@@ -10,6 +10,7 @@ import { fmtTime } from '../../format';
 import { useRoleLabel } from '../../components/roles';
 import { useLoad } from '../../components/useLoad';
 import type { Health } from '../../types';
+import { OrdersOverview } from './OrdersOverview';
 
 function greetingKey(now = new Date()): MessageKey {
   const h = (now.getUTCHours() + 8) % 24; // Asia/Shanghai
@@ -78,6 +79,16 @@ export default function HomePage() {
           ))}
         </div>
       </Card>
+      {health.data?.calendarWarnings?.length && can('calendar.read') ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="home-calendar-warning"
+          title={t('home.calendarWarning')} description={health.data.calendarWarnings.join('；')}
+          action={<Link to="/admin/calendar">{t('home.calendarWarning.fix')}</Link>} />
+      ) : null}
+      {can('orders.dispatch') || can('orders.handle') ? (
+        <div style={{ marginBottom: 16 }}>
+          <OrdersOverview centre={can('orders.dispatch')} />
+        </div>
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
           <Card

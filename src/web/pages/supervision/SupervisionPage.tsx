@@ -196,7 +196,7 @@ export default function SupervisionPage() {
                 { value: 'supervised', label: t('ops.sup.filter.supervised', { n: counts.supervised }) },
               ]}
             />
-            <Input.Search allowClear placeholder={t('ops.sup.search')} onSearch={setQ} onChange={(e) => !e.target.value && setQ('')} style={{ width: 220 }} />
+            <Input.Search allowClear placeholder={t('ops.sup.search')} onSearch={setQ} onChange={(e) => !e.target.value && setQ('')} style={{ width: 220 }} data-testid="sup-search" />
           </Space>
         }
       >

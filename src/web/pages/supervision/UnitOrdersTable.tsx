@@ -47,7 +47,7 @@ export function UnitOrdersTable({ orders, canAct, busyId, onUrge, onSupervise }:
           <SupervisionTag level={o.supervisionLevel} />
           {o.urgeCount > 0 ? (
             <Tooltip title={t('ops.sup.urgeCount', { n: o.urgeCount })}>
-              <Badge count={o.urgeCount} color="#fa8c16" size="small" offset={[4, -2]}>
+              <Badge count={o.urgeCount} color="#fa8c16" size="small" offset={[4, -2]} data-testid={`sup-urge-count-${o.number}`}>
                 <BellOutlined style={{ color: '#fa8c16' }} />
               </Badge>
             </Tooltip>

@@ -5,7 +5,7 @@
  */
 import { useCallback, useMemo, useRef, useState, type Key, type ReactNode } from 'react';
 import { Badge, Button, Card, Col, Flex, Row, Segmented, Tabs, Tooltip, Typography } from 'antd';
-import { AppstoreOutlined, EnvironmentOutlined, ReloadOutlined, TableOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, DownloadOutlined, EnvironmentOutlined, ReloadOutlined, TableOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useT } from '../../../i18n';
 import { PageHeader } from '../../../components/PageHeader';
@@ -180,6 +180,11 @@ export function Workbench(props: Props) {
             <Button icon={<ReloadOutlined />} onClick={refresh} data-testid="orders-refresh">
               {t('common.refresh')}
             </Button>
+            <Tooltip title={t('orders.export.hint')}>
+              <Button icon={<DownloadOutlined />} href={exportUrl(query)} data-testid="orders-export">
+                {t('orders.export')}
+              </Button>
+            </Tooltip>
             {props.extra}
           </>
         }
@@ -212,4 +217,15 @@ export function Workbench(props: Props) {
       </Card>
     </div>
   );
+}
+
+/** The list's filters as a download of GET /api/orders/export.xlsx (same scope, newest first). */
+function exportUrl(query: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '' || k === 'sort' || k === 'before' || k === 'limit') continue;
+    params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return `/api/orders/export.xlsx${qs ? `?${qs}` : ''}`;
 }

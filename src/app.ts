@@ -75,7 +75,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   await registerCookies(http);
   installAuth(http, identity.auth, routes);
   await registerCommonPlugins(http, { title: '一网 Yiwang API', version: '0.1.0' });
-  await registerRateLimits(http);
+  await registerRateLimits(http, config.trustProxy);
 
   const mqtt = opts.mqtt === false ? null : new MqttService({
     url: config.mqttUrl, port: config.mqttPort, logger, clientId: `yiwang-${config.nodeId}-${hostname()}`,

@@ -6,6 +6,7 @@
  * a drone finding by API key, and the hotline's caller history.
  */
 import gcoord from 'gcoord';
+import pino from 'pino';
 import { pointOnFeature } from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from './helpers/env';
@@ -212,8 +213,10 @@ describe.each(dialects('orders intake'))('intake channels (%s)', (dialect) => {
 
 describe.each(dialects('orders intake limits'))('per-address limits on the citizen routes (%s)', (dialect) => {
   let app: TestApp;
+  const logged: Array<{ level: number; msg: string }> = [];
   beforeAll(async () => {
-    app = await startTestApp(dialect, { trainingSamples: 300, env: { PUBLIC_SUBMIT_LIMIT: '3', PUBLIC_TRACK_LIMIT: '5' } });
+    const logger = pino({ level: 'warn' }, { write: (line: string) => { logged.push(JSON.parse(line)); } });
+    app = await startTestApp(dialect, { trainingSamples: 300, logger, env: { PUBLIC_SUBMIT_LIMIT: '3', PUBLIC_TRACK_LIMIT: '5' } });
   }, 120_000);
   afterAll(() => app?.dispose());
 
@@ -231,6 +234,15 @@ describe.each(dialects('orders intake limits'))('per-address limits on the citiz
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(await count()).toBe(before);
     expect((await submit('10.0.0.2')).statusCode).toBe(201);
+  });
+
+  it('warns once when a proxy forwards addresses that TRUST_PROXY=off ignores', async () => {
+    const proxied = () => app.http.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-for': '203.0.113.7' } });
+    await proxied();
+    await proxied();
+    const warnings = logged.filter((l) => l.msg.includes('TRUST_PROXY is off'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.level).toBe(40);
   });
 
   it('tracking guesses are bounded per address', async () => {

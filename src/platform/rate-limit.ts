@@ -8,7 +8,17 @@ import type { Http } from './http';
  * behind a balancer an address may make up to N× the limit — still a bound on abuse. The address
  * is the socket's, or X-Forwarded-For's with TRUST_PROXY=on.
  */
-export async function registerRateLimits(app: Http): Promise<void> {
+export async function registerRateLimits(app: Http, trustProxy: boolean): Promise<void> {
+  // Behind a proxy without TRUST_PROXY every citizen has the proxy's address and shares one
+  // limit: say so once, the first time a forwarded request shows it.
+  if (!trustProxy) {
+    let warned = false;
+    app.addHook('onRequest', async (req) => {
+      if (warned || req.headers['x-forwarded-for'] === undefined) return;
+      warned = true;
+      req.log.warn('X-Forwarded-For arrives but TRUST_PROXY is off: per-address limits and audit rows see the proxy\'s address; set TRUST_PROXY=on behind a reverse proxy');
+    });
+  }
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => {

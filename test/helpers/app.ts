@@ -30,6 +30,8 @@ export interface TestAppOptions {
   orders?: number;
   /** Classifier training texts for the demo seed (tests use fewer than a real start). */
   trainingSamples?: number;
+  /** The app's logger (default: silent). */
+  logger?: pino.Logger;
 }
 
 export async function createPgSchema(): Promise<string> {
@@ -63,7 +65,7 @@ export async function startTestApp(dialect: DialectName, opts: TestAppOptions = 
   let app: App;
   try {
     app = await createApp(config, {
-      clock, pgSchema, mqtt: opts.mqtt ?? false, web: opts.web ?? false, logger: pino({ level: 'silent' }),
+      clock, pgSchema, mqtt: opts.mqtt ?? false, web: opts.web ?? false, logger: opts.logger ?? pino({ level: 'silent' }),
     });
   } catch (e) {
     // an app that never started is never disposed: clean up here, or its schema leaks

@@ -7,25 +7,17 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { announceBrowserSkip, launchBrowser, loginAs, startRealServer, type RunningServer } from './helpers/browser';
+import { announceBrowserSkip, launchBrowser, pageApi, roleSessions, startRealServer, type RunningServer } from './helpers/browser';
 
 const skip = announceBrowserSkip('browser suite (work-order operations)');
 
 describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evaluation, return visits', () => {
   let server: RunningServer;
   let browser: Browser;
-  const sessions: Record<string, { context: BrowserContext; page: Page }> = {};
+  const sessions = roleSessions(() => browser, () => server.url);
+  const as = sessions.as;
   const others: BrowserContext[] = [];
 
-  async function as(role: string): Promise<Page> {
-    if (!sessions[role]) {
-      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-      const page = await context.newPage();
-      await loginAs(page, server.url, role);
-      sessions[role] = { context, page };
-    }
-    return sessions[role].page;
-  }
 
   /** A page with no session at all (the citizen pages need no login). */
   async function anonymous(): Promise<Page> {
@@ -34,17 +26,7 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
     return context.newPage();
   }
 
-  /** The JSON API from inside a logged-in page (same cookie and CSRF token as the UI). */
-  async function api(page: Page, method: string, path: string, body?: unknown) {
-    return page.evaluate(async ({ method, path, body }) => {
-      const me = await (await fetch('/api/me')).json();
-      const res = await fetch(path, {
-        method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: await res.json() };
-    }, { method, path, body });
-  }
+  const api = pageApi;
 
   /**
    * Clicks a control that makes the page call the server, and waits for that answer itself (a
@@ -103,7 +85,7 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
 
   afterAll(async () => {
     for (const c of others) await c.close().catch(() => {});
-    for (const s of Object.values(sessions)) await s.context.close().catch(() => {});
+    await sessions.close();
     await browser?.close();
     await server?.stop();
   });

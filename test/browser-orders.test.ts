@@ -4,37 +4,19 @@
  * then a 退单 (return) path and a 延期 (extension) path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { announceBrowserSkip, launchBrowser, loginAs, startRealServer, type RunningServer } from './helpers/browser';
+import type { Browser, Page } from 'playwright-core';
+import { announceBrowserSkip, launchBrowser, pageApi, roleSessions, startRealServer, type RunningServer } from './helpers/browser';
 
 const skip = announceBrowserSkip('browser suite (work orders)');
 
 describe.skipIf(skip)('browser: a work order through its whole life', () => {
   let server: RunningServer;
   let browser: Browser;
-  const sessions: Record<string, { context: BrowserContext; page: Page }> = {};
+  const sessions = roleSessions(() => browser, () => server.url);
+  const as = sessions.as;
 
-  async function as(role: string): Promise<Page> {
-    if (!sessions[role]) {
-      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-      const page = await context.newPage();
-      await loginAs(page, server.url, role);
-      sessions[role] = { context, page };
-    }
-    return sessions[role].page;
-  }
 
-  /** The JSON API from inside a logged-in page (same cookie and CSRF token as the UI). */
-  async function api(page: Page, method: string, path: string, body?: unknown) {
-    return page.evaluate(async ({ method, path, body }) => {
-      const me = await (await fetch('/api/me')).json();
-      const res = await fetch(path, {
-        method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: await res.json() };
-    }, { method, path, body });
-  }
+  const api = pageApi;
 
   async function openOrder(page: Page, id: string) {
     await page.goto(`${server.url}/orders/${id}`);
@@ -83,7 +65,7 @@ describe.skipIf(skip)('browser: a work order through its whole life', () => {
   }, 300_000);
 
   afterAll(async () => {
-    for (const s of Object.values(sessions)) await s.context.close().catch(() => {});
+    await sessions.close();
     await browser?.close();
     await server?.stop();
   });

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { childEnv, freePort, killIfRunning, ROOT, spawnNode, type Child } from './child';
 import { sayOnce } from './env';
 
@@ -63,4 +63,36 @@ export async function loginAs(page: Page, baseUrl: string, username: string, pas
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
+}
+
+/** The JSON API from inside a logged-in page (the same cookie and CSRF token as the UI uses). */
+export async function pageApi(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  return page.evaluate(async ({ method, path, body }) => {
+    const me = await (await fetch('/api/me')).json();
+    const res = await fetch(path, {
+      method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: await res.json() };
+  }, { method, path, body });
+}
+
+/** One logged-in page per demo user, made on first use (zh-CN, desktop size); `close()` ends them all. */
+export function roleSessions(browser: () => Browser, baseUrl: () => string) {
+  const sessions = new Map<string, { context: BrowserContext; page: Page }>();
+  return {
+    async as(role: string): Promise<Page> {
+      let s = sessions.get(role);
+      if (!s) {
+        const context = await browser().newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+        const page = await context.newPage();
+        await loginAs(page, baseUrl(), role);
+        sessions.set(role, (s = { context, page }));
+      }
+      return s.page;
+    },
+    async close(): Promise<void> {
+      for (const s of sessions.values()) await s.context.close().catch(() => {});
+    },
+  };
 }

@@ -302,4 +302,25 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
     const counts = (await api(dispatcher, 'GET', '/api/orders/counts')).body;
     expect(rows).toBe(counts.byState.pending_visit);
   }, 60_000);
+
+  it('通知铃: a dispatch to the handler’s unit rings the bell; opening it marks it seen; a notice opens its order', async () => {
+    const handler = await as('handler');
+    await handler.goto(`${server.url}/orders/unit`);
+    const o = await newOrder('井盖松动，车辆经过哐哐响，夜里吵得睡不着');
+    await perform('dispatcher', o.id, { type: 'dispatch', unitId: await orgId(await as('dispatcher'), 'GC-ZF') });
+    const count = handler.getByTestId('notice-count');
+    await handler.reload(); // the bell refreshes every 30 s; a reload asks at once
+    await expect.poll(async () => Number((await count.getAttribute('data-count')) || 0), { timeout: 15_000 }).toBeGreaterThan(0);
+
+    await act(handler, 'seen', () => handler.getByTestId('notice-bell').click(), call('POST', /^\/api\/notifications\/mine\/seen$/));
+    const item = handler.getByTestId(`notice-${o.number}`);
+    await item.waitFor({ timeout: 10_000 });
+    expect(await item.innerText()).toContain('新工单通知');
+    await expect.poll(async () => (await api(handler, 'GET', '/api/notifications/mine')).body.unread, { timeout: 10_000 }).toBe(0);
+    await expect.poll(async () => count.getAttribute('data-count'), { timeout: 10_000 }).toBe('0');
+
+    await item.click();
+    await handler.waitForURL(new RegExp(`/orders/${o.id}$`), { timeout: 10_000 });
+    await handler.getByTestId('order-state').first().waitFor({ timeout: 15_000 });
+  }, 60_000);
 });

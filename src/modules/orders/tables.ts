@@ -135,4 +135,9 @@ export interface OrdersTables {
     sent_at: number | null;
     error: string | null;
   };
+  /** Each user's unit notices are seen up to this instant (the bell's unread count). */
+  notice_marks: {
+    user_id: string;
+    seen_at: number;
+  };
 }

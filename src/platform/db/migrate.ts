@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003_orders';
 import * as m0004 from './migrations/0004_order_metrics';
 import * as m0005 from './migrations/0005_orders_indexes';
 import * as m0006 from './migrations/0006_orders_text_search';
+import * as m0007 from './migrations/0007_unit_notices';
 
 /** Every migration, in order. One list for SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_order_metrics': m0004,
   '0005_orders_indexes': m0005,
   '0006_orders_text_search': m0006,
+  '0007_unit_notices': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

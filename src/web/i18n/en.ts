@@ -79,6 +79,8 @@ export const en: Record<MessageKey, string> = {
   'login.pillar.brain': 'City brain · one net for sky and ground',
 
   // ---- home ----
+  'notices.title': 'Notices for my unit',
+  'notices.empty': 'No notices',
   'home.greeting.morning': 'Good morning',
   'home.greeting.afternoon': 'Good afternoon',
   'home.greeting.evening': 'Good evening',

@@ -81,6 +81,8 @@ export const zhCN = {
   'login.pillar.brain': '城市大脑 · 天地一张网',
 
   // ---- home ----
+  'notices.title': '本单位通知',
+  'notices.empty': '暂无通知',
   'home.greeting.morning': '早上好',
   'home.greeting.afternoon': '下午好',
   'home.greeting.evening': '晚上好',

@@ -5,11 +5,12 @@ import { useT } from '../i18n';
 import { LangSwitch } from '../components/LangSwitch';
 import { useRoleLabel } from '../components/roles';
 import { useApiError } from '../components/useApiError';
+import { NoticeBell } from './NoticeBell';
 
 export function HeaderBar({ collapsed, onToggle }: { collapsed: boolean; onToggle: () => void }) {
   const t = useT();
   const roleLabel = useRoleLabel();
-  const { me, logout } = useAuth();
+  const { me, logout, can } = useAuth();
   const showError = useApiError();
   const user = me?.user;
 
@@ -47,6 +48,7 @@ export function HeaderBar({ collapsed, onToggle }: { collapsed: boolean; onToggl
             </span>
           </Space>
         ) : null}
+        {can('orders.handle') ? <NoticeBell /> : null}
         <LangSwitch />
         <Tooltip title={t('layout.logout')}>
           <Button icon={<LogoutOutlined />} onClick={doLogout} data-testid="logout">

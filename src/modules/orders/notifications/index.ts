@@ -5,6 +5,7 @@ import { adaptersFromConfig, type DeliveryAdapter } from './adapters';
 import { DELIVER_JOB, deliveryHandler, notificationHook } from './outbox';
 import { mergedFollowMainHook } from './merged';
 import { notificationRoutes } from './routes';
+import { unitNoticeRoutes } from './unit-notices';
 
 export { DELIVER_JOB, DELIVERY_ATTEMPTS } from './outbox';
 
@@ -14,5 +15,10 @@ export function installNotifications(mod: OrdersModule, adapterFor?: (channel: s
   mod.addHook(notificationHook(mod.deps));
   mod.addHook(mergedFollowMainHook());
   p.jobs.register(DELIVER_JOB, deliveryHandler(mod.deps, adapterFor ?? adaptersFromConfig(p.config)));
-  return { routes: (app: Http) => notificationRoutes(app, mod) };
+  return {
+    routes: (app: Http) => {
+      notificationRoutes(app, mod);
+      unitNoticeRoutes(app, mod);
+    },
+  };
 }

@@ -3,6 +3,7 @@
  * ledger (工单台账) carries, reporters masked as on screen, times in Beijing time. A header block
  * says who exported what and when; a list cut at the limit says so in its title block.
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { localStamp } from './metrics/definitions';
 import { STATE_LABELS, type OrderState } from './model';
@@ -63,19 +64,29 @@ export const EXPORT_COLUMNS: Col[] = [
 const FONT = '宋体';
 
 export async function ordersWorkbook(input: OrdersWorkbookInput): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // The streaming writer commits each row as it goes: a 10,000-row ledger holds no cell objects
+  // for the whole sheet (the in-memory workbook took about 300 MiB for it).
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => { out.on('end', resolve); out.on('error', reject); });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Yiwang';
   wb.created = new Date(input.madeAt);
   const ws = wb.addWorksheet('工单台账', { views: [{ state: 'frozen', ySplit: 3, xSplit: 1 }] });
   const last = EXPORT_COLUMNS.length;
+  ws.columns = EXPORT_COLUMNS.map((col) => ({ width: col.width }));
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + input.orders.length, column: last } };
   ws.mergeCells(1, 1, 1, last);
-  const title = ws.getCell(1, 1);
-  title.value = `工单台账（${input.orders.length} 件${input.truncated ? `，仅导出最新 ${EXPORT_MAX_ROWS} 件，请缩小筛选范围` : ''}）`;
-  title.font = { name: FONT, size: 14, bold: true };
   ws.mergeCells(2, 1, 2, last);
-  const meta = ws.getCell(2, 1);
-  meta.value = `筛选条件：${input.filterText || '全部'}    导出人：${input.maker}    导出时间：${localStamp(input.madeAt)}`;
-  meta.font = { name: FONT, size: 10, color: { argb: 'FF595959' } };
+  const title = ws.getRow(1);
+  title.getCell(1).value = `工单台账（${input.orders.length} 件${input.truncated ? `，仅导出最新 ${EXPORT_MAX_ROWS} 件，请缩小筛选范围` : ''}）`;
+  title.getCell(1).font = { name: FONT, size: 14, bold: true };
+  title.commit();
+  const meta = ws.getRow(2);
+  meta.getCell(1).value = `筛选条件：${input.filterText || '全部'}    导出人：${input.maker}    导出时间：${localStamp(input.madeAt)}`;
+  meta.getCell(1).font = { name: FONT, size: 10, color: { argb: 'FF595959' } };
+  meta.commit();
   const header = ws.getRow(3);
   EXPORT_COLUMNS.forEach((col, i) => {
     const cell = header.getCell(i + 1);
@@ -83,13 +94,13 @@ export async function ordersWorkbook(input: OrdersWorkbookInput): Promise<Buffer
     cell.font = { name: FONT, size: 10, bold: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
     cell.alignment = { horizontal: 'center', vertical: 'middle' };
-    ws.getColumn(i + 1).width = col.width;
   });
-  for (const o of input.orders) {
-    ws.addRow(EXPORT_COLUMNS.map((col) => col.value(o, input)));
-  }
-  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + input.orders.length, column: last } };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  header.commit();
+  for (const o of input.orders) ws.addRow(EXPORT_COLUMNS.map((col) => col.value(o, input))).commit();
+  ws.commit();
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
 }
 
 /** The filters of an export in words, for its header block. */

@@ -323,4 +323,18 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
     await handler.waitForURL(new RegExp(`/orders/${o.id}$`), { timeout: 10_000 });
     await handler.getByTestId('order-state').first().waitFor({ timeout: 15_000 });
   }, 60_000);
+
+  it('工作台首页 (leader): the month’s figures of the street, as the evaluation API gives them', async () => {
+    const leader = await as('leader');
+    await leader.goto(`${server.url}/`);
+    const report = (await api(leader, 'GET', '/api/orders/metrics')).body;
+    const figure = (key: string) => leader.getByTestId(`home-metric-${key}`).locator('.ant-statistic-content');
+    await expect.poll(async () => (await figure('dispatched').count()) ? (await figure('dispatched').innerText()).replace(/,/g, '') : null, { timeout: 15_000 })
+      .toBe(String(report.total.dispatched));
+    const sign = report.total.rates.signOnTime;
+    expect(await figure('sign').innerText()).toBe(sign === null ? '—' : `${(sign * 100).toFixed(1)}%`);
+    const top = report.units.filter((u: { rank: number | null }) => u.rank === 1)[0];
+    if (top) expect(await leader.getByTestId('home-metrics').innerText()).toContain(top.unitName);
+    expect(await leader.getByTestId('home-orders').count()).toBe(0); // a leader has no queues
+  }, 60_000);
 });

@@ -81,6 +81,10 @@ export const en: Record<MessageKey, string> = {
   // ---- home ----
   'notices.title': 'Notices for my unit',
   'notices.empty': 'No notices',
+  'home.metrics': 'Evaluation this month',
+  'home.metrics.more': 'Open the evaluation',
+  'home.metrics.top': 'Top',
+  'home.metrics.bottom': 'Bottom',
   'home.greeting.morning': 'Good morning',
   'home.greeting.afternoon': 'Good afternoon',
   'home.greeting.evening': 'Good evening',

@@ -83,6 +83,10 @@ export const zhCN = {
   // ---- home ----
   'notices.title': '本单位通知',
   'notices.empty': '暂无通知',
+  'home.metrics': '本月考核',
+  'home.metrics.more': '查看考核评价',
+  'home.metrics.top': '排名靠前',
+  'home.metrics.bottom': '排名靠后',
   'home.greeting.morning': '早上好',
   'home.greeting.afternoon': '下午好',
   'home.greeting.evening': '晚上好',

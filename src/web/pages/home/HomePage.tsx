@@ -11,6 +11,7 @@ import { useRoleLabel } from '../../components/roles';
 import { useLoad } from '../../components/useLoad';
 import type { Health } from '../../types';
 import { OrdersOverview } from './OrdersOverview';
+import { MetricsOverview } from './MetricsOverview';
 
 function greetingKey(now = new Date()): MessageKey {
   const h = (now.getUTCHours() + 8) % 24; // Asia/Shanghai
@@ -87,6 +88,11 @@ export default function HomePage() {
       {can('orders.dispatch') || can('orders.handle') ? (
         <div style={{ marginBottom: 16 }}>
           <OrdersOverview centre={can('orders.dispatch')} />
+        </div>
+      ) : null}
+      {can('orders.metrics') && !can('orders.dispatch') ? (
+        <div style={{ marginBottom: 16 }}>
+          <MetricsOverview />
         </div>
       ) : null}
       <Row gutter={[16, 16]}>

@@ -8,6 +8,7 @@ import { dialects } from './helpers/env';
 import { startTestApp, type TestApp } from './helpers/app';
 import { login, type Client } from './helpers/client';
 import type { ManualClock } from '../src/platform/clock';
+import { DELIVER_JOB } from '../src/modules/orders/notifications';
 
 type Mine = { items: Array<{ orderId: string; template: string; title: string; text: string; unread: boolean; unitName: string }>; unread: number; seenAt: number };
 
@@ -74,5 +75,33 @@ describe.each(dialects('orders unit notices'))('unit notices (%s)', (dialect) =>
   it('only handlers have a bell', async () => {
     expect((await dispatcher.get('/api/notifications/mine')).status).toBe(403);
     expect((await dispatcher.post('/api/notifications/mine/seen', {})).status).toBe(403);
+  });
+});
+
+describe.each(dialects('orders demo notices'))('the demo’s unit notices (%s)', (dialect) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(dialect, { trainingSamples: 300, orders: 600 });
+  }, 180_000);
+  afterAll(() => app?.dispose());
+
+  it('a fresh demo’s bell holds the notices of the unit’s open orders, all sent, none to citizens', async () => {
+    const handler = await login(app, 'handler');
+    const mine = (await handler.get('/api/notifications/mine?limit=100')).body as Mine;
+    expect(mine.items.length).toBeGreaterThan(0);
+    const zf = (await app.platform.db.selectFrom('orgs').select('id').where('code', '=', 'GC-ZF').executeTakeFirstOrThrow()).id;
+    const orders = await app.platform.db.selectFrom('orders').select(['id', 'number', 'unit_id', 'state'])
+      .where('id', 'in', mine.items.map((n) => n.orderId)).execute();
+    for (const n of mine.items) {
+      const o = orders.find((r) => r.id === n.orderId)!;
+      expect(o.unit_id).toBe(zf);
+      expect(['pending_sign', 'handling', 'pending_review']).toContain(o.state);
+      expect(n.text).toContain(o.number);
+    }
+    const seeded = await app.platform.db.selectFrom('notifications').select(['status', 'recipient_kind', 'channel']).execute();
+    expect(seeded.every((r) => r.status === 'sent' && r.recipient_kind === 'unit' && r.channel === 'internal')).toBe(true);
+    // nothing left for the delivery job to send
+    const jobs = await app.platform.db.selectFrom('jobs').select('id').where('kind', '=', DELIVER_JOB).execute();
+    expect(jobs).toHaveLength(0);
   });
 });

@@ -7,6 +7,7 @@ import { buildGuichengDemoGeography, DEMO_NOTICE } from '../modules/geography/de
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS, STREET } from './guicheng-orgs';
 import { isRole } from '../modules/identity/roles';
 import { seedDemoOrderConfig } from '../modules/orders/demo-seed';
+import { seedDemoNotices } from '../modules/orders/notifications/demo-notices';
 import { addOrderHistory, DEFAULT_HISTORY_ORDERS, generateOrderHistory } from '../modules/orders/history-generator';
 
 export interface SeedResult {
@@ -52,6 +53,7 @@ export async function seedIfEmpty(app: App, opts: SeedOptions): Promise<SeedResu
     // history is imported without the per-change hooks: rebuild the evaluation ledger from it
     const rebuilt = await app.orders.metrics.rebuild(SYSTEM_CONTEXT);
     parts.push(`evaluation ledger rebuilt (${rebuilt.facts} facts)`);
+    parts.push(await seedDemoNotices(app.platform, app.orders));
   }
   for (const s of seeders) parts.push(await s(app, opts));
   return { seeded: true, summary: parts.join('; ') };

@@ -12,6 +12,12 @@ import { ACTION_TYPES } from '../src/modules/orders/model/actions';
 import { CHANNELS } from '../src/modules/orders/intake-service';
 import { URGENCIES } from '../src/modules/open311/catalogue';
 import { INDICATORS, INDICATOR_KEYS } from '../src/modules/orders/metrics/definitions';
+import type { QueueCounts as ServerCounts } from '../src/modules/orders/query-service';
+import type { QueueCounts as WebCounts } from '../src/web/components/orders/types';
+
+/** true only when A and B are the same type; `npm test` type-checks this file before running it. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const countsMatch: Same<ServerCounts, WebCounts> = true;
 
 describe('web app enumerations match the server', () => {
   it('order states and the open ones, in order', () => {
@@ -28,6 +34,9 @@ describe('web app enumerations match the server', () => {
   });
   it('actions, in the order the server lists them', () => {
     expect([...web.ACTION_TYPES]).toEqual([...ACTION_TYPES]);
+  });
+  it('the tab counts have one shape on both sides (checked by the type-checker)', () => {
+    expect(countsMatch).toBe(true);
   });
   it('evaluation indicators, and which of them are better lower', () => {
     expect([...webEval.INDICATOR_KEYS]).toEqual([...INDICATOR_KEYS]);

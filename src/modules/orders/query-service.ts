@@ -134,10 +134,6 @@ export class OrderQueries {
     return null;
   }
 
-  /**
-   * The workbench tab counts over the open orders in the caller's scope, in one GROUP BY: per
-   * state, pending 退单/延期 requests, 临期/超期, and 临期或超期 among the units' own queues.
-   */
   /** Every order of a list (newest first, the caller's scope), up to `max`: for exports. */
   async collect(principal: Principal, f: OrderFilter, max: number): Promise<{ items: OrderView[]; truncated: boolean }> {
     const items: OrderView[] = [];
@@ -151,6 +147,10 @@ export class OrderQueries {
     }
   }
 
+  /**
+   * The workbench tab counts over the open orders in the caller's scope, in one GROUP BY: per
+   * state, pending 退单/延期 requests, 临期/超期, and 临期或超期 among the units' own queues.
+   */
   async counts(principal: Principal): Promise<QueueCounts> {
     const out: QueueCounts = { byState: Object.fromEntries(OPEN_STATES.map((s) => [s, 0])), returnRequests: 0, extensionRequests: 0, dueSoon: 0, overdue: 0, unitLate: 0 };
     const scope = this.scopeOf(principal);

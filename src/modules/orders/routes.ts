@@ -4,8 +4,8 @@ import { requirePrincipal } from '../../platform/auth/hooks';
 import { auditContext } from '../../platform/request-context';
 import { badRequest } from '../../platform/errors';
 import { perAddress } from '../../platform/rate-limit';
-import { describeFilter, EXPORT_MAX_ROWS, ordersWorkbook } from './export-xlsx';
-import { localStamp } from './metrics/definitions';
+import { EXPORT_MAX_ROWS } from './export-xlsx';
+import { exportLedger } from './export-service';
 import type { OrdersModule } from './index';
 import { CHANNELS } from './intake-service';
 import { ACTION_TYPES, type OrderAction } from './model';
@@ -113,24 +113,12 @@ export function orderRoutes(app: Http, m: OrdersModule) {
       querystring: T.Object(exportFilters, { additionalProperties: false }),
     },
   }, async (req, reply) => {
-    const pr = requirePrincipal(req);
     const filter = { ...req.query, state: req.query.state?.split(',').filter(Boolean) };
-    const { items, truncated } = await m.queries.collect(pr, filter, EXPORT_MAX_ROWS);
-    const communities = new Map((await m.deps.geo.layer('community')).features.map((f) => [String(f.properties?.code), String(f.properties?.name)]));
-    const filterText = describeFilter(filter, {
-      unit: (id) => m.units.name(id), category: (code) => m.categories.pathName(code), community: (code) => communities.get(code) ?? null,
-    });
-    const madeAt = m.deps.p.clock.now();
-    // a ledger of citizens' requests leaves the system: say who took it, with what filter
-    await m.deps.p.transact(auditContext(req), async (w) => {
-      w.audit({ action: 'orders.export', entityType: 'orders', entityId: null, after: { count: items.length, truncated, filter: filterText } });
-    });
-    const body = await ordersWorkbook({ orders: items, communityName: (c) => (c ? communities.get(c) ?? null : null), maker: pr.name, madeAt, filterText, truncated });
-    const stamp = localStamp(madeAt).replace(/[-: ]/g, '').slice(0, 12);
+    const ledger = await exportLedger(m, requirePrincipal(req), auditContext(req), filter);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="orders-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`工单台账-${stamp}.xlsx`)}`)
-      .send(body);
+      .header('content-disposition', `attachment; filename="orders-${ledger.stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`工单台账-${ledger.stamp}.xlsx`)}`)
+      .send(ledger.body);
   });
 
   app.get('/api/orders/counts', {

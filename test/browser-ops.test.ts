@@ -315,7 +315,7 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
     await act(handler, 'seen', () => handler.getByTestId('notice-bell').click(), call('POST', /^\/api\/notifications\/mine\/seen$/));
     const item = handler.getByTestId(`notice-${o.number}`);
     await item.waitFor({ timeout: 10_000 });
-    expect(await item.innerText()).toContain('新工单通知');
+    expect(await item.innerText()).toContain(`新工单${o.number}`); // the message as sent names the order
     await expect.poll(async () => (await api(handler, 'GET', '/api/notifications/mine')).body.unread, { timeout: 10_000 }).toBe(0);
     await expect.poll(async () => count.getAttribute('data-count'), { timeout: 10_000 }).toBe('0');
 

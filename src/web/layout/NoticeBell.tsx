@@ -8,7 +8,7 @@ import { Badge, Button, Empty, List, Popover, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../api';
-import { useT } from '../i18n';
+import { useT, type MessageKey } from '../i18n';
 import { fmtTime } from '../format';
 
 interface Notice {
@@ -73,7 +73,7 @@ export function NoticeBell() {
           }}
         >
           <List.Item.Meta
-            title={<><Tag color={COLOR[n.template]}>{n.title}</Tag><Typography.Text type="secondary" style={{ fontSize: 12 }}>{fmtTime(n.createdAt)}</Typography.Text></>}
+            title={<><Tag color={COLOR[n.template]}>{n.template in COLOR ? t(`notices.${n.template}` as MessageKey) : n.title}</Tag><Typography.Text type="secondary" style={{ fontSize: 12 }}>{fmtTime(n.createdAt)}</Typography.Text></>}
             description={<Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>{n.text}</Typography.Paragraph>}
           />
         </List.Item>

@@ -17,7 +17,7 @@ export function MetricsOverview() {
   const data = report.data;
   const total = data?.total;
   const ranked = (data?.units ?? []).filter((u): u is MetricsRow & { rank: number } => u.rank !== null).sort((a, b) => a.rank - b.rank);
-  const names = (rows: MetricsRow[]) => rows.map((u) => `${u.unitName}（${u.score?.toFixed(1) ?? '—'}）`).join('、') || '—';
+  const names = (rows: MetricsRow[]) => rows.map((u) => `${u.unitName} ${u.score?.toFixed(1) ?? '—'}`).join(' · ') || '—';
   const figures = [
     { key: 'dispatched', title: t('ops.eval.kpi.dispatched'), value: total?.dispatched ?? '—' },
     { key: 'sign', title: t('ops.eval.signOnTime'), value: pct(total?.rates.signOnTime) },
@@ -41,9 +41,9 @@ export function MetricsOverview() {
       </Row>
       {ranked.length ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-          {t('home.metrics.top')}：{names(ranked.slice(0, 3))}
+          {t('home.metrics.top')}: {names(ranked.slice(0, 3))}
           <br />
-          {t('home.metrics.bottom')}：{names(ranked.slice(-3).reverse())}
+          {t('home.metrics.bottom')}: {names(ranked.slice(-3).reverse())}
         </Typography.Paragraph>
       ) : null}
     </Card>

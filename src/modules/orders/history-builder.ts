@@ -6,65 +6,19 @@
  * deterministic: the same inputs and seed give the same rows, ids included.
  */
 import { localDateKey } from '../../platform/calendar';
-import { PolygonIndex, bboxOf, centroidOf, pointInPolygon, type Areal, type LngLat } from '../../platform/geo';
-import { computeClockStatus, OPEN_STATES, type DeadlineCalculator, type OrderState, type PauseSpan } from './model';
+import { PolygonIndex, bboxOf, centroidOf, pointInPolygon, type LngLat } from '../../platform/geo';
+import { computeClockStatus, OPEN_STATES, type OrderState } from './model';
 import { generateDemoRequests, type DemoRequest } from './demo-history';
-import { decideRoute, type RoutingRule } from './routing';
+import { decideRoute } from './routing';
 import type { UnitInfo } from './deps';
-import type { CategoryRow } from './categories';
 import { columnsOf, type OrderRow } from './row';
-import { liveOrder, randomChars, timeId, unitProfile, type Disposition, type EventRow, type LifeEnv, type OrderPlan, type Person, type UnitProfile } from './history-lifecycle';
+import { liveOrder } from './history-lifecycle';
+import { unitProfile, type Disposition, type EventRow, type LifeEnv, type OrderPlan, type Person, type UnitProfile } from './history-plan';
+import { randomChars, timeId } from './history-ids';
+import type { HistoryArea, HistoryChunk, HistoryInputs, HistoryStats, HistoryUser } from './history-inputs';
 import { between, callerName, mix, mobile, pick, prng, staffName, type Rand } from './history-phrases';
 
-export interface HistoryArea {
-  code: string;
-  name: string;
-  orgId: string | null;
-  /** A grid's community. */
-  parent?: string | null;
-  geometry: Areal;
-}
-
-/** A demo user the history names in its timeline (null id when the database has no such user). */
-export interface HistoryUser {
-  id: string | null;
-  name: string;
-}
-
-export interface HistoryInputs {
-  now: number;
-  seed: number;
-  calc: DeadlineCalculator;
-  /** Working ms between two instants, less paused spans (the calendar's own). */
-  workingMsBetween(from: number, to: number, pauses: readonly PauseSpan[]): number;
-  category(code: string | null): CategoryRow | undefined;
-  units: readonly UnitInfo[];
-  rules: readonly RoutingRule[];
-  communities: readonly HistoryArea[];
-  grids: readonly HistoryArea[];
-  users: { dispatcher: HistoryUser; leader: HistoryUser; handler: HistoryUser & { unitCode: string }; citizen: HistoryUser & { phone: string } };
-}
-
-export interface HistoryChunk {
-  orders: OrderRow[];
-  events: EventRow[];
-}
-
-export interface HistoryStats {
-  orders: number;
-  events: number;
-  byState: Record<string, number>;
-  bySla: Record<string, number>;
-  dispositions: Record<Disposition, number>;
-  returns: number;
-  extensions: number;
-  suspensions: number;
-  reopened: number;
-  visits: Record<string, number>;
-  /** Steps the state machine refused: always 0 unless the generator has a bug. */
-  refusals: number;
-  firstRefusal: string | null;
-}
+export type { HistoryArea, HistoryChunk, HistoryInputs, HistoryStats, HistoryUser } from './history-inputs';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;

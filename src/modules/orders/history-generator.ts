@@ -21,7 +21,7 @@ import { enqueueJob } from '../../platform/jobs';
 import type { OrdersModule } from './index';
 import { deadlineCalculator } from './deadlines';
 import { HistoryBuilder, type HistoryArea, type HistoryInputs, type HistoryStats } from './history-builder';
-import type { EventRow } from './history-lifecycle';
+import type { EventRow } from './history-plan';
 import type { OrderRow } from './row';
 import { SLA_JOB } from './sla';
 

@@ -4,9 +4,9 @@
  * the service would, and recorded as the timeline row the service would have written. The
  * story stops at the first step that would happen after `now`, so recent orders stay open.
  */
-import { transition, applyPatch, newOrderSnapshot, type Actor, type DeadlineCalculator, type OrderAction, type OrderSnapshot, type OrderState, type VisitResult } from './model';
-import type { RouteDecision } from './routing';
-import type { OrdersTables } from './tables';
+import { transition, applyPatch, newOrderSnapshot, type DeadlineCalculator, type OrderAction, type OrderSnapshot, type OrderState, type VisitResult } from './model';
+import type { EventRow, LifeEnv, LifeResult, OrderPlan, Person } from './history-plan';
+import { randomChars, SEQ, timeId } from './history-ids';
 import {
   between, lognormal, pick, replyText, type Rand,
   CANCEL_REASONS, CONTACT_NOTES, DIRECT_REPLIES, EXTENSION_APPROVED_NOTES, EXTENSION_REASONS, EXTENSION_REJECTED,
@@ -14,124 +14,12 @@ import {
   SUPERVISE_NOTES, SUSPEND_REASONS, URGE_NOTE, VISIT_NOTES,
 } from './history-phrases';
 
-export type EventRow = OrdersTables['order_events'];
-
-/** Who acts: the state machine's actor, and the id/name the timeline row shows. */
-export interface Person {
-  id: string | null;
-  name: string | null;
-  actor: Actor;
-}
-
-/** How a unit works: the spread between units is what makes the rankings say something. */
-export interface UnitProfile {
-  /** 0 (worst) … 1 (best). */
-  quality: number;
-  /** Median share of the sign-for allowance used before signing. */
-  signMedian: number;
-  signLateP: number;
-  onTimeP: number;
-  /** Median share of the completion allowance used before replying on time. */
-  speed: number;
-  returnP: number;
-  extensionP: number;
-  unsatisfiedP: number;
-  basicP: number;
-}
-
-export function unitProfile(quality: number): UnitProfile {
-  const bad = 1 - quality;
-  return {
-    quality,
-    signMedian: 0.06 + 0.3 * bad,
-    signLateP: 0.002 + 0.05 * bad,
-    onTimeP: 0.8 + 0.19 * quality,
-    speed: 0.22 + 0.45 * bad,
-    returnP: 0.015 + 0.05 * bad,
-    extensionP: 0.015 + 0.05 * bad,
-    unsatisfiedP: 0.025 + 0.09 * bad,
-    basicP: 0.13 + 0.12 * bad,
-  };
-}
-
-export interface LifeEnv {
-  now: number;
-  calc: DeadlineCalculator;
-  dispatcher: Person;
-  leader: Person;
-  system: Person;
-  handler(unitId: string): Person;
-  profile(unitId: string): UnitProfile;
-  /** The unit an order goes to after `unitId`'s 退单 is approved. */
-  redirect(unitId: string, r: Rand): string;
-  /** 首次联系 allowance of a category, in working days. */
-  contactDays(categoryCode: string | null): number;
-}
-
-export type Disposition = 'auto' | 'dispatch' | 'direct' | 'cancel' | 'merge';
-
-export interface OrderPlan {
-  id: string;
-  createdAt: number;
-  channel: string;
-  urgency: 'normal' | 'urgent' | 'emergency';
-  needsVisit: boolean;
-  reporterId: string | null;
-  /** The category registered at intake (an agent's choice or the classifier's guess)... */
-  intakeCategory: string | null;
-  /** ...and the right one, which the dispatcher sets when dispatching (调整分类). */
-  category: string;
-  requestType: string | null;
-  creator: Person;
-  intakeRoute: RouteDecision | null;
-  /** Where the dispatcher sends it (the route of the right category). */
-  route: RouteDecision | null;
-  suggestions: Array<{ categoryCode: string; confidence: number }>;
-  duplicates: string[];
-  disposition: Disposition;
-  merge?: { mainId: string; stateAt(t: number): OrderState };
-}
-
-export interface LifeResult {
-  snap: OrderSnapshot;
-  events: EventRow[];
-  /** When each state was entered (for merging later duplicates into this order). */
-  stateTimes: number[];
-  states: OrderState[];
-  version: number;
-  updatedAt: number;
-  /** Visit results, in order. */
-  visits: VisitResult[];
-  /** A step the state machine refused (a generator bug; the story stops there). */
-  refusal: string | null;
-}
-
 const MIN = 60_000;
 const HOUR = 3_600_000;
 /** A working day of working time (deadlines.ts: 7 office hours). */
 const WD = 7 * HOUR;
 const DAY = 86_400_000;
 const SHANGHAI = 8 * HOUR;
-
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-/** Every pair of base-32 digits (10 bits), so an id's time part is five look-ups. */
-const PAIRS = Array.from({ length: 1024 }, (_, i) => ALPHABET[i >> 5] + ALPHABET[i & 31]);
-const B10 = 1024;
-/** The 10-character time prefix of platform/ids.ts `newId`, for an arbitrary instant. */
-export function timeId(ms: number): string {
-  const t = Math.floor(ms);
-  const hi = Math.floor(t / B10 ** 3);
-  const lo = t - hi * B10 ** 3;
-  return PAIRS[Math.floor(hi / B10) % B10] + PAIRS[hi % B10] + PAIRS[Math.floor(lo / B10 ** 2)] + PAIRS[Math.floor(lo / B10) % B10] + PAIRS[lo % B10];
-}
-/** Four-character sequence suffixes, so a timeline's ids sort in the order its steps were taken. */
-const SEQ = Array.from({ length: 1024 }, (_, i) => timeId(i).slice(6));
-
-export function randomChars(r: Rand, n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += ALPHABET[Math.floor(r() * 32)];
-  return s;
-}
 
 /** Plays one order's life; see the file comment. */
 export function liveOrder(plan: OrderPlan, env: LifeEnv, r: Rand): LifeResult {

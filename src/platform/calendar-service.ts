@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { DB } from '../schema';
 import type { Clock } from './clock';
 import type { Work } from './transact';
-import { WorkCalendar, parseArrangement, packageArrangement, localMs, localDateKey, type Pause, type YearArrangement, type DayKind } from './calendar';
+import { WorkCalendar, inCalendarSpan, CALENDAR_FIRST_YEAR, CALENDAR_END_YEAR, parseArrangement, packageArrangement, localMs, localDateKey, type Pause, type YearArrangement, type DayKind } from './calendar';
 import { badRequest } from './errors';
 
 const DAY = 86_400_000;
@@ -110,6 +110,9 @@ export class CalendarService {
     const start = parse(from);
     const end = parse(to);
     if (end < start) throw badRequest('invalid_range', 'from and to must be dates with from ≤ to');
+    if (!inCalendarSpan(start) || !inCalendarSpan(end)) {
+      throw badRequest('invalid_range', `dates must lie in ${CALENDAR_FIRST_YEAR}–${CALENDAR_END_YEAR - 1}`);
+    }
     if ((end - start) / DAY > 400) throw badRequest('invalid_range', 'at most 400 days at a time');
     const out: Array<{ date: string; kind: DayKind }> = [];
     for (let t = start + 12 * 3_600_000; t <= end + 12 * 3_600_000; t += DAY) out.push({ date: localDateKey(t), kind: this.cal.dayKind(t) });

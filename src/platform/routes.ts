@@ -6,9 +6,8 @@ import { verifyAudit } from './audit';
 import { auditContext } from './request-context';
 import { parseArrangementText } from './calendar';
 import { badRequest } from './errors';
+import { Instant } from './instants';
 
-/** 2200-01-01: the last year an arrangement can be entered for (see calendar/arrangement.ts). */
-const LATEST_INSTANT = Date.UTC(2200, 0, 1);
 
 /** Routes of the platform itself: health, audit log, work calendar, map settings. */
 export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: MqttService | null }) {
@@ -129,7 +128,7 @@ export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: Mqtt
       tags: ['platform'], summary: '工作时间推算 / a deadline: N working days or hours after an instant',
       querystring: T.Object({
         // the calendar knows years up to 2200; later instants (or 1e20) are typos, not questions
-        from: T.Integer({ minimum: 0, maximum: LATEST_INSTANT }), days: T.Optional(T.Integer({ minimum: 0, maximum: 365 })),
+        from: Instant(), days: T.Optional(T.Integer({ minimum: 0, maximum: 365 })),
         hours: T.Optional(T.Number({ minimum: 0, maximum: 2000 })),
       }, { additionalProperties: false }),
     },

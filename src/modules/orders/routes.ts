@@ -4,6 +4,7 @@ import { requirePrincipal } from '../../platform/auth/hooks';
 import { auditContext } from '../../platform/request-context';
 import { badRequest } from '../../platform/errors';
 import { perAddress } from '../../platform/rate-limit';
+import { Instant } from '../../platform/instants';
 import { EXPORT_MAX_ROWS } from './export-xlsx';
 import { exportLedger } from './export-service';
 import type { OrdersModule } from './index';
@@ -39,7 +40,7 @@ const ActionBody = T.Object({
   reply: T.Optional(T.String({ maxLength: 4000 })),
   reason: T.Optional(T.String({ maxLength: 1000 })),
   note: T.Optional(T.String({ maxLength: 1000 })),
-  newDeadline: T.Optional(T.Integer({ minimum: 0 })),
+  newDeadline: T.Optional(Instant()),
   addWorkingDays: T.Optional(T.Number({ minimum: 0.5, maximum: 60 })),
   result: T.Optional(T.Union([T.Literal('satisfied'), T.Literal('basically_satisfied'), T.Literal('unsatisfied'), T.Literal('unreachable')])),
   method: T.Optional(T.String({ maxLength: 20 })),
@@ -55,8 +56,8 @@ const ListQuery = T.Object({
   communityCode: T.Optional(T.String({ maxLength: 40 })),
   q: T.Optional(T.String({ maxLength: 100 })),
   phone: T.Optional(T.String({ maxLength: 20 })),
-  from: T.Optional(T.Integer({ minimum: 0 })),
-  to: T.Optional(T.Integer({ minimum: 0 })),
+  from: T.Optional(Instant()),
+  to: T.Optional(Instant()),
   open: T.Optional(T.Boolean()),
   supervised: T.Optional(T.Boolean()),
   request: T.Optional(T.Union([T.Literal('return'), T.Literal('extension')], { description: '待审核的退单或延期申请 / a pending return or extension request' })),

@@ -60,6 +60,27 @@ export const DEFAULT_OFFICE_HOURS: readonly OfficePeriod[] = [
 /** No real arrangement has this many days off in a row; hitting it means bad data, not a long holiday. */
 const MAX_DAYS_WITHOUT_WORK = 3 * 366;
 
+/**
+ * The span the calendar computes over: local days of 1900-01-01 up to (not including) 2300-01-01.
+ * Every loop walks days and the day cache holds one entry a day, so bounding the days bounds the
+ * time and memory of any call (at most ~146,000 days): an instant or a result outside it is a
+ * RangeError at once, never a walk through 30,000 years.
+ */
+export const CALENDAR_FIRST_YEAR = 1900;
+export const CALENDAR_END_YEAR = 2300;
+const FIRST_IDX = yearStartIdx(CALENDAR_FIRST_YEAR);
+const END_IDX = yearStartIdx(CALENDAR_END_YEAR);
+
+/** Whether `ms` lies inside the span the calendar computes over. */
+export const inCalendarSpan = (ms: number): boolean => {
+  if (!Number.isFinite(ms)) return false;
+  const idx = dayIndexOf(ms);
+  return idx >= FIRST_IDX && idx < END_IDX;
+};
+
+const beyondSpan = (what: string) =>
+  new RangeError(`${what} falls outside the work calendar's span (${CALENDAR_FIRST_YEAR}–${CALENDAR_END_YEAR - 1})`);
+
 interface Period {
   /** ms after local midnight */
   s: number;
@@ -85,6 +106,13 @@ function parseOfficeHours(hours: readonly OfficePeriod[]): Period[] {
 
 const assertInstant = (name: string, ms: number) => {
   if (!Number.isFinite(ms)) throw new RangeError(`${name} must be a finite epoch-ms number, got ${ms}`);
+  if (!inCalendarSpan(ms)) throw beyondSpan(`${name} = ${ms}`);
+};
+
+/** The next day index of a walk, refused past the span (a count of days or hours too large for it). */
+const nextIdx = (idx: number): number => {
+  if (idx + 1 >= END_IDX) throw beyondSpan('the result');
+  return idx + 1;
 };
 
 export class WorkCalendar {
@@ -202,7 +230,7 @@ export class WorkCalendar {
     }
     let idle = 0;
     while (n > 0) {
-      idx++;
+      idx = nextIdx(idx);
       if (this.isWorkingIdx(idx)) {
         n--;
         idle = 0;
@@ -243,7 +271,7 @@ export class WorkCalendar {
       } else if (++idle > MAX_DAYS_WITHOUT_WORK) {
         throw new Error(`no working day in ${MAX_DAYS_WITHOUT_WORK} days after ${startMs}`);
       }
-      idx++;
+      idx = nextIdx(idx);
       t = dayStartMs(idx);
     }
   }

@@ -89,3 +89,21 @@ export function requireText(value: unknown, field: string): Refusal | null {
 }
 
 export const isInstant = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** 延期 moves a deadline at most this far past the current one: anything later is a typo. */
+export const MAX_EXTENSION_MS = 366 * 86_400_000;
+
+/**
+ * A new 办结时限 given as an instant (asked for or granted): an integer instant later than the
+ * current deadline and than now, and at most MAX_EXTENSION_MS past the current deadline.
+ */
+export function checkNewDeadline(value: unknown, current: number | null, now: number, what: string): Refusal | null {
+  const floor = Math.max(current ?? now, now);
+  if (!isInstant(value) || !Number.isSafeInteger(value) || value <= floor) {
+    return refuse('invalid_input', `${what}须晚于当前办结时限和当前时间 / newDeadline must be later than the current deadline and now`);
+  }
+  if (value > floor + MAX_EXTENSION_MS) {
+    return refuse('invalid_input', `${what}最多比当前办结时限晚一年 / newDeadline may be at most a year after the current deadline`);
+  }
+  return null;
+}

@@ -170,6 +170,19 @@ describe('延期 (extension)', () => {
     expect(o).toMatchObject({ completionDeadline: deadline + 3 * DAY, extensionRequest: null, extensionCount: 1 });
   });
 
+  it('a new deadline must be an integer instant after the current deadline and now, at most a year on', () => {
+    for (const newDeadline of [1e20, deadline + 367 * DAY, Infinity, deadline + 0.5, deadline, NOW - DAY]) {
+      expect(refusal(transition(order('handling'), ask({ newDeadline }), handler, NOW, OPTS)), String(newDeadline)).toMatchObject({ code: 'invalid_input' });
+    }
+    expect(step(order('handling'), ask({ newDeadline: deadline + 366 * DAY }), handler, NOW).extensionRequest?.requestedDeadline).toBe(deadline + 366 * DAY);
+    const asked = step(order('handling'), ask({ addWorkingDays: 1 }), handler, NOW);
+    for (const newDeadline of [1e20, deadline + 400 * DAY]) {
+      expect(refusal(transition(asked, { type: 'approve_extension', newDeadline }, dispatcher, NOW, OPTS)), String(newDeadline)).toMatchObject({ code: 'invalid_input' });
+    }
+    // granted after the deadline has passed: not before now
+    expect(refusal(transition(asked, { type: 'approve_extension', newDeadline: deadline + HOUR }, dispatcher, deadline + DAY, OPTS))).toMatchObject({ code: 'invalid_input' });
+  });
+
   it('asked as a new deadline; the approver may grant a different one', () => {
     let o = step(order('pending_sign'), ask({ newDeadline: deadline + 10 * DAY }), handler, NOW);
     expect(o.extensionRequest?.requestedDeadline).toBe(deadline + 10 * DAY);

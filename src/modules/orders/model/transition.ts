@@ -4,7 +4,7 @@
  */
 import { ACTION_RULES, isActionType, type ActionOf, type ActionType, type OrderAction } from './actions';
 import { DEFAULT_MAX_BOUNCES, requireDeadlines, type DeadlineCalculator, type RuleOptions } from './deadlines';
-import { checkAccess, isInstant, noReturnPending, notSuspended, refuse, requireText, type Refusal } from './guards';
+import { checkAccess, checkNewDeadline, noReturnPending, notSuspended, refuse, requireText, type Refusal } from './guards';
 import { describeState, isOrderState } from './states';
 import { VISIT_RESULTS, type Actor, type OrderSnapshot, type PauseSpan, type SupervisionLevel } from './types';
 
@@ -174,10 +174,9 @@ const HANDLERS: { [K in ActionType]: (c: Ctx, a: ActionOf<K>) => TransitionResul
       }
       requestedDeadline = requireDeadlines(c.opts, c.type).addWorkingDays(deadline, days as number);
     } else {
-      if (!isInstant(a.newDeadline) || a.newDeadline <= deadline) {
-        return refuse('invalid_input', '新的时限须晚于当前办结时限 / newDeadline must be later than the current deadline');
-      }
-      requestedDeadline = a.newDeadline;
+      const wrong = checkNewDeadline(a.newDeadline, deadline, c.now, '新的时限');
+      if (wrong) return wrong;
+      requestedDeadline = a.newDeadline as number;
     }
     const extensionRequest = { by: c.actor.userId, at: c.now, reason: a.reason, requestedDeadline, addWorkingDays: hasDays ? (a.addWorkingDays as number) : null };
     return ok(c, { extensionRequest }, { currentDeadline: deadline, requestedDeadline, reason: a.reason });
@@ -190,9 +189,8 @@ const HANDLERS: { [K in ActionType]: (c: Ctx, a: ActionOf<K>) => TransitionResul
     if (bad || !req) return bad!;
     let granted = req.requestedDeadline;
     if (a.newDeadline !== undefined && a.newDeadline !== null) {
-      if (!isInstant(a.newDeadline) || (o.completionDeadline !== null && a.newDeadline <= o.completionDeadline)) {
-        return refuse('invalid_input', '批准的时限须晚于当前办结时限 / newDeadline must be later than the current deadline');
-      }
+      const wrong = checkNewDeadline(a.newDeadline, o.completionDeadline, c.now, '批准的时限');
+      if (wrong) return wrong;
       granted = a.newDeadline;
     }
     return ok(

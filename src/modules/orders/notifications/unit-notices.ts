@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { Http } from '../../../platform/http';
 import { requirePrincipal } from '../../../platform/auth/hooks';
 import type { Principal } from '../../../platform/auth/principal';
+import { Instant } from '../../../platform/instants';
 import type { OrdersModule } from '../index';
 import { templateTitle } from './templates';
 
@@ -55,7 +56,7 @@ export function unitNoticeRoutes(app: Http, m: OrdersModule) {
     config: { permission: 'orders.handle' },
     schema: {
       tags: ['orders'], summary: '标记本单位通知为已读 / mark my notices seen up to an instant (default now)',
-      body: T.Object({ until: T.Optional(T.Integer({ minimum: 0 })) }, { additionalProperties: false }),
+      body: T.Object({ until: T.Optional(Instant()) }, { additionalProperties: false }),
     },
   }, async (req) => {
     const pr = requirePrincipal(req);

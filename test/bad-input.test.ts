@@ -12,6 +12,8 @@ import { startTestApp, type TestApp } from './helpers/app';
 import { anonymous, login, type Client } from './helpers/client';
 import { WRITE_METHODS, apiRoutes, dummyValue, endsSession, fillPath, isErrorBody, plausibleBody, type JsonSchema, type RouteShape } from './helpers/routes';
 import { createHttp } from '../src/platform/http';
+import { rawRequest } from './helpers/raw-http';
+import type { AddressInfo } from 'node:net';
 import { GRANTS } from '../src/modules/identity/roles';
 
 const MiB = 1024 * 1024;
@@ -295,6 +297,71 @@ describe.each(dialects('bad input'))('bad input (%s)', (dialect) => {
     // a NUL in an unknown path is refused as bad input before it is looked up
     expect((await refused(anonymous(app), 'GET', '/api/%00')).status).toBe(400);
   });
+
+  it('refuses instants out of range and cursors that are not integers, on both databases', async () => {
+    const far = Date.UTC(2200, 0, 1) + 1;
+    const cases: Array<[string, string]> = [
+      ['GET', '/api/orders/export.xlsx?from=8639999971200001'],
+      ['GET', '/api/orders/export.xlsx?to=8639999971200001'],
+      ['GET', `/api/orders?from=${far}`],
+      ['GET', `/api/orders?to=${far}`],
+      ...['0.5', '1e30', '1e400', '-5', 'x', '1_a', '99999999999'].map((v): [string, string] => ['GET', `/api/orders?sort=deadline&before=${v}`]),
+      ...['1.5_x', '1e308_x', '-5_x', 'Infinity_x', '99999999999999999999_x', '_x', '5_'].map((v): [string, string] => ['GET', `/api/orders?before=${v}`]),
+      ['GET', '/api/orders/mine?before=1.5_x'],
+      ['GET', '/api/calendar/days?from=1800-01-01&to=1800-01-02'],
+    ];
+    for (const [method, url] of cases) {
+      const client = url.startsWith('/api/orders/mine') ? asRole.citizen ?? (asRole.citizen = await login(app, 'citizen')) : admin;
+      const res = await refused(client, method, url);
+      expect(res.status, url).toBe(400);
+    }
+    const seen = await refused(asRole.handler ?? await login(app, 'handler'), 'POST', '/api/notifications/mine/seen', { until: 1e20 });
+    expect(seen.status).toBe(400);
+    // the cursors a page hands out still work
+    const page = await admin.get('/api/orders?limit=2');
+    expect(page.status).toBe(200);
+    if (page.body.next) expect((await admin.get(`/api/orders?limit=2&before=${page.body.next}`)).status).toBe(200);
+    const byDeadline = await admin.get('/api/orders?sort=deadline&limit=2&before=2');
+    expect(byDeadline.status).toBe(200);
+  });
+
+  it('answers refusals of the HTTP parser itself in the error format (raw sockets)', async () => {
+    const port = await listening();
+    const cases: Array<[string, string, number]> = [
+      ['headers over 16 KB', `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+      ['a 30 KB URL', `GET /api/health?${'a'.repeat(30_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, 431],
+      ['a malformed request line', 'GET\r\n\r\n', 400],
+      ['a bad header name', 'GET /api/health HTTP/1.1\r\nHost: x\r\nBad Name: 1\r\n\r\n', 400],
+      ['a control character in a header', 'GET /api/health HTTP/1.1\r\nHost: x\r\nX-A: a\u0001b\r\n\r\n', 400],
+      ['Content-Length with Transfer-Encoding', 'POST /api/orgs HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 400],
+      ['a bad chunk', 'POST /api/orgs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nzz\r\n{}\r\n0\r\n\r\n', 400],
+      ['two Content-Lengths', 'POST /api/orgs HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}', 400],
+      ['an unknown method', 'FROB /api/health HTTP/1.1\r\nHost: x\r\n\r\n', 400],
+      ['no Host on HTTP/1.1', 'GET /api/health HTTP/1.1\r\n\r\n', 400],
+    ];
+    const before = await auditSeq();
+    for (const [what, raw, status] of cases) {
+      const res = await rawRequest(port, raw).catch((e: Error) => { throw new Error(`${what}: ${e.message}`); });
+      expect(res.status, what).toBe(status);
+      expect(res.headers['content-type'], what).toMatch(/^application\/json/);
+      const body = JSON.parse(res.body);
+      expect(isErrorBody('/api/x', body, res.headers['content-type']), `${what}: ${res.body}`).toBe(true);
+      expect(Object.keys(body), what).toEqual(['error']);
+    }
+    expect(await auditSeq()).toBe(before);
+    // and a well-formed request on a raw socket is still served
+    expect((await rawRequest(port, 'GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).status).toBe(200);
+  });
+
+  /** The app listening on a free loopback port (once per suite). */
+  let port: number | null = null;
+  async function listening(): Promise<number> {
+    if (port === null) {
+      await app.http.listen({ port: 0, host: '127.0.0.1' });
+      port = (app.http.server.address() as AddressInfo).port;
+    }
+    return port;
+  }
 
   /**
    * Sends every probe of one kind to every route as admin. Nothing may answer 500 or without the

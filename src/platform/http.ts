@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
@@ -44,6 +45,12 @@ export function createHttp(opts: HttpOptions): Http {
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Node would answer a request without Host with a bare 400 before Fastify sees it; let it
+    // through so the hook below refuses it in our error format.
+    http: { requireHostHeader: false },
+    // Refused by Node's HTTP parser (headers too large, a malformed request line or chunk):
+    // no request exists yet, so the answer is written to the socket — in our error format.
+    clientErrorHandler: writeClientError,
     // Refused by the router before any route runs (bad %-encoding, a path parameter over 100
     // characters): Fastify would answer in its own format, so answer in ours.
     frameworkErrors: (err, _req, reply: FastifyReply) => {
@@ -70,6 +77,13 @@ export function createHttp(opts: HttpOptions): Http {
       } });
     }
     return payload;
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.raw.httpVersion === '1.1' && !req.headers.host) {
+      reply.header('connection', 'close');
+      throw new AppError(400, 'invalid_request', 'an HTTP/1.1 request must carry a Host header');
+    }
   });
 
   // PostgreSQL text cannot hold U+0000 (it fails with a 500 deep in a query); refuse it at the
@@ -109,6 +123,29 @@ export function createHttp(opts: HttpOptions): Http {
   });
 
   return app;
+}
+
+/** Node's parser codes for a refusal, as our status and error code. */
+function clientErrorOf(err: NodeJS.ErrnoException): { status: number; code: string; message: string } {
+  if (err.code === 'HPE_HEADER_OVERFLOW') {
+    return { status: 431, code: 'headers_too_large', message: 'the request line and headers exceed 16 KB' };
+  }
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') return { status: 408, code: 'request_timeout', message: 'the request took too long to arrive' };
+  return { status: 400, code: 'malformed_request', message: `the request is not well-formed HTTP (${err.code ?? 'parse error'})` };
+}
+
+function writeClientError(this: FastifyInstance, err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const { status, code, message } = clientErrorOf(err);
+  this.log.debug({ err }, `client error ${code}`);
+  if (socket.writable) {
+    const body = JSON.stringify({ error: { code, message } });
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
+      + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }
 
 /**

@@ -45,6 +45,22 @@ export interface QueueCounts {
   unitLate: number;
 }
 
+const badCursor = () => badRequest('invalid_cursor', 'before must be a cursor from a previous page');
+
+/** A newest-first page's cursor, `<created_at>_<id>`: an integer instant (bigint on PostgreSQL) and an id. */
+export function parseKeysetCursor(before: string): { t: number; id: string } {
+  const m = /^(\d{1,16})_(.+)$/.exec(before);
+  const t = m ? Number(m[1]) : NaN;
+  if (!m || !Number.isSafeInteger(t)) throw badCursor();
+  return { t, id: m[2] };
+}
+
+/** A deadline-sorted page's cursor: how many rows the earlier pages held. */
+export function parseOffsetCursor(before: string): number {
+  if (!/^\d{1,9}$/.test(before)) throw badCursor();
+  return Number(before);
+}
+
 /** Reading orders: workbench lists, detail with timeline, caller history, public tracking. */
 export class OrderQueries {
   constructor(private d: OrdersDeps, private actions: OrderActions, private lookups: OrderLookups) {}
@@ -55,12 +71,8 @@ export class OrderQueries {
     const scope = this.scopeOf(principal);
     if (!scope) return { items: [], next: null };
     const { units, reporter } = scope;
-    let cursor: { t: number; id: string } | null = null;
-    if (f.before && f.sort !== 'deadline') {
-      const [t, id] = f.before.split('_');
-      if (!t || !id || !Number.isFinite(Number(t))) throw badRequest('invalid_cursor', 'before must be a cursor from a previous page');
-      cursor = { t: Number(t), id };
-    }
+    const cursor = f.before && f.sort !== 'deadline' ? parseKeysetCursor(f.before) : null;
+    const offset = f.sort === 'deadline' && f.before ? parseOffsetCursor(f.before) : 0;
     /** The filters, on any select from `orders` (the scope is added by the caller). */
     const filtered = <Q extends SelectQueryBuilder<DB, 'orders', any>>(q: Q): Q => {
       let x = q as SelectQueryBuilder<DB, 'orders', any>;
@@ -98,7 +110,7 @@ export class OrderQueries {
       // orders_state_deadline_id), then those rows — instead of sorting every matching full row.
       let ids = filtered(db.selectFrom('orders').select('id'));
       if (units) ids = ids.where('unit_id', 'in', units);
-      ids = ids.orderBy(deadline).orderBy('id').limit(limit).offset(Number(f.before) || 0);
+      ids = ids.orderBy(deadline).orderBy('id').limit(limit).offset(offset);
       rows = await db.selectFrom('orders').selectAll().where('id', 'in', ids).orderBy(deadline).orderBy('id').execute();
     } else if (units && units.length > 1 && await fewTextHits(db, this.d.p.dialect, f.q)) {
       // A rare term in a subtree: from its few matches (rowid), the units and the order only tested
@@ -122,7 +134,7 @@ export class OrderQueries {
     const now = this.d.p.clock.now();
     const last = rows[rows.length - 1];
     const next = rows.length < limit ? null
-      : f.sort === 'deadline' ? String((Number(f.before) || 0) + limit) : `${Number(last.created_at)}_${last.id}`;
+      : f.sort === 'deadline' ? String(offset + limit) : `${Number(last.created_at)}_${last.id}`;
     return { items: rows.map((r) => orderView(r, now, this.lookups)), next };
   }
 

@@ -10,6 +10,9 @@
  *   TEST_DATABASE_URL=postgres://… npx tsx bench/intake.bench.ts   (SQLite, then PostgreSQL; BENCH_DIALECTS=postgres for one)
  *   BENCH_PROFILE=/tmp/intake: a CPU profile of the app over the measured phase
  *   BENCH_JOBS=off: without the app's job runner (its per-job commits share SQLite's one connection)
+ * Then the hot-spot case: every request at one spot (within ~10 m), so the duplicate check meets
+ * thousands of open orders in its 50 m box (a flooded street, a stadium event); printed with its
+ * ratio to the spread-out run. BENCH_HOTSPOT=only runs just that case, BENCH_HOTSPOT=off skips it.
  * Prints how many intakes shared each commit (platform/group-commit.ts).
  */
 import { spawn } from 'node:child_process';
@@ -25,6 +28,7 @@ import { benchDialects, heading, ms, PG_URL, profiled, rate, startBenchApp, summ
 const COUNT = Number(process.env.BENCH_COUNT ?? 5000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+const HOTSPOT = process.env.BENCH_HOTSPOT ?? 'on';
 
 export interface IntakeFigures {
   dialect: Dialect;
@@ -35,7 +39,7 @@ export interface IntakeFigures {
   ratio: number;
 }
 
-export async function benchIntake(dialect: Dialect): Promise<IntakeFigures> {
+export async function benchIntake(dialect: Dialect, hotspot = false): Promise<IntakeFigures> {
   const b = await startBenchApp(dialect, process.env.BENCH_JOBS === 'off' ? { JOBS: 'off' } : {});
   try {
     const t0 = performance.now();
@@ -43,7 +47,7 @@ export async function benchIntake(dialect: Dialect): Promise<IntakeFigures> {
     console.log(`${dialect}: app started and seeded (orgs, map, rules, classifier on 20,000 texts) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const port = await b.app.listen();
     const key = await apiKey(port);
-    const bodies = await requestBodies(b, WARMUP + COUNT);
+    const bodies = await requestBodies(b, WARMUP + COUNT, hotspot);
     const dir = mkdtempSync(join(tmpdir(), 'yiwang-bench-load-'));
     const file = join(dir, 'bodies.json');
     writeFileSync(file, JSON.stringify(bodies));
@@ -89,16 +93,18 @@ async function apiKey(port: number): Promise<string> {
 }
 
 /** Realistic requests: demo texts of every channel, points inside the communities, callers, half with a category. */
-async function requestBodies(b: BenchApp, n: number) {
+async function requestBodies(b: BenchApp, n: number, hotspot: boolean) {
   const areas = (await b.app.geography.service.layer('community')).features.map((f) => ({ geometry: f.geometry as Areal, box: bboxOf(f.geometry) }));
   const now = Date.now();
   const reqs = generateDemoRequests(n, 4242, { startMs: now - 30 * 86_400_000, endMs: now });
   let seed = 7;
   const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const spot: LngLat = [113.1524, 23.0312];
   return reqs.map((q, i) => {
     const a = areas[i % areas.length];
     let p: LngLat = [a.box[0], a.box[1]];
-    for (let t = 0; t < 100; t++) {
+    if (hotspot) p = [spot[0] + (rnd() - 0.5) * 1e-4, spot[1] + (rnd() - 0.5) * 1e-4];
+    else for (let t = 0; t < 100; t++) {
       p = [a.box[0] + rnd() * (a.box[2] - a.box[0]), a.box[1] + rnd() * (a.box[3] - a.box[1])];
       if (pointInPolygon(p, a.geometry)) break;
     }
@@ -123,5 +129,11 @@ function runClient(args: string[]): Promise<{ latencies: number[]; statuses: Rec
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   heading(`intake bench: POST /api/orders, ${COUNT} orders after ${WARMUP} warm-up, concurrency ${CONCURRENCY}`);
-  for (const d of benchDialects()) await benchIntake(d);
+  for (const d of benchDialects()) {
+    const spread = HOTSPOT === 'only' ? null : await benchIntake(d);
+    if (HOTSPOT === 'off') continue;
+    console.log(`${d}: hot spot — every order within ~10 m of one point`);
+    const hot = await benchIntake(d, true);
+    if (spread) console.log(`${d}: hot spot / spread out = ${(hot.perSecond / spread.perSecond).toFixed(2)}× (${rate(hot.perSecond)} against ${rate(spread.perSecond)})`);
+  }
 }

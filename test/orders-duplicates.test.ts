@@ -9,6 +9,7 @@ import { dialects } from './helpers/env';
 import { startTestApp, type TestApp } from './helpers/app';
 import { login, type Client } from './helpers/client';
 import type { ManualClock } from '../src/platform/clock';
+import { MAX_CANDIDATES } from '../src/modules/orders/duplicates';
 
 const BASE = { lng: 113.15, lat: 23.03 };
 /** `north` metres north of BASE. */
@@ -75,6 +76,16 @@ describe.each(dialects('orders duplicates'))('duplicate detection and merging (%
     expect(offered(again)).toContain(main.id);
     expect(offered(again)).not.toContain(dup.order.id);
   });
+
+  it('at a hot spot compares with the newest open orders only, and still finds the duplicate among them', async () => {
+    const spot = { lng: 113.16, lat: 23.04 };
+    const other = '小区里路灯不亮了，晚上出行很不方便，请派人维修';
+    for (let i = 0; i < MAX_CANDIDATES + 10; i++) await report(`${other}（第${i}次）`, spot);
+    const drain = await report('学校门口积水严重，学生上学要蹚水，排水口被垃圾堵住了', spot);
+    const r = await report('学校门口积水很深，排水口堵住了，学生蹚水上学', spot);
+    expect(offered(r)).toContain(drain.order.id);
+    expect(r.duplicates.length).toBeLessThanOrEqual(5);
+  }, 120_000);
 
   it('does not offer orders older than the 7-day window', async () => {
     (app.clock as ManualClock).advance(8 * 86_400_000);

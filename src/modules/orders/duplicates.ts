@@ -27,27 +27,30 @@ export interface DuplicateCandidate {
 }
 
 /** Jaccard similarity of two texts' word sets (jieba words, stop words dropped). */
-export function textSimilarity(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const sa = new Set(a);
-  const sb = new Set(b);
+export function textSimilarity(a: readonly string[] | ReadonlySet<string>, b: readonly string[] | ReadonlySet<string>): number {
+  const sa = a instanceof Set ? a : new Set(a as readonly string[]);
+  const sb = b instanceof Set ? b : new Set(b as readonly string[]);
+  if (sa.size === 0 || sb.size === 0) return 0;
   let both = 0;
   for (const t of sa) if (sb.has(t)) both++;
   return both / (sa.size + sb.size - both);
 }
 
 /** Words of an open order's text by id: the same orders near a busy spot are compared again and again. */
-const wordsOf = new Map<string, { text: string; words: string[] }>();
+const wordsOf = new Map<string, { text: string; words: ReadonlySet<string> }>();
 const WORDS_KEPT = 5000;
 
-function candidateWords(id: string, text: string): string[] {
+function candidateWords(id: string, text: string): ReadonlySet<string> {
   const kept = wordsOf.get(id);
   if (kept && kept.text === text) return kept.words;
-  const words = tokenize(text);
+  const words = new Set(tokenize(text));
   if (wordsOf.size >= WORDS_KEPT) wordsOf.delete(wordsOf.keys().next().value as string);
   wordsOf.set(id, { text, words });
   return words;
 }
+
+/** Open orders compared with a new one, newest first: enough for any real spot, bounded at a hot one. */
+export const MAX_CANDIDATES = 50;
 
 /** The candidate query per variant and engine, written out once (it runs on every intake). */
 const queries = new Map<string, string>();
@@ -62,7 +65,10 @@ function candidateSql(pg: boolean, byPoint: boolean, excluding: boolean): string
     if (excluding) where.push(`"id" <> ${p()}`);
     if (byPoint) where.push(`"lat" >= ${p()}`, `"lat" <= ${p()}`, `"lng" >= ${p()}`, `"lng" <= ${p()}`);
     else where.push(`"community_code" = ${p()}`);
-    text = `select "id", "number", "title", "description", "state", "lng", "lat", "created_at", "main_order_id" from "orders" where ${where.join(' and ')} order by "created_at" desc limit 200`;
+    // The newest candidates' ids from the index alone (orders_open_place), then only their rows:
+    // a hot spot's thousands of open orders are never fetched or sorted as whole rows.
+    const newest = `select "id" from "orders" where ${where.join(' and ')} order by "created_at" desc, "id" desc limit ${MAX_CANDIDATES}`;
+    text = `select "id", "number", "title", "description", "state", "lng", "lat", "created_at", "main_order_id" from "orders" where "id" in (${newest}) order by "created_at" desc`;
     queries.set(key, text);
   }
   return text;
@@ -80,7 +86,7 @@ interface CandidateRow {
 export async function findDuplicates(db: Queryable, q: {
   point: LngLat | null; communityCode: string | null; text: string; now: number; excludeId?: string;
 }, opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS): Promise<DuplicateCandidate[]> {
-  let tokens: string[] | null = null; // segmented only when there is a candidate to compare with
+  let tokens: ReadonlySet<string> | null = null; // segmented only when there is a candidate to compare with
   // Main orders only: a merged order is in state 'merged', never open, so the state filter says it;
   // `main_order_id is null` in SQL would lead SQLite to scan nearly every order through orders_main.
   const params: unknown[] = [...OPEN_STATES, q.now - opts.windowMs];
@@ -102,7 +108,7 @@ export async function findDuplicates(db: Queryable, q: {
     if (r.main_order_id !== null) continue;
     const distance = q.point && r.lng !== null && r.lat !== null ? distanceMeters(q.point, [Number(r.lng), Number(r.lat)]) : null;
     if (distance !== null && distance > opts.radiusMeters) continue;
-    tokens ??= tokenize(q.text);
+    tokens ??= new Set(tokenize(q.text));
     const similarity = textSimilarity(tokens, candidateWords(r.id, `${r.title} ${r.description}`));
     const needed = q.point ? opts.minSimilarity : Math.max(0.5, opts.minSimilarity);
     if (similarity < needed) continue;

@@ -8,6 +8,7 @@ import * as m0004 from './migrations/0004_order_metrics';
 import * as m0005 from './migrations/0005_orders_indexes';
 import * as m0006 from './migrations/0006_orders_text_search';
 import * as m0007 from './migrations/0007_unit_notices';
+import * as m0008 from './migrations/0008_duplicate_candidates';
 
 /** Every migration, in order. One list for SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_orders_indexes': m0005,
   '0006_orders_text_search': m0006,
   '0007_unit_notices': m0007,
+  '0008_duplicate_candidates': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -14,7 +14,7 @@ import pg from 'pg';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/schema';
 import { connect, openSqlite } from '../src/platform/db/connect';
-import { migrateToLatest } from '../src/platform/db/migrate';
+import { migrateAll } from '../src/migrations';
 import { appendSchema, createPgSchema, dropPgSchema } from '../test/helpers/app';
 import { monthOfDay } from '../src/modules/orders/metrics/definitions';
 
@@ -106,7 +106,7 @@ export interface BareFigures { perOrder: number; batched: number }
 export async function bareSqlite(writes: IntakeWrites[]): Promise<BareFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'yiwang-bench-bare-'));
   const setup = connect({ databaseUrl: null, dataDir: dir });
-  await migrateToLatest(setup.db);
+  await migrateAll(setup.db);
   await setup.close();
   const db = openSqlite(join(dir, 'yiwang.db'));
   try {
@@ -136,7 +136,7 @@ export async function barePostgres(writes: IntakeWrites[], pgUrl: string, concur
   const schema = await createPgSchema();
   const url = appendSchema(pgUrl, schema);
   const setup = connect({ databaseUrl: url, dataDir: tmpdir(), pgSchema: schema });
-  await migrateToLatest(setup.db);
+  await migrateAll(setup.db);
   await setup.close();
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const names = new Map<string, string>();

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
 import { connect, openSqlite, type DialectName } from '../src/platform/db/connect';
-import { migrateToLatest } from '../src/platform/db/migrate';
+import { migrateAll } from '../src/migrations';
 import type { DB } from '../src/schema';
 import { COLUMN_OF, COUNTERS, DEFAULT_WEIGHTS, dayOf, monthPeriod, monthsEndingWith, rangePeriod, type Counters, type Period } from '../src/modules/orders/metrics/definitions';
 import { buildReport } from '../src/modules/orders/metrics/compute';
@@ -253,7 +253,7 @@ async function benchSqlite() {
   const dir = mkdtempSync(join(tmpdir(), 'yiwang-metrics-bench-'));
   try {
     const schema = connect({ databaseUrl: null, dataDir: dir });
-    await migrateToLatest(schema.db);
+    await migrateAll(schema.db);
     await schema.close();
     const t = performance.now();
     const loaded = await loadSqlite(join(dir, 'yiwang.db'));
@@ -277,7 +277,7 @@ async function benchPostgres(url: string) {
   try {
     const database = connect({ databaseUrl: url, dataDir: tmpdir(), pgSchema: schema });
     try {
-      await migrateToLatest(database.db);
+      await migrateAll(database.db);
       const pool = new pg.Pool({ connectionString: url, max: 2, options: `-c search_path=${schema}` });
       const t = performance.now();
       const loaded = await loadPostgres(pool);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config';
 import { connect, type Database } from './platform/db/connect';
-import { migrateToLatest } from './platform/db/migrate';
+import { migrateAll } from './migrations';
 import { createHttp, registerCommonPlugins, registerCookies, type Http } from './platform/http';
 import { registerRateLimits } from './platform/rate-limit';
 import { installAuth, type RouteRecord } from './platform/auth/hooks';
@@ -18,7 +18,7 @@ import type { PlatformContext } from './platform/context';
 import { platformRoutes } from './platform/routes';
 import { serveWeb } from './platform/web';
 import { fileRoutes } from './platform/files';
-import { liveRoutes } from './platform/live';
+import { combineLiveFilters, liveRoutes } from './platform/live';
 import { mountIdentity } from './modules/identity';
 import { mountGeography } from './modules/geography';
 import { mountOrders, type OrdersModule } from './modules/orders';
@@ -54,7 +54,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const logger = opts.logger ?? pino({ level: config.logLevel, base: { node: config.nodeId } });
   const clock = opts.clock ?? systemClock;
   const database = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: opts.pgSchema });
-  await migrateToLatest(database.db);
+  await migrateAll(database.db);
 
   const events = new EventTail(database.db, { databaseUrl: config.databaseUrl, pgSchema: opts.pgSchema });
   const jobs = new JobRunner(database.db, {
@@ -85,15 +85,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   identity.routes(http);
   const geography = mountGeography(platform);
   geography.routes(http);
-  const orders = await mountOrders(platform, geography.service);
+  const orders = await mountOrders(platform, geography.service, identity.directory);
   orders.routes(http);
   open311Routes(http, orders, identity.auth);
-  await fileRoutes(http, platform);
-  await liveRoutes(http, platform, (event, principal) => {
-    if (event.entityType !== 'order' || principal.allScope) return true;
-    const unit = orders.units.get(event.data.unitId as string | undefined);
-    return !!unit && !!principal.orgPath && unit.path.startsWith(principal.orgPath);
-  });
+  await fileRoutes(http, platform, orders.files);
+  await liveRoutes(http, platform, combineLiveFilters([orders.liveFilter]));
   if (opts.web !== false) await serveWeb(http);
 
   try {

@@ -5,7 +5,7 @@ import { loadConfig, ConfigError, type Config } from './config';
 // that use them: `yiwang help` and configuration errors answer at once instead of after seconds.
 let createApp!: typeof import('./app').createApp;
 let connect!: typeof import('./platform/db/connect').connect;
-let migrateToLatest!: typeof import('./platform/db/migrate').migrateToLatest;
+let migrateAll!: typeof import('./migrations').migrateAll;
 let verifyAudit!: typeof import('./platform/audit').verifyAudit;
 let seedIfEmpty!: typeof import('./seed').seedIfEmpty;
 let createFirstAdmin!: typeof import('./seed').createFirstAdmin;
@@ -13,7 +13,7 @@ let createFirstAdmin!: typeof import('./seed').createFirstAdmin;
 async function loadCommands(): Promise<void> {
   ({ createApp } = await import('./app'));
   ({ connect } = await import('./platform/db/connect'));
-  ({ migrateToLatest } = await import('./platform/db/migrate'));
+  ({ migrateAll } = await import('./migrations'));
   ({ verifyAudit } = await import('./platform/audit'));
   ({ seedIfEmpty, createFirstAdmin } = await import('./seed'));
 }
@@ -54,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
       return start(config);
     case 'migrate': {
       const db = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-      const done = await migrateToLatest(db.db);
+      const done = await migrateAll(db.db);
       console.log(done.length ? `applied: ${done.join(', ')}` : 'schema is up to date');
       await db.close();
       return 0;

@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { connect } from '../src/platform/db/connect';
-import { migrateToLatest } from '../src/platform/db/migrate';
+import { migrateAll } from '../src/migrations';
 import { scopedPgIntrospector } from '../src/platform/db/scoped-introspection';
 import { appendSchema, createPgSchema, dropPgSchema } from './helpers/app';
 import { PG_URL, sayOnce } from './helpers/env';
@@ -26,7 +26,7 @@ suite('migrations on PostgreSQL beside other schemas', () => {
     made.push(schema);
     const database = connect({ databaseUrl: appendSchema(PG_URL!, schema), dataDir: '', pgSchema: schema });
     try {
-      return await migrateToLatest(database.db);
+      return await migrateAll(database.db);
     } finally {
       await database.close();
     }
@@ -53,9 +53,9 @@ suite('migrations on PostgreSQL beside other schemas', () => {
       }
     });
     try {
-      expect((await migrateToLatest(database.db)).length).toBeGreaterThan(0);
+      expect((await migrateAll(database.db)).length).toBeGreaterThan(0);
       // each run asks which schemas exist and which tables ours holds, several times over
-      for (let i = 0; i < 150; i++) expect(await migrateToLatest(database.db)).toEqual([]);
+      for (let i = 0; i < 150; i++) expect(await migrateAll(database.db)).toEqual([]);
     } finally {
       churning = false;
       await Promise.all(churn);
@@ -70,8 +70,8 @@ suite('migrations on PostgreSQL beside other schemas', () => {
     made.push(schema);
     const database = connect({ databaseUrl: appendSchema(PG_URL!, schema), dataDir: '', pgSchema: schema });
     try {
-      expect((await migrateToLatest(database.db)).length).toBeGreaterThan(0);
-      expect(await migrateToLatest(database.db)).toEqual([]);
+      expect((await migrateAll(database.db)).length).toBeGreaterThan(0);
+      expect(await migrateAll(database.db)).toEqual([]);
       const tables = await scopedPgIntrospector(database.db, schema).getTables();
       const names = tables.map((t) => t.name);
       expect(names).toContain('kysely_migration');

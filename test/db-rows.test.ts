@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Database } from '../src/platform/db/connect';
-import { migrateToLatest } from '../src/platform/db/migrate';
+import { migrateAll } from '../src/migrations';
 import { insertRow, insertRows, updateVersioned } from '../src/platform/db/rows';
 import { jobRow, JOB_INSERT } from '../src/platform/jobs';
 import { appendSchema, createPgSchema, dropPgSchema } from './helpers/app';
@@ -24,7 +24,7 @@ describe.each(dialects('db rows'))('platform/db/rows (%s)', (dialect) => {
     dir = mkdtempSync(join(tmpdir(), 'yiwang-rows-'));
     if (dialect === 'postgres') schema = await createPgSchema();
     database = connect({ databaseUrl: schema ? appendSchema(PG_URL!, schema) : null, dataDir: dir, pgSchema: schema });
-    await migrateToLatest(database.db);
+    await migrateAll(database.db);
   });
   afterAll(async () => {
     await database?.close();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Database } from '../src/platform/db/connect';
-import { migrateToLatest } from '../src/platform/db/migrate';
+import { migrateAll } from '../src/migrations';
 import { GroupCommit } from '../src/platform/group-commit';
 import { transact } from '../src/platform/transact';
 import { verifyAudit, type AuditContext } from '../src/platform/audit';
@@ -30,7 +30,7 @@ describe.each(dialects('group commit'))('GroupCommit (%s)', (dialect) => {
     dir = mkdtempSync(join(tmpdir(), 'yiwang-gc-'));
     if (dialect === 'postgres') schema = await createPgSchema();
     database = connect({ databaseUrl: schema ? appendSchema(PG_URL!, schema) : null, dataDir: dir, pgSchema: schema });
-    await migrateToLatest(database.db);
+    await migrateAll(database.db);
     gc = new GroupCommit({ db: database.db, clock, afterCommit: () => pokes++ });
   });
   afterAll(async () => {

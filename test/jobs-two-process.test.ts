@@ -11,7 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../src/schema';
 import { connect, type Database, type Tx } from '../src/platform/db/connect';
-import { migrateToLatest } from '../src/platform/db/migrate';
+import { migrateAll } from '../src/migrations';
 import { JobRunner, enqueueJob } from '../src/platform/jobs';
 import { ManualClock } from '../src/platform/clock';
 import { newId } from '../src/platform/ids';
@@ -36,7 +36,7 @@ async function openShared(dialect: DialectName): Promise<Shared> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-jobs-'));
   const pgSchema = dialect === 'postgres' ? await createPgSchema() : undefined;
   const database = connect({ databaseUrl: pgSchema ? PG_URL : null, dataDir, pgSchema });
-  await migrateToLatest(database.db);
+  await migrateAll(database.db);
   await sql`create table if not exists test_job_effects (job_id text primary key, node text)`.execute(database.db);
   return { database, db: database.db, dataDir, pgSchema, databaseUrl: pgSchema ? appendSchema(PG_URL!, pgSchema) : null };
 }

@@ -12,7 +12,7 @@ import { startTestApp, type TestApp } from './helpers/app';
 import { login, type Client } from './helpers/client';
 import { ftsPhrase, likeLiteral, textMatches } from '../src/modules/orders/text-search';
 import { connect } from '../src/platform/db/connect';
-import { migrateToLatest } from '../src/platform/db/migrate';
+import { migrateAll } from '../src/migrations';
 
 const ORDERS: Array<{ description: string; address?: string }> = [
   { description: '小区申请加装电梯，想了解审批进度', address: '桂城街道海八路12号' },
@@ -138,7 +138,7 @@ describe.each(dialects('text search without pg_trgm').filter((d) => d === 'postg
     const warn = console.warn;
     console.warn = (...a: unknown[]) => void warnings.push(a.join(' '));
     try {
-      await migrateToLatest(database.db);
+      await migrateAll(database.db);
       expect(warnings.join('\n')).toMatch(/pg_trgm is not available/);
       const idx = await sql<{ n: number }>`select count(*)::int as n from pg_indexes where indexname in ('orders_title_trgm', 'orders_address_trgm')`.execute(database.db);
       expect(idx.rows[0].n).toBe(0);

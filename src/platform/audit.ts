@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { DB } from '../schema';
+import type { Kysely, Transaction } from 'kysely';
+import type { PlatformTables } from './tables';
 import { dialectOf } from './db/columns';
-import type { Queryable, Tx } from './db/connect';
 import { insertRow, insertRows } from './db/rows';
 
 /** Who did it and from where; passed down from the HTTP request (or 'system'). */
@@ -53,7 +52,17 @@ const json = (v: unknown) => (v === undefined || v === null ? null : JSON.string
  * locked (FOR UPDATE on PostgreSQL; SQLite has one writer anyway), so concurrent transactions
  * chain in commit order. Call it last in a use case to hold that lock briefly.
  */
-export async function recordAudit(trx: Tx, ctx: AuditContext, entry: AuditEntry, at: number): Promise<number> {
+/**
+ * The audit log reads and writes its own tables only (platform/tables.ts), whatever else the
+ * database holds: callers pass their database or transaction, seen here through these tables.
+ */
+type Tx = Transaction<PlatformTables>;
+type AnyTx<D extends PlatformTables> = Transaction<D>;
+type AnyQueryable<D extends PlatformTables> = Kysely<D> | Transaction<D>;
+const own = <D extends PlatformTables>(q: AnyQueryable<D>) => q as unknown as Tx;
+
+export async function recordAudit<D extends PlatformTables>(given: AnyTx<D>, ctx: AuditContext, entry: AuditEntry, at: number): Promise<number> {
+  const trx = own(given);
   const isPg = dialectOf(trx as unknown as Kysely<any>) === 'postgres';
   let q = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
   if (isPg) q = q.forUpdate();
@@ -72,7 +81,7 @@ export async function recordAudit(trx: Tx, ctx: AuditContext, entry: AuditEntry,
     prev_hash: head.hash,
   };
   const hash = hashRow(row);
-  await insertRow(trx, 'audit_log', { ...row, hash });
+  await insertRow(trx as never, 'audit_log', { ...row, hash });
   await trx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
   return row.seq;
 }
@@ -81,8 +90,9 @@ export async function recordAudit(trx: Tx, ctx: AuditContext, entry: AuditEntry,
  * Appends several entries, in order, with one read and one update of the chain's head: the same
  * rows `recordAudit` would write one by one (a batch of use cases committing together).
  */
-export async function recordAudits(trx: Tx, items: ReadonlyArray<{ ctx: AuditContext; entry: AuditEntry; at: number }>): Promise<void> {
+export async function recordAudits<D extends PlatformTables>(given: AnyTx<D>, items: ReadonlyArray<{ ctx: AuditContext; entry: AuditEntry; at: number }>): Promise<void> {
   if (items.length === 0) return;
+  const trx = own(given);
   const isPg = dialectOf(trx as unknown as Kysely<any>) === 'postgres';
   let q = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
   if (isPg) q = q.forUpdate();
@@ -97,7 +107,7 @@ export async function recordAudits(trx: Tx, items: ReadonlyArray<{ ctx: AuditCon
     prev = hashRow(row);
     return { ...row, hash: prev };
   });
-  await insertRows(trx, 'audit_log', rows);
+  await insertRows(trx as never, 'audit_log', rows);
   await trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
 }
 
@@ -110,7 +120,8 @@ export interface VerifyResult {
 }
 
 /** Walks the whole chain in seq order and reports the first row that does not fit. */
-export async function verifyAudit(db: Queryable, batch = 5000): Promise<VerifyResult> {
+export async function verifyAudit<D extends PlatformTables>(given: AnyQueryable<D>, batch = 5000): Promise<VerifyResult> {
+  const db = own(given);
   let prevHash = GENESIS;
   let expectSeq = 1;
   let checked = 0;
@@ -146,4 +157,4 @@ function bad(checked: number, seq: number, problem: AuditProblem, message: strin
   return { ok: false, checked, firstBad: { seq, problem, message } };
 }
 
-export type AuditDb = Kysely<DB>;
+

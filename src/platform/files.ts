@@ -24,8 +24,19 @@ export function sniffType(buf: Buffer): string | null {
   return null;
 }
 
+/**
+ * Who may upload, and who sees every file (others see only what they uploaded): the permissions
+ * of the module whose records carry attachments (orders: whoever may register an order uploads;
+ * staff who read orders see every attachment).
+ */
+export interface FilePolicy {
+  upload: string;
+  readAll: string;
+}
+
 /** Uploads (multipart, one file per request) and downloads of stored files. */
-export async function fileRoutes(app: Http, p: PlatformContext, permission = 'orders.create') {
+export async function fileRoutes(app: Http, p: PlatformContext, policy: FilePolicy) {
+  const permission = policy.upload;
   await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 } });
 
   app.post('/api/files', {
@@ -64,9 +75,9 @@ export async function fileRoutes(app: Http, p: PlatformContext, permission = 'or
     schema: { tags: ['platform'], summary: '下载附件 / download a file', params: T.Object({ id: T.String({ pattern: '^[0-9a-z]{22}$' }) }) },
   }, async (req, reply) => {
     const row = await p.db.selectFrom('files').selectAll().where('id', '=', req.params.id).executeTakeFirst();
-    // staff who read orders see their attachments; anyone else (a citizen) only what they uploaded
+    // staff who read the records see their attachments; anyone else (a citizen) only what they uploaded
     const pr = requirePrincipal(req);
-    if (!row || (!can(pr, 'orders.read') && row.created_by !== pr.id)) throw notFound('file');
+    if (!row || (!can(pr, policy.readAll) && row.created_by !== pr.id)) throw notFound('file');
     const data = await p.storage.get(row.storage_key);
     if (!data) throw notFound('file content');
     return reply.type(row.content_type).header('cache-control', 'private, max-age=86400')

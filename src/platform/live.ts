@@ -7,6 +7,30 @@ import type { Principal } from './auth/principal';
 /** Decides whether a principal may see an event (modules know their own data scope). */
 export type EventFilter = (event: DomainEvent, principal: Principal) => boolean;
 
+/** A module's say over the events about its own entities (e.g. orders: only within the caller's units). */
+export interface LiveFilter {
+  entityTypes: readonly string[];
+  visible: EventFilter;
+}
+
+/**
+ * One filter from the modules' filters: an event about an entity a module claims is shown as that
+ * module decides; any other event (an organisation renamed, a calendar year entered) to everyone.
+ */
+export function combineLiveFilters(filters: readonly LiveFilter[]): EventFilter {
+  const byType = new Map<string, EventFilter>();
+  for (const f of filters) {
+    for (const t of f.entityTypes) {
+      if (byType.has(t)) throw new Error(`two modules filter live events of entity type '${t}'`);
+      byType.set(t, f.visible);
+    }
+  }
+  return (event, principal) => {
+    const visible = event.entityType ? byType.get(event.entityType) : undefined;
+    return visible ? visible(event, principal) : true;
+  };
+}
+
 /**
  * `GET /api/stream` (WebSocket): every domain event this principal may see, as JSON, the moment it
  * is committed anywhere in the cluster (the outbox tail; PostgreSQL NOTIFY wakes other nodes).

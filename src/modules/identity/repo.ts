@@ -19,6 +19,14 @@ export const findOrgByCode = (db: Queryable, code: string) =>
 export const listOrgs = (db: Queryable) =>
   db.selectFrom('orgs').selectAll().orderBy('path').execute();
 
+/** The directory's view of every organisation: what other modules need to place and name units. */
+export const listOrgEntries = (db: Queryable) =>
+  db.selectFrom('orgs').select(['id', 'code', 'kind', 'department_type', 'name', 'path']).execute();
+
+/** Display names of the users with these ids (those that exist). */
+export const userNamesById = (db: Queryable, ids: readonly string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+
 export interface UserFilter {
   q?: string;
   orgId?: string;

@@ -3,7 +3,7 @@ import type { Http } from '../../platform/http';
 import { auditContext } from '../../platform/request-context';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import type { OrdersModule } from './index';
+import type { OrdersServices } from './services';
 
 const Limits = T.Object({
   signHours: T.Number({ minimum: 0.5, maximum: 80 }),
@@ -14,7 +14,7 @@ const Limits = T.Object({
 }, { additionalProperties: false });
 
 /** Configuration of the centre: categories and their limits, routing rules, the classifier. */
-export function orderAdminRoutes(app: Http, m: OrdersModule) {
+export function orderAdminRoutes(app: Http, m: OrdersServices) {
   const p = m.deps.p;
 
   app.post('/api/order-categories', {

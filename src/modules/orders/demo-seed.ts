@@ -1,7 +1,7 @@
 import type { PlatformContext } from '../../platform/context';
 import { SYSTEM_CONTEXT } from '../../platform/audit';
 import { newId } from '../../platform/ids';
-import type { OrdersModule } from './index';
+import type { OrdersServices } from './services';
 import { generateDemoRequests } from './demo-history';
 
 /** Routing rules of the demo centre: clear-cut categories go straight to their unit. */
@@ -16,7 +16,7 @@ const DEMO_RULES: Array<{ prefix: string; unitCode: string; auto: boolean; min: 
 /** Training texts for the classifier: the demo generator's requests (not real citizens' words). */
 export const DEMO_TRAINING_SAMPLES = 20_000;
 
-export async function seedDemoOrderConfig(p: PlatformContext, m: OrdersModule, trainingSamples = DEMO_TRAINING_SAMPLES): Promise<string> {
+export async function seedDemoOrderConfig(p: PlatformContext, m: OrdersServices, trainingSamples = DEMO_TRAINING_SAMPLES): Promise<string> {
   const units = await p.db.selectFrom('orgs').select(['id', 'code']).execute();
   const idOf = new Map(units.map((u) => [u.code, u.id]));
   const now = p.clock.now();

@@ -2,6 +2,7 @@ import type { PlatformContext } from '../../platform/context';
 import type { Principal } from '../../platform/auth/principal';
 import type { Work } from '../../platform/transact';
 import type { GeographyService } from '../geography';
+import type { Directory } from '../identity/directory';
 import type { CategoryCache } from './categories';
 import type { ClassificationService } from './classification';
 import type { DeadlineCalculator, OrderEvent } from './model';
@@ -31,11 +32,11 @@ export interface UnitInfo extends UnitCandidate {
 export class UnitDirectory {
   private byId = new Map<string, UnitInfo>();
 
-  constructor(private p: PlatformContext) {}
+  constructor(private directory: Directory) {}
 
   async load(): Promise<void> {
-    const rows = await this.p.db.selectFrom('orgs').select(['id', 'code', 'kind', 'department_type', 'name', 'path']).execute();
-    this.byId = new Map(rows.map((r) => [r.id, { id: r.id, code: r.code, kind: r.kind, departmentType: r.department_type, name: r.name, path: r.path }]));
+    const orgs = await this.directory.orgs();
+    this.byId = new Map(orgs.map((o) => [o.id, o]));
   }
 
   get(id: string | null | undefined): UnitInfo | undefined {
@@ -58,6 +59,8 @@ export class UnitDirectory {
 
 export interface OrdersDeps {
   p: PlatformContext;
+  /** identity's organisations and users. */
+  directory: Directory;
   geo: GeographyService;
   categories: CategoryCache;
   classifier: ClassificationService;

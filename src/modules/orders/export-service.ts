@@ -1,12 +1,12 @@
 /** 工单导出: the caller's list, as the workbench filters it, written as a ledger and audited. */
 import type { AuditContext } from '../../platform/audit';
 import type { Principal } from '../../platform/auth/principal';
-import type { OrdersModule } from './index';
+import type { OrdersServices } from './services';
 import type { OrderFilter } from './query-service';
 import { describeFilter, EXPORT_MAX_ROWS, ordersWorkbook } from './export-xlsx';
 import { localStamp } from './metrics/definitions';
 
-export async function exportLedger(m: OrdersModule, principal: Principal, ctx: AuditContext, filter: OrderFilter): Promise<{ body: Buffer; stamp: string }> {
+export async function exportLedger(m: OrdersServices, principal: Principal, ctx: AuditContext, filter: OrderFilter): Promise<{ body: Buffer; stamp: string }> {
   const { items, truncated } = await m.queries.collect(principal, filter, EXPORT_MAX_ROWS);
   const communities = new Map((await m.deps.geo.layer('community')).features.map((f) => [String(f.properties?.code), String(f.properties?.name)]));
   const filterText = describeFilter(filter, {

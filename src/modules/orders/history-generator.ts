@@ -18,7 +18,7 @@ import { SYSTEM_CONTEXT } from '../../platform/audit';
 import type { Queryable } from '../../platform/db/connect';
 import type { Areal } from '../../platform/geo';
 import { enqueueJob } from '../../platform/jobs';
-import type { OrdersModule } from './index';
+import type { OrdersServices } from './services';
 import { deadlineCalculator } from './deadlines';
 import { HistoryBuilder, type HistoryArea, type HistoryInputs, type HistoryStats } from './history-builder';
 import type { EventRow } from './history-plan';
@@ -55,7 +55,7 @@ export interface HistoryResult extends HistoryStats {
 }
 
 /** The builder's inputs from the running module: units, rules, map, users, calendar, categories. */
-export async function loadHistoryInputs(p: PlatformContext, m: OrdersModule, seed: number): Promise<HistoryInputs> {
+export async function loadHistoryInputs(p: PlatformContext, m: OrdersServices, seed: number): Promise<HistoryInputs> {
   const areas = async (layer: 'community' | 'grid'): Promise<HistoryArea[]> =>
     (await m.deps.geo.layer(layer)).features.map((f) => ({
       code: String(f.properties?.code), name: String(f.properties?.name), orgId: (f.properties?.orgId as string | null) ?? null,
@@ -86,7 +86,7 @@ export async function loadHistoryInputs(p: PlatformContext, m: OrdersModule, see
 }
 
 /** Generates and imports `count` orders dated over the 12 months before now. */
-export async function generateOrderHistory(p: PlatformContext, m: OrdersModule, opts: HistoryOptions): Promise<HistoryResult> {
+export async function generateOrderHistory(p: PlatformContext, m: OrdersServices, opts: HistoryOptions): Promise<HistoryResult> {
   const t0 = performance.now();
   const inputs = await loadHistoryInputs(p, m, opts.seed ?? DEFAULT_HISTORY_SEED);
   const builder = new HistoryBuilder(inputs, opts.count);
@@ -127,7 +127,7 @@ export async function generateOrderHistory(p: PlatformContext, m: OrdersModule, 
  * (another seed, numbers after the existing ones). Refused unless the demo map is loaded, so a
  * real street's database never receives demo orders by mistake.
  */
-export async function addOrderHistory(p: PlatformContext, m: OrdersModule, count: number): Promise<{ added: boolean; summary: string }> {
+export async function addOrderHistory(p: PlatformContext, m: OrdersServices, count: number): Promise<{ added: boolean; summary: string }> {
   const communities = (await m.deps.geo.layer('community')).features;
   if (communities.length === 0 || !communities.every((f) => f.properties?.demo)) {
     return { added: false, summary: 'not a demo database (no demo community map): demo history is added only to the Guicheng demo dataset' };

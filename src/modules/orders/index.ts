@@ -1,9 +1,11 @@
 /** orders (一网统管): citizen requests as work orders — intake, routing, lifecycle, clocks, timeline. */
 import type { Http } from '../../platform/http';
-import type { Principal } from '../../platform/auth/principal';
 import type { PlatformContext } from '../../platform/context';
 import { notFound } from '../../platform/errors';
+import type { LiveFilter } from '../../platform/live';
+import type { FilePolicy } from '../../platform/files';
 import type { GeographyService } from '../geography';
+import type { Directory } from '../identity/directory';
 import { CategoryCache, ensureCategories } from './categories';
 import { ClassificationService } from './classification';
 import { deadlineCalculator } from './deadlines';
@@ -17,7 +19,7 @@ import type { RoutingRule } from './routing';
 import type { OrderLookups } from './views';
 import { orderRoutes } from './routes';
 import { orderAdminRoutes } from './admin-routes';
-import { mountOrderMetrics, type OrderMetrics } from './metrics/service';
+import { mountOrderMetrics } from './metrics/service';
 import { orderMetricsRoutes } from './metrics/routes';
 import { wechatRoutes } from './wechat-routes';
 import { installSla } from './sla';
@@ -25,36 +27,30 @@ import { installNotifications } from './notifications';
 
 export { CHANNELS, type NewOrderInput } from './intake-service';
 export type { OrderHook, OrderChange } from './deps';
+export type { OrdersServices } from './services';
+import type { OrdersServices } from './services';
 
-export interface OrdersModule {
-  deps: OrdersDeps;
-  intake: OrderIntake;
-  actions: OrderActions;
-  queries: OrderQueries;
-  categories: CategoryCache;
-  classifier: ClassificationService;
-  units: UnitDirectory;
-  lookups: OrderLookups;
-  /** 工单考核: figures, ranking, trend, monthly report (metrics/). */
-  metrics: OrderMetrics;
-  addHook(hook: OrderHook): void;
-  reloadRules(): void;
-  duplicatesOf(principal: Principal, id: string): ReturnType<typeof findDuplicates>;
+/** The module's face to the app: its services, and its routes to mount. */
+export interface OrdersModule extends OrdersServices {
   routes(app: Http): void;
+  /** Events about orders reach only those whose data scope holds the order's unit. */
+  liveFilter: LiveFilter;
+  /** Attachments belong to orders: who uploads them and who sees them all. */
+  files: FilePolicy;
 }
 
-export async function mountOrders(p: PlatformContext, geo: GeographyService): Promise<OrdersModule> {
+export async function mountOrders(p: PlatformContext, geo: GeographyService, directory: Directory): Promise<OrdersModule> {
   await ensureCategories(p.db);
   const categories = new CategoryCache();
   await categories.load(p.db);
   const classifier = new ClassificationService(p);
   await classifier.load();
-  const units = new UnitDirectory(p);
+  const units = new UnitDirectory(directory);
   await units.load();
   let rulesCache: RoutingRule[] | null = null;
   const hooks: OrderHook[] = [];
   const deps: OrdersDeps = {
-    p, geo, categories, classifier, units, hooks,
+    p, geo, directory, categories, classifier, units, hooks,
     deadlines: deadlineCalculator(p.calendar, categories),
     rules: async () => {
       rulesCache ??= (await p.db.selectFrom('routing_rules').selectAll().execute()).map((r) => ({
@@ -93,6 +89,15 @@ export async function mountOrders(p: PlatformContext, geo: GeographyService): Pr
       const point = row.lng === null || row.lat === null ? null : ([Number(row.lng), Number(row.lat)] as [number, number]);
       return findDuplicates(p.db, { point, communityCode: row.community_code, text: `${row.title} ${row.description}`, now: Number(row.created_at) + 1, excludeId: row.id });
     },
+    liveFilter: {
+      entityTypes: ['order'],
+      visible: (event, principal) => {
+        if (principal.allScope) return true;
+        const unit = units.get(event.data.unitId as string | undefined);
+        return !!unit && !!principal.orgPath && unit.path.startsWith(principal.orgPath);
+      },
+    },
+    files: { upload: 'orders.create', readAll: 'orders.read' },
     routes(app) {
       orderRoutes(app, mod);
       orderAdminRoutes(app, mod);

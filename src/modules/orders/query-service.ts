@@ -197,9 +197,9 @@ export class OrderQueries {
     assertCanSee(principal, row, this.d.units);
     const now = this.d.p.clock.now();
     // the actor's display name now (陈调度), as the demo history records it; the login or 'system' when there is no user
-    const events = await this.d.p.db.selectFrom('order_events').leftJoin('users', 'users.id', 'order_events.actor_id')
-      .selectAll('order_events').select('users.name as actor_display').where('order_id', '=', row.id)
-      .orderBy('order_events.at').orderBy('order_events.id').execute();
+    const events = await this.d.p.db.selectFrom('order_events').selectAll().where('order_id', '=', row.id)
+      .orderBy('at').orderBy('id').execute();
+    const names = await this.d.directory.userNames(events.flatMap((e) => (e.actor_id ? [e.actor_id] : [])));
     const merged = await this.d.p.db.selectFrom('orders').select(['id', 'number', 'title', 'created_at']).where('main_order_id', '=', row.id).execute();
     const main = row.main_order_id ? await this.d.p.db.selectFrom('orders').select(['id', 'number', 'state']).where('id', '=', row.main_order_id).executeTakeFirst() : null;
     const notifications = await this.d.p.db.selectFrom('notifications').selectAll().where('order_id', '=', row.id).orderBy('created_at').execute();
@@ -208,7 +208,7 @@ export class OrderQueries {
       timeline: events.map((e) => ({
         id: e.id, at: Number(e.at), type: e.type, actorId: e.actor_id,
         // null = the system (the page shows 系统), not the raw context name
-        actorName: e.actor_display ?? (e.actor_id === null && e.actor_name === SYSTEM_CONTEXT.actorName ? null : e.actor_name), unitId: e.unit_id,
+        actorName: (e.actor_id ? names.get(e.actor_id) : undefined) ?? (e.actor_id === null && e.actor_name === SYSTEM_CONTEXT.actorName ? null : e.actor_name), unitId: e.unit_id,
         unitName: this.d.units.name(e.unit_id), from: e.from_state, to: e.to_state, note: e.note, data: JSON.parse(e.data),
         label: labelOf(e.type),
       })),

@@ -7,7 +7,7 @@ import { perAddress } from '../../platform/rate-limit';
 import { Instant } from '../../platform/instants';
 import { EXPORT_MAX_ROWS } from './export-xlsx';
 import { exportLedger } from './export-service';
-import type { OrdersModule } from './index';
+import type { OrdersServices } from './services';
 import { CHANNELS } from './intake-service';
 import { ACTION_TYPES, type OrderAction } from './model';
 
@@ -87,7 +87,7 @@ function toAction(b: Static<typeof ActionBody>): OrderAction {
   }
 }
 
-export function orderRoutes(app: Http, m: OrdersModule) {
+export function orderRoutes(app: Http, m: OrdersServices) {
   app.post('/api/orders', {
     config: { permission: 'orders.create' },
     schema: {

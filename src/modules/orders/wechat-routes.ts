@@ -3,14 +3,14 @@ import { Type as T } from '@sinclair/typebox';
 import type { Http } from '../../platform/http';
 import { requirePrincipal } from '../../platform/auth/hooks';
 import { auditContext } from '../../platform/request-context';
-import type { OrdersModule } from './index';
+import type { OrdersServices } from './services';
 
 /**
  * The WeChat official account's server relays a citizen's message here (API key with
  * `orders.create`). WeChat reports locations in GCJ-02 (wx.getLocation / location messages);
  * they are converted to WGS-84 at this edge. The openid is stored hashed, never in clear.
  */
-export function wechatRoutes(app: Http, m: OrdersModule) {
+export function wechatRoutes(app: Http, m: OrdersServices) {
   app.post('/api/wechat/messages', {
     config: { permission: 'orders.create' },
     schema: {

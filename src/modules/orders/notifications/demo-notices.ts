@@ -9,12 +9,12 @@ import type { DB } from '../../../schema';
 import { newId } from '../../../platform/ids';
 import type { PlatformContext } from '../../../platform/context';
 import { insertRows } from '../../../platform/db/rows';
-import type { OrdersModule } from '../index';
+import type { OrdersServices } from '../services';
 import * as t from './templates';
 
 const OPEN_AT_UNIT = ['pending_sign', 'handling', 'pending_review'];
 
-export async function seedDemoNotices(p: PlatformContext, m: OrdersModule): Promise<string> {
+export async function seedDemoNotices(p: PlatformContext, m: OrdersServices): Promise<string> {
   const rows = await p.db.selectFrom('orders').selectAll()
     .where('demo', '=', 1).where('state', 'in', OPEN_AT_UNIT).where('unit_id', 'is not', null).execute();
   const notices: Array<Insertable<DB['notifications']>> = [];

@@ -1,6 +1,6 @@
 /** Notifications to citizens and units: outbox hook, delivery job, list API. */
 import type { Http } from '../../../platform/http';
-import type { OrdersModule } from '../index';
+import type { OrdersServices } from '../services';
 import { adaptersFromConfig, type DeliveryAdapter } from './adapters';
 import { DELIVER_JOB, deliveryHandler, notificationHook } from './outbox';
 import { mergedFollowMainHook } from './merged';
@@ -10,7 +10,7 @@ import { unitNoticeRoutes } from './unit-notices';
 export { DELIVER_JOB, DELIVERY_ATTEMPTS } from './outbox';
 
 /** Registers the hook and the delivery job; returns the routes to mount. */
-export function installNotifications(mod: OrdersModule, adapterFor?: (channel: string) => DeliveryAdapter) {
+export function installNotifications(mod: OrdersServices, adapterFor?: (channel: string) => DeliveryAdapter) {
   const p = mod.deps.p;
   mod.addHook(notificationHook(mod.deps));
   mod.addHook(mergedFollowMainHook());

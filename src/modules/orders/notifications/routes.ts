@@ -1,7 +1,7 @@
 import { Type as T } from '@sinclair/typebox';
 import type { Http } from '../../../platform/http';
 import { maskPhone } from '../../identity/pii';
-import type { OrdersModule } from '../index';
+import type { OrdersServices } from '../services';
 import { templateTitle } from './templates';
 
 const Query = T.Object({
@@ -11,7 +11,7 @@ const Query = T.Object({
 }, { additionalProperties: false });
 
 /** The notifications outbox, newest first: what was sent to whom, what is pending, what failed. */
-export function notificationRoutes(app: Http, m: OrdersModule) {
+export function notificationRoutes(app: Http, m: OrdersServices) {
   const p = m.deps.p;
   app.get('/api/notifications', {
     config: { permission: 'notifications.read' },

@@ -9,16 +9,16 @@ import type { Http } from '../../../platform/http';
 import { requirePrincipal } from '../../../platform/auth/hooks';
 import type { Principal } from '../../../platform/auth/principal';
 import { Instant } from '../../../platform/instants';
-import type { OrdersModule } from '../index';
+import type { OrdersServices } from '../services';
 import { templateTitle } from './templates';
 
 /** The units whose notices a principal reads: every unit for street-wide roles, else their subtree. */
-function unitsOf(m: OrdersModule, pr: Principal): string[] | null {
+function unitsOf(m: OrdersServices, pr: Principal): string[] | null {
   if (pr.allScope) return null;
   return pr.orgPath ? m.units.idsUnder(pr.orgPath) : [];
 }
 
-export function unitNoticeRoutes(app: Http, m: OrdersModule) {
+export function unitNoticeRoutes(app: Http, m: OrdersServices) {
   const p = m.deps.p;
 
   app.get('/api/notifications/mine', {

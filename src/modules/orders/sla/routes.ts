@@ -2,7 +2,7 @@ import { Type as T } from '@sinclair/typebox';
 import type { Http } from '../../../platform/http';
 import { auditContext } from '../../../platform/request-context';
 import { badRequest } from '../../../platform/errors';
-import type { OrdersModule } from '../index';
+import type { OrdersServices } from '../services';
 import { DEFAULT_SLA_RULES, parseSlaRules } from './sla-rules';
 import { readSlaRules, saveSlaRules } from './settings';
 
@@ -20,7 +20,7 @@ export const SlaRulesBody = T.Object({
 }, { additionalProperties: false });
 
 /** The centre's SLA rules: when 临期 begins and what 催办/督办 follow a missed deadline. */
-export function slaRoutes(app: Http, m: OrdersModule) {
+export function slaRoutes(app: Http, m: OrdersServices) {
   const p = m.deps.p;
 
   app.get('/api/orders/sla-rules', {

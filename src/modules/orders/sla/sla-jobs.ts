@@ -12,7 +12,7 @@ import { cancelJob, enqueueJob, JOB_INSERT, jobRow, type Job } from '../../../pl
 import { workIn, type Work } from '../../../platform/transact';
 import type { DB } from '../../../schema';
 import type { OrderHook } from '../deps';
-import type { OrdersModule } from '../index';
+import type { OrdersServices } from '../services';
 import { SYSTEM_ACTOR } from '../actor';
 import { transition, type OrderAction } from '../model';
 import { snapshotOf, type OrderRow } from '../row';
@@ -30,7 +30,7 @@ const CLOCK_COLUMNS = [
 
 const LEVEL_LABEL = ['', '一级', '二级', '三级'];
 
-export function registerSlaJobs(mod: OrdersModule) {
+export function registerSlaJobs(mod: OrdersServices) {
   const d = mod.deps;
   const p = d.p;
   const calc = d.deadlines;

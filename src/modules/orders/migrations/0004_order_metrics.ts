@@ -1,5 +1,5 @@
 import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
-import { dialectOf } from '../columns';
+import { dialectOf } from '../../../platform/db/columns';
 
 /** Counters of 工单考核 (src/modules/orders/metrics/definitions.ts): integers, handling time in ms. */
 const COUNTERS = [

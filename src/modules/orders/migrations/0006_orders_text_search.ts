@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { dialectOf } from '../columns';
+import { dialectOf } from '../../../platform/db/columns';
 
 /**
  * Substring search over orders' titles and addresses (the workbenches' search box) by trigrams,

@@ -1,0 +1,36 @@
+/**
+ * The organisation and user directory identity offers other modules: they name and place units
+ * and people through it instead of reading identity's tables.
+ */
+import type { PlatformContext } from '../../platform/context';
+import { listOrgEntries, userNamesById } from './repo';
+
+export interface OrgEntry {
+  id: string;
+  code: string;
+  kind: string;
+  departmentType: string | null;
+  name: string;
+  /** Materialised path: a data scope is everything under it. */
+  path: string;
+}
+
+export interface Directory {
+  /** Every organisation (street, departments, communities, units, grids). */
+  orgs(): Promise<OrgEntry[]>;
+  /** Display names by user id, for the ids that name a user. */
+  userNames(ids: readonly string[]): Promise<Map<string, string>>;
+}
+
+export function identityDirectory(p: PlatformContext): Directory {
+  return {
+    async orgs() {
+      const rows = await listOrgEntries(p.db);
+      return rows.map((r) => ({ id: r.id, code: r.code, kind: r.kind, departmentType: r.department_type, name: r.name, path: r.path }));
+    },
+    async userNames(ids) {
+      const rows = await userNamesById(p.db, [...new Set(ids)]);
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+  };
+}

@@ -87,7 +87,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   geography.routes(http);
   const orders = await mountOrders(platform, geography.service, identity.directory);
   orders.routes(http);
-  open311Routes(http, orders, identity.auth);
+  open311Routes(http, { p: platform, orders, geo: geography.service, auth: identity.auth });
   await fileRoutes(http, platform, orders.files);
   await liveRoutes(http, platform, combineLiveFilters([orders.liveFilter]));
   if (opts.web !== false) await serveWeb(http);

@@ -2,11 +2,11 @@
  * The service catalogue Open311 clients see: one service per active leaf category of the
  * orders module, with the attributes every service takes. Pure: works on CategoryView lists.
  */
-import type { OrdersModule } from '../orders';
+import type { OrdersServices } from '../orders';
 import type { Open311Error, Parsed } from './params';
 
-/** A category as the orders module lists it (OrdersModule.categories.all()). */
-export type CategoryView = ReturnType<OrdersModule['categories']['all']>[number];
+/** A category as the orders module lists it (OrdersServices.categories.all()). */
+export type CategoryView = ReturnType<OrdersServices['categories']['all']>[number];
 
 export interface ServiceItem {
   service_code: string;

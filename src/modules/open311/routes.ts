@@ -10,7 +10,9 @@ import type { Http } from '../../platform/http';
 import type { Authenticator } from '../../platform/auth/hooks';
 import type { Principal } from '../../platform/auth/principal';
 import { AppError } from '../../platform/errors';
-import type { OrdersModule, NewOrderInput } from '../orders';
+import type { OrdersServices, NewOrderInput } from '../orders';
+import type { GeographyService } from '../geography';
+import type { PlatformContext } from '../../platform/context';
 import { applyAttributes, serviceAttributes, serviceDefinition, serviceList, serviceNotice, type Urgency } from './catalogue';
 import {
   apiKeyOf, formatOfUrl, parseFormat, parseFormBody, parseRequestQuery, parseSubmission, parseUpdatesQuery, toBeijingIso,
@@ -54,8 +56,15 @@ function open311StatusOf(status: number): number {
 
 const Params = (...names: string[]) => T.Object(Object.fromEntries(names.map((n) => [n, T.String()])));
 
-export function open311Routes(app: Http, orders: OrdersModule, auth: Pick<Authenticator, 'byApiKey'>): void {
-  const p = orders.deps.p;
+/** What the facade uses: the orders module's catalogue, intake and unit names, and the street's places. */
+export interface Open311Deps {
+  p: PlatformContext;
+  orders: Pick<OrdersServices, 'categories' | 'intake' | 'units'>;
+  geo: Pick<GeographyService, 'places'>;
+  auth: Pick<Authenticator, 'byApiKey'>;
+}
+
+export function open311Routes(app: Http, { p, orders, geo, auth }: Open311Deps): void {
   const queries = new Open311Queries(p.db);
   const lookups = (mainNumbers: ReadonlyMap<string, string>): ViewLookups => ({
     unitName: (id) => orders.units.name(id),
@@ -151,7 +160,7 @@ export function open311Routes(app: Http, orders: OrdersModule, auth: Pick<Authen
       let location = s.lat !== undefined && s.long !== undefined ? { lat: s.lat, lng: s.long } : undefined;
       let place: string | undefined;
       if (s.addressId) {
-        const found = (await orders.deps.geo.places()).features.find((f) => String(f.id) === s.addressId);
+        const found = (await geo.places()).features.find((f) => String(f.id) === s.addressId);
         if (!found) throw fail(400, `address_id ${s.addressId} is not a known place`);
         const [lng, lat] = (found.geometry as unknown as { coordinates: [number, number] }).coordinates;
         location ??= { lng, lat };

@@ -20,7 +20,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pointInPolygon, bboxOf, type Areal, type LngLat } from '../src/platform/geo';
-import { generateDemoRequests } from '../src/modules/orders/demo-history';
+import { generateDemoRequests } from '../src/modules/orders/demo/demo-history';
 import { seedIfEmpty } from '../src/seed';
 import { bareSqlite, barePostgres, intakeWrites } from './intake-bare';
 import { benchDialects, heading, ms, PG_URL, profiled, rate, startBenchApp, summarize, type BenchApp, type Dialect } from './lib';

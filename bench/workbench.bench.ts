@@ -13,8 +13,8 @@
 import { sql } from 'kysely';
 import { localDateKey } from '../src/platform/calendar';
 import type { Principal } from '../src/platform/auth/principal';
-import { loadHistoryInputs, insertRows, ORDER_COLUMNS } from '../src/modules/orders/history-generator';
-import { HistoryBuilder } from '../src/modules/orders/history-builder';
+import { loadHistoryInputs, insertRows, ORDER_COLUMNS } from '../src/modules/orders/demo/history-generator';
+import { HistoryBuilder } from '../src/modules/orders/demo/history-builder';
 import type { OrderFilter } from '../src/modules/orders/query-service';
 import type { OrderRow } from '../src/modules/orders/row';
 import { seedIfEmpty } from '../src/seed';

@@ -9,7 +9,7 @@
  */
 import { featureCollection, intersect, point, voronoi, booleanPointInPolygon, area } from '@turf/turf';
 import type { Feature, FeatureCollection, Point, Polygon, Position } from 'geojson';
-import { bboxOf, centroidOf, type LngLat } from '../../platform/geo';
+import { bboxOf, centroidOf, type LngLat } from '../../../platform/geo';
 
 export const DEMO_NOTICE = '演示数据：边界为示意，非官方测绘';
 

@@ -9,7 +9,7 @@ import {
   parseFeatureCollection,
   PolygonIndex,
   type LngLat,
-} from '../../platform/geo';
+} from '../../../platform/geo';
 import { buildGuichengDemoGeography, DEMO_NOTICE, toFeatureCollection } from './demo-data';
 
 const geo = buildGuichengDemoGeography();

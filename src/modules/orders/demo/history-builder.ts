@@ -5,13 +5,13 @@
  * what the centre does with it, then plays its life (history-lifecycle.ts). Pure and
  * deterministic: the same inputs and seed give the same rows, ids included.
  */
-import { localDateKey } from '../../platform/calendar';
-import { PolygonIndex, bboxOf, centroidOf, pointInPolygon, type LngLat } from '../../platform/geo';
-import { computeClockStatus, OPEN_STATES, type OrderState } from './model';
+import { localDateKey } from '../../../platform/calendar';
+import { PolygonIndex, bboxOf, centroidOf, pointInPolygon, type LngLat } from '../../../platform/geo';
+import { computeClockStatus, OPEN_STATES, type OrderState } from '../model';
 import { generateDemoRequests, type DemoRequest } from './demo-history';
-import { decideRoute } from './routing';
-import type { UnitInfo } from './deps';
-import { columnsOf, type OrderRow } from './row';
+import { decideRoute } from '../routing';
+import type { UnitInfo } from '../deps';
+import { columnsOf, type OrderRow } from '../row';
 import { liveOrder } from './history-lifecycle';
 import { unitProfile, type Disposition, type EventRow, type LifeEnv, type OrderPlan, type Person, type UnitProfile } from './history-plan';
 import { randomChars, timeId } from './history-ids';

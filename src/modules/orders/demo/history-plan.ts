@@ -3,9 +3,9 @@
  * back (its snapshot and timeline rows): the contract between history-builder.ts and
  * history-lifecycle.ts.
  */
-import type { Actor, DeadlineCalculator, OrderSnapshot, OrderState, VisitResult } from './model';
-import type { RouteDecision } from './routing';
-import type { OrdersTables } from './tables';
+import type { Actor, DeadlineCalculator, OrderSnapshot, OrderState, VisitResult } from '../model';
+import type { RouteDecision } from '../routing';
+import type { OrdersTables } from '../tables';
 import type { Rand } from './history-phrases';
 
 export type EventRow = OrdersTables['order_events'];

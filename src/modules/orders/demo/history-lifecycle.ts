@@ -4,7 +4,7 @@
  * the service would, and recorded as the timeline row the service would have written. The
  * story stops at the first step that would happen after `now`, so recent orders stay open.
  */
-import { transition, applyPatch, newOrderSnapshot, type DeadlineCalculator, type OrderAction, type OrderSnapshot, type OrderState, type VisitResult } from './model';
+import { transition, applyPatch, newOrderSnapshot, type DeadlineCalculator, type OrderAction, type OrderSnapshot, type OrderState, type VisitResult } from '../model';
 import type { EventRow, LifeEnv, LifeResult, OrderPlan, Person } from './history-plan';
 import { randomChars, SEQ, timeId } from './history-ids';
 import {

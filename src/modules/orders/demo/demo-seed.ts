@@ -1,7 +1,7 @@
-import type { PlatformContext } from '../../platform/context';
-import { SYSTEM_CONTEXT } from '../../platform/audit';
-import { newId } from '../../platform/ids';
-import type { OrdersServices } from './services';
+import type { PlatformContext } from '../../../platform/context';
+import { SYSTEM_CONTEXT } from '../../../platform/audit';
+import { newId } from '../../../platform/ids';
+import type { OrdersServices } from '../services';
 import { generateDemoRequests } from './demo-history';
 
 /** Routing rules of the demo centre: clear-cut categories go straight to their unit. */

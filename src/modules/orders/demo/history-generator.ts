@@ -13,17 +13,17 @@
  * 1…n per day, in time order.
  */
 import { CompiledQuery, sql } from 'kysely';
-import type { PlatformContext } from '../../platform/context';
-import { SYSTEM_CONTEXT } from '../../platform/audit';
-import type { Queryable } from '../../platform/db/connect';
-import type { Areal } from '../../platform/geo';
-import { enqueueJob } from '../../platform/jobs';
-import type { OrdersServices } from './services';
-import { deadlineCalculator } from './deadlines';
+import type { PlatformContext } from '../../../platform/context';
+import { SYSTEM_CONTEXT } from '../../../platform/audit';
+import type { Queryable } from '../../../platform/db/connect';
+import type { Areal } from '../../../platform/geo';
+import { enqueueJob } from '../../../platform/jobs';
+import type { OrdersServices } from '../services';
+import { deadlineCalculator } from '../deadlines';
 import { HistoryBuilder, type HistoryArea, type HistoryInputs, type HistoryStats } from './history-builder';
 import type { EventRow } from './history-plan';
-import type { OrderRow } from './row';
-import { SLA_JOB } from './sla';
+import type { OrderRow } from '../row';
+import { SLA_JOB } from '../sla';
 
 /** What the first `npm start` seeds: a quick start that still fills every workbench and chart. */
 export const DEFAULT_HISTORY_ORDERS = 5_000;

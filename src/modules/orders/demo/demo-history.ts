@@ -1,6 +1,7 @@
-import { LEAF_CATEGORIES, type CategoryLeaf } from './categories-seed';
+import { LEAF_CATEGORIES, type CategoryLeaf } from '../categories-seed';
 import { CITY_TEXTS } from './demo-texts-city';
 import { PEOPLE_TEXTS } from './demo-texts-people';
+import { prng, type Rand } from './history-phrases';
 
 /**
  * A deterministic generator of citizen requests as the centre of a street like Guicheng
@@ -114,20 +115,8 @@ const SEASON_BOOST: Record<Season, number[]> = {
 const DAY = 86_400_000;
 const SHANGHAI = 8 * 3_600_000;
 
-// --- the random source ------------------------------------------------------------------
+// --- the random source: history-phrases' mulberry32 -----------------------------------
 
-/** mulberry32: small, fast, good enough for demo data, and the same on every platform. */
-function prng(seed: number): () => number {
-  let a = (seed | 0) ^ 0x9e3779b9;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 function weighted(r: Rand, weights: readonly number[]): number {
   const total = weights.reduce((a, b) => a + b, 0);

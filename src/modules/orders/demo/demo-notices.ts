@@ -10,7 +10,7 @@ import { newId } from '../../../platform/ids';
 import type { PlatformContext } from '../../../platform/context';
 import { insertRows } from '../../../platform/db/rows';
 import type { OrdersServices } from '../services';
-import * as t from './templates';
+import * as t from '../notifications/templates';
 
 const OPEN_AT_UNIT = ['pending_sign', 'handling', 'pending_review'];
 

@@ -11,6 +11,13 @@ if (run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']) !== 0) {
   process.exit(1);
 }
 
+// the tests that start the real `yiwang` command run the built server: build it once, up front
+console.log('» build the server (esbuild, when src/ changed)');
+if (run(process.execPath, ['scripts/build.mjs', '--server']) !== 0) {
+  console.log('0 passed, 1 failed, 0 skipped');
+  process.exit(1);
+}
+
 const report = '.vitest-report.json';
 rmSync(report, { force: true });
 const extra = process.argv.slice(2);

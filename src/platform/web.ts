@@ -4,7 +4,15 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { Http } from './http';
 
-export const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
+/** The project root: the nearest folder above this file with a package.json (src/platform/ in
+ *  development, dist/server/ when bundled — the same answer from both). */
+function projectRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export const WEB_DIR = join(projectRoot(dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
 
 /**
  * Serves the built web app; any non-API GET falls back to index.html (client-side routing).

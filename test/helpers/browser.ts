@@ -29,7 +29,7 @@ export interface RunningServer {
 }
 
 export async function startRealServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-if-stale.mjs')], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-browser-'));
   const port = await freePort();

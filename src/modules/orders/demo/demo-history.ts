@@ -2,6 +2,7 @@ import { LEAF_CATEGORIES, type CategoryLeaf } from '../categories-seed';
 import { CITY_TEXTS } from './demo-texts-city';
 import { PEOPLE_TEXTS } from './demo-texts-people';
 import { prng, type Rand } from './history-phrases';
+import type { DemoTextSet, Season } from './demo-text-set';
 
 /**
  * A deterministic generator of citizen requests as the centre of a street like Guicheng
@@ -26,25 +27,7 @@ export interface DemoRequest {
   templateId: string;
 }
 
-/**
- * Templates of one leaf category. `[a|b|c]` picks one alternative (an empty one makes a
- * part optional); `{slot}` is filled from the lists below.
- */
-export interface DemoTextSet {
-  /** Relative yearly volume. */
-  w: number;
-  /** Citizen-voice texts (hotline, web, WeChat, Open311). */
-  t: string[];
-  /** Grid inspectors' patrol reports; present when inspectors find this kind of problem. */
-  p?: string[];
-  /** What a drone or camera recogniser calls it; present only when one can see it. */
-  ai?: { label: string; drone?: boolean; camera?: boolean };
-  season?: Season;
-  /** High-risk categories (leaks, outages, people trapped) are more often urgent. */
-  risk?: true;
-}
-
-type Season = 'summer' | 'rainy' | 'winter' | 'school' | 'newyear';
+export type { DemoTextSet } from './demo-text-set';
 
 const TEXTS: Record<string, DemoTextSet> = { ...CITY_TEXTS, ...PEOPLE_TEXTS };
 

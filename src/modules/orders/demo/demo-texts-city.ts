@@ -1,4 +1,4 @@
-import type { DemoTextSet } from './demo-history';
+import type { DemoTextSet } from './demo-text-set';
 
 /**
  * Demo request templates for the city-side categories (01 城市管理 … 05 住房建设).

@@ -1,4 +1,4 @@
-import type { DemoTextSet } from './demo-history';
+import type { DemoTextSet } from './demo-text-set';
 
 /**
  * Demo request templates for the people-side categories (06 市场监管 … 14 表扬与建议).

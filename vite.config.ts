@@ -6,10 +6,18 @@ const API = 'http://localhost:8080';
 
 /** Vendor chunks: the shell loads react + antd; leaflet and echarts load only with the pages that use them. */
 const vendorGroups: Array<{ name: string; test: RegExp; priority: number }> = [
-  { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/, priority: 30 },
+  {
+    name: 'vendor-react',
+    test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/,
+    priority: 30,
+  },
   { name: 'vendor-leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 30 },
   { name: 'vendor-echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 30 },
-  { name: 'vendor-antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs|@emotion|stylis|classnames|@babel[\\/]runtime)[\\/]/, priority: 20 },
+  {
+    name: 'vendor-antd',
+    test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs|@emotion|stylis|classnames|@babel[\\/]runtime)[\\/]/,
+    priority: 20,
+  },
 ];
 
 export default defineConfig({

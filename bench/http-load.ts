@@ -21,13 +21,20 @@ function post(body: unknown): Promise<{ status: number; ms: number }> {
   const payload = Buffer.from(JSON.stringify(body));
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const req = http.request({
-      host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-length': payload.length, ...extra },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0 }));
-    });
+    const req = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': payload.length, ...extra },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0 }));
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -38,14 +45,16 @@ async function run(list: unknown[]) {
   const statuses: Record<number, number> = {};
   let next = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < list.length) {
-      const i = next++;
-      const r = await post(list[i]);
-      latencies[i] = r.ms;
-      statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < list.length) {
+        const i = next++;
+        const r = await post(list[i]);
+        latencies[i] = r.ms;
+        statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+      }
+    }),
+  );
   return { latencies, statuses, elapsedMs: performance.now() - t0 };
 }
 
@@ -54,4 +63,10 @@ const cpu0 = process.cpuUsage();
 const measured = await run(bodies.slice(warmup));
 const cpu = process.cpuUsage(cpu0);
 agent.destroy();
-process.stdout.write(JSON.stringify({ warmup: { statuses: warm.statuses, elapsedMs: warm.elapsedMs }, ...measured, clientCpuMs: (cpu.user + cpu.system) / 1000 }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    warmup: { statuses: warm.statuses, elapsedMs: warm.elapsedMs },
+    ...measured,
+    clientCpuMs: (cpu.user + cpu.system) / 1000,
+  }) + '\n',
+);

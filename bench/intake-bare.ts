@@ -21,7 +21,10 @@ import { monthOfDay } from '../src/modules/orders/metrics/definitions';
 type Row = Record<string, unknown>;
 
 /** One statement of a bare transaction: SQL text (with `?` placeholders) and its values. */
-interface Statement { text: string; values: unknown[] }
+interface Statement {
+  text: string;
+  values: unknown[];
+}
 
 /** The writes of one intake, ready to replay. `suffix` makes keys unique for a second pass. */
 export type IntakeWrites = (suffix: string) => Statement[];
@@ -29,7 +32,10 @@ export type IntakeWrites = (suffix: string) => Statement[];
 const METRIC_KEYS = new Set(['at', 'unit_id', 'order_id', 'day', 'month']);
 const insert = (table: string, row: Row): Statement => {
   const cols = Object.keys(row);
-  return { text: `insert into "${table}" (${cols.map((c) => `"${c}"`).join(',')}) values (${cols.map(() => '?').join(',')})`, values: cols.map((c) => row[c]) };
+  return {
+    text: `insert into "${table}" (${cols.map((c) => `"${c}"`).join(',')}) values (${cols.map(() => '?').join(',')})`,
+    values: cols.map((c) => row[c]),
+  };
 };
 const upsertAdding = (table: string, keys: string[], row: Row): Statement => {
   const cols = Object.keys(row);
@@ -40,18 +46,33 @@ const upsertAdding = (table: string, keys: string[], row: Row): Statement => {
     values: cols.map((c) => row[c]),
   };
 };
-const nonZero = (row: Row) => Object.fromEntries(Object.entries(row).filter(([k, v]) => METRIC_KEYS.has(k) || (typeof v === 'number' && v !== 0)));
+const nonZero = (row: Row) =>
+  Object.fromEntries(Object.entries(row).filter(([k, v]) => METRIC_KEYS.has(k) || (typeof v === 'number' && v !== 0)));
 
 /** Every row written at or after `since`, grouped by the order it belongs to. */
-export async function intakeWrites(db: Kysely<DB>, since: number): Promise<{ writes: IntakeWrites[]; rowsPerOrder: number }> {
-  const orders = await db.selectFrom('orders').selectAll().where('created_at', '>=', since).orderBy('created_at').execute();
+export async function intakeWrites(
+  db: Kysely<DB>,
+  since: number,
+): Promise<{ writes: IntakeWrites[]; rowsPerOrder: number }> {
+  const orders = await db
+    .selectFrom('orders')
+    .selectAll()
+    .where('created_at', '>=', since)
+    .orderBy('created_at')
+    .execute();
   const byOrder = <T extends Row>(rows: T[], key: (r: T) => unknown) => {
     const m = new Map<unknown, T[]>();
     for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
     return m;
   };
-  const timeline = byOrder(await db.selectFrom('order_events').selectAll().where('at', '>=', since).execute(), (r) => r.order_id);
-  const notices = byOrder(await db.selectFrom('notifications').selectAll().where('created_at', '>=', since).execute(), (r) => r.order_id);
+  const timeline = byOrder(
+    await db.selectFrom('order_events').selectAll().where('at', '>=', since).execute(),
+    (r) => r.order_id,
+  );
+  const notices = byOrder(
+    await db.selectFrom('notifications').selectAll().where('created_at', '>=', since).execute(),
+    (r) => r.order_id,
+  );
   const jobsRaw = await db.selectFrom('jobs').selectAll().where('created_at', '>=', since).execute();
   const noticeOrder = new Map<string, string>();
   for (const [orderId, list] of notices) for (const n of list) noticeOrder.set(n.id, orderId as string);
@@ -59,20 +80,47 @@ export async function intakeWrites(db: Kysely<DB>, since: number): Promise<{ wri
     const p = JSON.parse(j.payload) as { orderId?: string; notificationId?: string };
     return p.orderId ?? (p.notificationId ? noticeOrder.get(p.notificationId) : undefined);
   });
-  const events = byOrder(await db.selectFrom('events').selectAll().where('at', '>=', since).execute(), (r) => r.entity_id);
-  const audits = byOrder(await db.selectFrom('audit_log').selectAll().where('at', '>=', since).execute(), (r) => r.entity_id);
-  const facts = byOrder(await db.selectFrom('order_metric_facts' as never).selectAll().where('at' as never, '>=', since as never).execute() as Row[], (r) => r.order_id);
+  const events = byOrder(
+    await db.selectFrom('events').selectAll().where('at', '>=', since).execute(),
+    (r) => r.entity_id,
+  );
+  const audits = byOrder(
+    await db.selectFrom('audit_log').selectAll().where('at', '>=', since).execute(),
+    (r) => r.entity_id,
+  );
+  const facts = byOrder(
+    (await db
+      .selectFrom('order_metric_facts' as never)
+      .selectAll()
+      .where('at' as never, '>=', since as never)
+      .execute()) as Row[],
+    (r) => r.order_id,
+  );
   let rows = 0;
   const writes = orders.map((o): IntakeWrites => {
     const mine = {
-      timeline: timeline.get(o.id) ?? [], notices: notices.get(o.id) ?? [], jobs: jobs.get(o.id) ?? [],
-      events: events.get(o.id) ?? [], audits: audits.get(o.id) ?? [], facts: facts.get(o.id) ?? [],
+      timeline: timeline.get(o.id) ?? [],
+      notices: notices.get(o.id) ?? [],
+      jobs: jobs.get(o.id) ?? [],
+      events: events.get(o.id) ?? [],
+      audits: audits.get(o.id) ?? [],
+      facts: facts.get(o.id) ?? [],
     };
-    rows += 2 + mine.timeline.length + mine.notices.length + mine.jobs.length + mine.events.length + 2 * mine.audits.length + 3 * mine.facts.length;
+    rows +=
+      2 +
+      mine.timeline.length +
+      mine.notices.length +
+      mine.jobs.length +
+      mine.events.length +
+      2 * mine.audits.length +
+      3 * mine.facts.length;
     return (suffix) => {
       const s = (v: unknown) => (v === null ? null : `${v}${suffix}`);
       const out: Statement[] = [
-        { text: 'insert into "order_numbers" ("day","last") values (?, 1) on conflict ("day") do update set "last" = "order_numbers"."last" + 1 returning "last"', values: [String(o.number).slice(2, 10)] },
+        {
+          text: 'insert into "order_numbers" ("day","last") values (?, 1) on conflict ("day") do update set "last" = "order_numbers"."last" + 1 returning "last"',
+          values: [String(o.number).slice(2, 10)],
+        },
         insert('orders', { ...o, id: s(o.id), number: s(o.number) }),
       ];
       for (const e of mine.timeline) out.push(insert('order_events', { ...e, id: s(e.id), order_id: s(e.order_id) }));
@@ -92,7 +140,9 @@ export async function intakeWrites(db: Kysely<DB>, since: number): Promise<{ wri
         const { order_id: _o, at: _a, ...counters } = nonZero(f);
         out.push(upsertAdding('order_metric_days', ['day', 'unit_id'], counters));
         const { day, ...rest } = counters;
-        out.push(upsertAdding('order_metric_months', ['month', 'unit_id'], { month: monthOfDay(Number(day)), ...rest }));
+        out.push(
+          upsertAdding('order_metric_months', ['month', 'unit_id'], { month: monthOfDay(Number(day)), ...rest }),
+        );
       }
       return out;
     };
@@ -100,7 +150,10 @@ export async function intakeWrites(db: Kysely<DB>, since: number): Promise<{ wri
   return { writes, rowsPerOrder: rows / Math.max(1, orders.length) };
 }
 
-export interface BareFigures { perOrder: number; batched: number }
+export interface BareFigures {
+  perOrder: number;
+  batched: number;
+}
 
 /** better-sqlite3 directly on a fresh, migrated file with the app's pragmas (WAL, synchronous=FULL). */
 export async function bareSqlite(writes: IntakeWrites[]): Promise<BareFigures> {
@@ -167,12 +220,17 @@ export async function barePostgres(writes: IntakeWrites[], pgUrl: string, concur
     const drive = async (groups: IntakeWrites[][], suffix: string) => {
       let next = 0;
       const t = performance.now();
-      await Promise.all(Array.from({ length: concurrency }, async () => {
-        while (next < groups.length) await commit(groups[next++], suffix);
-      }));
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < groups.length) await commit(groups[next++], suffix);
+        }),
+      );
       return (writes.length / (performance.now() - t)) * 1000;
     };
-    const perOrder = await drive(writes.map((w) => [w]), '');
+    const perOrder = await drive(
+      writes.map((w) => [w]),
+      '',
+    );
     const groups: IntakeWrites[][] = [];
     for (let i = 0; i < writes.length; i += 64) groups.push(writes.slice(i, i + 64));
     return { perOrder, batched: await drive(groups, 'b') };

@@ -41,11 +41,20 @@ export async function startBenchApp(dialect: Dialect, env: Record<string, string
   if (dialect === 'postgres' && kept) await ensurePgSchema(kept);
   const databaseUrl = pgSchema ? appendSchema(PG_URL!, pgSchema) : null;
   const config = loadConfig({
-    DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...env,
   } as NodeJS.ProcessEnv);
   const app = await createApp(config, { mqtt: false, web: false, pgSchema, logger: pino({ level: config.logLevel }) });
   return {
-    app, dialect, dataDir, pgSchema, databaseUrl,
+    app,
+    dialect,
+    dataDir,
+    pgSchema,
+    databaseUrl,
     async dispose() {
       await app.close();
       if (kept) return;

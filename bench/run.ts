@@ -11,13 +11,19 @@ import { machineLine } from './lib';
 
 const dir = import.meta.dirname;
 const only = process.argv.slice(2);
-const files = readdirSync(dir).filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o)))).sort();
-console.log(`benchmarks: ${files.join(', ')}  (${machineLine()}${process.env.TEST_DATABASE_URL ? ', with PostgreSQL' : ', SQLite only: set TEST_DATABASE_URL for PostgreSQL'})`);
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o))))
+  .sort();
+console.log(
+  `benchmarks: ${files.join(', ')}  (${machineLine()}${process.env.TEST_DATABASE_URL ? ', with PostgreSQL' : ', SQLite only: set TEST_DATABASE_URL for PostgreSQL'})`,
+);
 let failed = 0;
 for (const f of files) {
   const t = performance.now();
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(dir, f)], { stdio: 'inherit', env: process.env });
-  console.log(`-- ${f}: ${r.status === 0 ? 'done' : `FAILED (exit ${r.status})`} in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  console.log(
+    `-- ${f}: ${r.status === 0 ? 'done' : `FAILED (exit ${r.status})`} in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+  );
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -40,15 +40,32 @@ export async function benchWorkbench(dialect: Dialect): Promise<WorkbenchFigure[
     await seedIfEmpty(app, { orders: 0, trainingSamples: 500 });
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    const have = Number((await app.platform.db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    if (have >= ORDERS) console.log(`${dialect}: reusing the ${have.toLocaleString('en')} orders already in the kept store`);
+    const have = Number(
+      (
+        await app.platform.db
+          .selectFrom('orders')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    if (have >= ORDERS)
+      console.log(`${dialect}: reusing the ${have.toLocaleString('en')} orders already in the kept store`);
     else {
       await fill(app, dialect);
-      console.log(`${dialect}: ${ORDERS.toLocaleString('en')} orders inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s (cpu ${(cpuMs(c0) / 1000).toFixed(1)} s)`);
+      console.log(
+        `${dialect}: ${ORDERS.toLocaleString('en')} orders inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s (cpu ${(cpuMs(c0) / 1000).toFixed(1)} s)`,
+      );
     }
     if (dialect === 'postgres') await sql`vacuum analyze orders`.execute(app.platform.db); // as autovacuum would have, after a bulk load
 
-    const userId = async (username: string) => (await app.platform.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+    const userId = async (username: string) =>
+      (
+        await app.platform.db
+          .selectFrom('users')
+          .select('id')
+          .where('username', '=', username)
+          .executeTakeFirstOrThrow()
+      ).id;
     const dispatcher = (await app.identity.auth.principalOf(await userId('dispatcher')))!;
     const handler = (await app.identity.auth.principalOf(await userId('handler')))!;
     const zf = app.orders.units.all().find((u) => u.code === 'GC-ZF')!.id;
@@ -75,22 +92,35 @@ export async function benchWorkbench(dialect: Dialect): Promise<WorkbenchFigure[
       ['handler: text "垃圾桶" (3 characters, common)', handler, { q: '垃圾桶' }],
       ['handler: 办理中, keyset page 2', handler, { state: ['handling'], before: hPage1.next ?? undefined }],
     ];
-    const base = await time(RUNS, () => sql`select * from orders order by id limit 50`.execute(app.platform.db).then((r) => r.rows.length));
-    console.log(`${dialect}: baseline select * from orders order by id limit 50: p50 ${ms(base.p50)}, p99 ${ms(base.p99)}`);
+    const base = await time(RUNS, () =>
+      sql`select * from orders order by id limit 50`.execute(app.platform.db).then((r) => r.rows.length),
+    );
+    console.log(
+      `${dialect}: baseline select * from orders order by id limit 50: p50 ${ms(base.p50)}, p99 ${ms(base.p99)}`,
+    );
     const out: WorkbenchFigure[] = [];
     for (const [name, principal, filter] of cases) {
       const r = await time(RUNS, async () => (await app.orders.queries.list(principal, filter)).items.length);
       out.push({ dialect, name, p50: r.p50, p99: r.p99, rows: r.rows });
-      console.log(`${dialect}: ${name.padEnd(34)} ${String(r.rows).padStart(3)} rows  p50 ${ms(r.p50).padStart(9)}  p99 ${ms(r.p99).padStart(9)}  ` +
-        `(${(r.p99 / base.p99).toFixed(1)}× baseline p99)  ${r.p99 < TARGET_P99 ? 'ok' : `MISSES p99 < ${TARGET_P99} ms`}`);
+      console.log(
+        `${dialect}: ${name.padEnd(34)} ${String(r.rows).padStart(3)} rows  p50 ${ms(r.p50).padStart(9)}  p99 ${ms(r.p99).padStart(9)}  ` +
+          `(${(r.p99 / base.p99).toFixed(1)}× baseline p99)  ${r.p99 < TARGET_P99 ? 'ok' : `MISSES p99 < ${TARGET_P99} ms`}`,
+      );
     }
     // the workbench tab counts (GET /api/orders/counts): one GROUP BY over the open orders in scope
-    for (const [who, principal] of [['dispatcher', dispatcher], ['handler', handler]] as const) {
-      const r = await time(RUNS, async () => Object.values((await app.orders.queries.counts(principal)).byState).reduce((a, b) => a + b, 0));
+    for (const [who, principal] of [
+      ['dispatcher', dispatcher],
+      ['handler', handler],
+    ] as const) {
+      const r = await time(RUNS, async () =>
+        Object.values((await app.orders.queries.counts(principal)).byState).reduce((a, b) => a + b, 0),
+      );
       const name = `${who}: tab counts (${r.rows} open orders)`;
       out.push({ dialect, name, p50: r.p50, p99: r.p99, rows: r.rows });
-      console.log(`${dialect}: ${name.padEnd(34)}            p50 ${ms(r.p50).padStart(9)}  p99 ${ms(r.p99).padStart(9)}  ` +
-        `(${(r.p99 / base.p99).toFixed(1)}× baseline p99)  ${r.p99 < TARGET_P99 ? 'ok' : `MISSES p99 < ${TARGET_P99} ms`}`);
+      console.log(
+        `${dialect}: ${name.padEnd(34)}            p50 ${ms(r.p50).padStart(9)}  p99 ${ms(r.p99).padStart(9)}  ` +
+          `(${(r.p99 / base.p99).toFixed(1)}× baseline p99)  ${r.p99 < TARGET_P99 ? 'ok' : `MISSES p99 < ${TARGET_P99} ms`}`,
+      );
     }
     return out;
   } finally {
@@ -117,7 +147,7 @@ async function fill(app: Awaited<ReturnType<typeof startBenchApp>>['app'], diale
   for (const chunk of new HistoryBuilder(inputs, TEMPLATE).chunks(5000)) template.push(...chunk.orders);
   const perDay = new Map<string, number>();
   let rnd = 12345;
-  const next = () => ((rnd = (Math.imul(rnd, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const next = () => (rnd = (Math.imul(rnd, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const batch: OrderRow[] = [];
   const flush = async () => {
     await app.platform.db.transaction().execute((trx) => insertRows(trx, dialect, 'orders', ORDER_COLUMNS, batch));
@@ -132,8 +162,11 @@ async function fill(app: Awaited<ReturnType<typeof startBenchApp>>['app'], diale
     perDay.set(day, seq);
     const suffix = `X${copy.toString(32).padStart(2, '0')}`; // upper case: never in a generated id
     batch.push({
-      ...t, id: copy === 0 ? t.id : `${t.id.slice(0, 19)}${suffix}`, number: `GC${day}${String(seq).padStart(5, '0')}`,
-      created_at: created, main_order_id: t.main_order_id && copy > 0 ? `${t.main_order_id.slice(0, 19)}${suffix}` : t.main_order_id,
+      ...t,
+      id: copy === 0 ? t.id : `${t.id.slice(0, 19)}${suffix}`,
+      number: `GC${day}${String(seq).padStart(5, '0')}`,
+      created_at: created,
+      main_order_id: t.main_order_id && copy > 0 ? `${t.main_order_id.slice(0, 19)}${suffix}` : t.main_order_id,
     });
     if (batch.length >= 5000) await flush();
   }

@@ -16,7 +16,11 @@ const SHARED_INPUTS = ['package-lock.json', 'tsconfig.json', 'scripts/build-lib.
 export const TARGETS = {
   web: { stamp: join(WEB_DIR, '.build-hash'), inputs: ['src/web', 'vite.config.ts', ...SHARED_INPUTS] },
   // the server is every non-web, non-test file under src/ (the web's own code never reaches it)
-  server: { stamp: join(SERVER_DIR, '.build-hash'), inputs: ['src', ...SHARED_INPUTS], skip: (rel) => rel.startsWith('src/web/') || /\.test\.tsx?$/.test(rel) },
+  server: {
+    stamp: join(SERVER_DIR, '.build-hash'),
+    inputs: ['src', ...SHARED_INPUTS],
+    skip: (rel) => rel.startsWith('src/web/') || /\.test\.tsx?$/.test(rel),
+  },
 };
 
 /** A hash of the target's input files (names and contents), so a stamp says exactly what was built. */
@@ -61,7 +65,9 @@ const bundleJson = {
   name: 'bundle-package-json',
   setup(build) {
     const require = createRequire(join(ROOT, 'package.json'));
-    build.onResolve({ filter: /\.json$/ }, (args) => (args.path.startsWith('.') ? undefined : { path: require.resolve(args.path) }));
+    build.onResolve({ filter: /\.json$/ }, (args) =>
+      args.path.startsWith('.') ? undefined : { path: require.resolve(args.path) },
+    );
   },
 };
 
@@ -113,6 +119,7 @@ export async function buildServer() {
   const hourAgo = Date.now() - 3_600_000;
   for (const name of readdirSync(SERVER_DIR)) {
     const dir = join(SERVER_DIR, name);
-    if (name.startsWith('b-') && dir !== outdir && !name.endsWith('.tmp') && statSync(dir).mtimeMs < hourAgo) rmSync(dir, { recursive: true, force: true });
+    if (name.startsWith('b-') && dir !== outdir && !name.endsWith('.tmp') && statSync(dir).mtimeMs < hourAgo)
+      rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -15,7 +15,11 @@ const seconds = (t0) => ((Date.now() - t0) / 1000).toFixed(1);
 
 if (args.includes('--typecheck')) {
   const t0 = Date.now();
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'], { stdio: 'inherit', cwd: ROOT });
+  const tsc = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'],
+    { stdio: 'inherit', cwd: ROOT },
+  );
   if (tsc.status !== 0) {
     console.error('type-check failed');
     process.exit(tsc.status ?? 1);

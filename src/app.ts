@@ -58,13 +58,21 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   const events = new EventTail(database.db, { databaseUrl: config.databaseUrl, pgSchema: opts.pgSchema });
   const jobs = new JobRunner(database.db, {
-    nodeId: config.nodeId, clock,
+    nodeId: config.nodeId,
+    clock,
     onError: (job, err) => logger.error({ err, job: job.id, kind: job.kind }, 'job failed'),
   });
   const calendar = new CalendarService(database.db, clock, logger);
   await calendar.load();
   const platform: PlatformContext = {
-    config, db: database.db, dialect: database.dialect, clock, logger, events, jobs, calendar,
+    config,
+    db: database.db,
+    dialect: database.dialect,
+    clock,
+    logger,
+    events,
+    jobs,
+    calendar,
     storage: new LocalStorage(join(config.dataDir, 'files')),
     transact: (ctx, fn) => transact({ db: database.db, clock, afterCommit: () => events.poke() }, ctx, fn),
   };
@@ -77,9 +85,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   await registerCommonPlugins(http, { title: '一网 Yiwang API', version: '0.1.0' });
   await registerRateLimits(http, config.trustProxy);
 
-  const mqtt = opts.mqtt === false ? null : new MqttService({
-    url: config.mqttUrl, port: config.mqttPort, logger, clientId: `yiwang-${config.nodeId}-${hostname()}`,
-  });
+  const mqtt =
+    opts.mqtt === false
+      ? null
+      : new MqttService({
+          url: config.mqttUrl,
+          port: config.mqttPort,
+          logger,
+          clientId: `yiwang-${config.nodeId}-${hostname()}`,
+        });
 
   platformRoutes(http, platform, { mqtt });
   identity.routes(http);
@@ -108,7 +122,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   let closed = false;
   return {
-    http, platform, database, mqtt, routes, identity, geography, orders,
+    http,
+    platform,
+    database,
+    mqtt,
+    routes,
+    identity,
+    geography,
+    orders,
     async listen() {
       await http.listen({ port: config.port, host: config.host });
       const addr = http.server.address();

@@ -70,7 +70,9 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
     throw new ConfigError(`${name} is not a URL: ${raw}`);
   }
   if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(`${name} must start with ${protocols.map((p) => p + '//').join(' or ')} (got ${parsed.protocol}//)`);
+    throw new ConfigError(
+      `${name} must start with ${protocols.map((p) => p + '//').join(' or ')} (got ${parsed.protocol}//)`,
+    );
   }
   return raw;
 }
@@ -80,7 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const logLevel = env.LOG_LEVEL || 'info';
   if (!levels.includes(logLevel)) throw new ConfigError(`LOG_LEVEL=${logLevel} is not one of ${levels.join(', ')}`);
   const jobs = (env.JOBS ?? 'on').toLowerCase();
-  if (!['on', 'off', 'true', 'false', '1', '0'].includes(jobs)) throw new ConfigError(`JOBS=${env.JOBS} must be on or off`);
+  if (!['on', 'off', 'true', 'false', '1', '0'].includes(jobs))
+    throw new ConfigError(`JOBS=${env.JOBS} must be on or off`);
   const config: Config = {
     port: int(env, 'PORT', 8080, 0, 65535),
     host: env.HOST || '0.0.0.0',

@@ -76,7 +76,9 @@ export async function main(argv: string[]): Promise<number> {
         console.log(`audit chain OK: ${r.checked} rows verified`);
         return 0;
       }
-      console.error(`audit chain BROKEN at row ${r.firstBad!.seq} (${r.firstBad!.problem}): ${r.firstBad!.message}; ${r.checked} rows before it are intact`);
+      console.error(
+        `audit chain BROKEN at row ${r.firstBad!.seq} (${r.firstBad!.problem}): ${r.firstBad!.message}; ${r.checked} rows before it are intact`,
+      );
       return 1;
     }
     case 'user': {
@@ -89,7 +91,12 @@ export async function main(argv: string[]): Promise<number> {
       }
       const app = await createApp(config, { mqtt: false, web: false });
       try {
-        const id = await createFirstAdmin(app, { username, password, name: flag(argv, '--name') ?? username, roles: (flag(argv, '--roles') ?? 'admin').split(',') });
+        const id = await createFirstAdmin(app, {
+          username,
+          password,
+          name: flag(argv, '--name') ?? username,
+          roles: (flag(argv, '--roles') ?? 'admin').split(','),
+        });
         console.log(`created user ${username} (${id})`);
         return 0;
       } catch (e) {
@@ -149,9 +156,13 @@ async function start(config: Config): Promise<number> {
   }
   const ms = Date.now() - t0;
   const url = `http://localhost:${port}`;
-  console.log(`\n  一网 Yiwang is running at ${url}  (ready in ${(ms / 1000).toFixed(1)} s, ${app.database.dialect}, MQTT ${app.mqtt?.mode} on ${config.mqttUrl ? printableUrl(config.mqttUrl) : 'port ' + config.mqttPort})`);
+  console.log(
+    `\n  一网 Yiwang is running at ${url}  (ready in ${(ms / 1000).toFixed(1)} s, ${app.database.dialect}, MQTT ${app.mqtt?.mode} on ${config.mqttUrl ? printableUrl(config.mqttUrl) : 'port ' + config.mqttPort})`,
+  );
   if (app.mqtt && !app.mqtt.connected()) {
-    console.log('  warning: the MQTT broker (MQTT_URL) does not answer; running without it (health 503), retrying every 2 s');
+    console.log(
+      '  warning: the MQTT broker (MQTT_URL) does not answer; running without it (health 503), retrying every 2 s',
+    );
   }
   if (seeded.seeded) console.log(`  demo data: ${seeded.summary}`);
   if (config.demo) {
@@ -177,9 +188,11 @@ function startupFailure(e: unknown, config: Config): number {
   const err = e as NodeJS.ErrnoException & { port?: number };
   if (err?.code === 'EADDRINUSE') {
     const isMqtt = err.port === config.mqttPort && !config.mqttUrl;
-    console.error(isMqtt
-      ? `error: MQTT port ${config.mqttPort} is already in use — set MQTT_PORT to a free port (or MQTT_URL to use that broker)`
-      : `error: port ${config.port} is already in use — set PORT to a free port`);
+    console.error(
+      isMqtt
+        ? `error: MQTT port ${config.mqttPort} is already in use — set MQTT_PORT to a free port (or MQTT_URL to use that broker)`
+        : `error: port ${config.port} is already in use — set PORT to a free port`,
+    );
     return 1;
   }
   console.error(`error: could not start: ${err?.message ?? e}`);

@@ -16,7 +16,8 @@ describe.each(dialects('auth'))('authentication (%s)', (dialect) => {
   let admin: Client;
 
   const db = () => app.platform.db;
-  const auditSeq = async () => Number((await db().selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq);
+  const auditSeq = async () =>
+    Number((await db().selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq);
   const userId = async (username: string) =>
     (await db().selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
   const orgId = async (code: string) =>
@@ -52,8 +53,13 @@ describe.each(dialects('auth'))('authentication (%s)', (dialect) => {
       const me = await admin.get('/api/me');
       expect(me.status).toBe(200);
       expect(me.body.user).toMatchObject({
-        id: await userId('admin'), username: 'admin', name: '系统管理员', roles: ['admin'],
-        orgId: await orgId('GC'), orgName: '桂城街道', orgKind: 'street',
+        id: await userId('admin'),
+        username: 'admin',
+        name: '系统管理员',
+        roles: ['admin'],
+        orgId: await orgId('GC'),
+        orgName: '桂城街道',
+        orgKind: 'street',
       });
       expect(me.body.permissions).toContain('users.manage');
       expect(me.body.permissions).toEqual([...me.body.permissions].sort());
@@ -61,7 +67,10 @@ describe.each(dialects('auth'))('authentication (%s)', (dialect) => {
     });
 
     it('refuses a wrong password or an unknown user with 401 invalid_credentials', async () => {
-      for (const [u, pw] of [['leader', 'wrong-password'], ['nobody-here', DEMO_PASSWORD]]) {
+      for (const [u, pw] of [
+        ['leader', 'wrong-password'],
+        ['nobody-here', DEMO_PASSWORD],
+      ]) {
         const res = await tryLogin(u, pw);
         expect(res.status).toBe(401);
         expect(res.body.error.code).toBe('invalid_credentials');
@@ -98,7 +107,12 @@ describe.each(dialects('auth'))('authentication (%s)', (dialect) => {
   });
 
   describe('CSRF', () => {
-    const newOrg = async (code: string) => ({ parentId: await orgId('GC'), name: `CSRF 测试 ${code}`, kind: 'department', code });
+    const newOrg = async (code: string) => ({
+      parentId: await orgId('GC'),
+      name: `CSRF 测试 ${code}`,
+      kind: 'department',
+      code,
+    });
 
     it('refuses a cookie-authenticated write without or with a wrong x-csrf-token, changing nothing', async () => {
       const other = await login(app, 'dispatcher');
@@ -154,7 +168,12 @@ describe.each(dialects('auth'))('authentication (%s)', (dialect) => {
 
       // never shown again, never stored, never audited in clear
       const listed = await admin.get('/api/api-keys');
-      expect(listed.body.items.find((k: any) => k.id === id)).toMatchObject({ name: '12345 热线对接', prefix, permissions: ['orders.read'], revokedAt: null });
+      expect(listed.body.items.find((k: any) => k.id === id)).toMatchObject({
+        name: '12345 热线对接',
+        prefix,
+        permissions: ['orders.read'],
+        revokedAt: null,
+      });
       expect(JSON.stringify(listed.body)).not.toContain(key);
       const row = await db().selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       expect(JSON.stringify(row)).not.toContain(key);
@@ -171,18 +190,26 @@ describe.each(dialects('auth'))('authentication (%s)', (dialect) => {
       expect((await machine.post('/api/orgs', {})).status).toBe(403);
       expect((await machine.get('/api/api-keys')).status).toBe(403);
       // a route that wants orders.read lets it in, if the orders module is mounted
-      const ordersRead = app.routes.find((r) => r.permission === 'orders.read' && r.method === 'GET' && !r.url.includes(':'));
+      const ordersRead = app.routes.find(
+        (r) => r.permission === 'orders.read' && r.method === 'GET' && !r.url.includes(':'),
+      );
       if (ordersRead) expect([401, 403]).not.toContain((await machine.get(ordersRead.url)).status);
 
       const geoKey = await admin.post('/api/api-keys', { name: '地图读取', permissions: ['geo.read'] });
       const geoClient = withApiKey(app, geoKey.body.key);
       expect((await geoClient.get('/api/geo/places')).status).toBe(200);
       // the x-api-key header works too; no CSRF token is needed for a key
-      const viaHeader = await anonymous(app).request('GET', '/api/geo/places', undefined, { 'x-api-key': geoKey.body.key });
+      const viaHeader = await anonymous(app).request('GET', '/api/geo/places', undefined, {
+        'x-api-key': geoKey.body.key,
+      });
       expect(viaHeader.status).toBe(200);
 
       // unknown or malformed keys
-      for (const bad of [key.slice(0, -1) + (key.endsWith('A') ? 'B' : 'A'), 'yw_000000000000_' + 'x'.repeat(32), 'nonsense']) {
+      for (const bad of [
+        key.slice(0, -1) + (key.endsWith('A') ? 'B' : 'A'),
+        'yw_000000000000_' + 'x'.repeat(32),
+        'nonsense',
+      ]) {
         const res = await withApiKey(app, bad).get('/api/geo/places');
         expect(res.status, bad).toBe(401);
         expect(res.body.error.code).toBe('invalid_api_key');
@@ -221,14 +248,26 @@ describe.each(dialects('auth'))('authentication (%s)', (dialect) => {
     it('reveals a full phone number to admin and dispatcher only, with an audit row', async () => {
       const target = await userId('dispatcher');
       const dispatcher = await login(app, 'dispatcher');
-      for (const [who, client] of [['admin', admin], ['dispatcher', dispatcher]] as const) {
+      for (const [who, client] of [
+        ['admin', admin],
+        ['dispatcher', dispatcher],
+      ] as const) {
         const before = await auditSeq();
         const res = await client.post(`/api/users/${target}/reveal`, { field: 'phone' });
         expect(res.status, who).toBe(200);
         expect(res.body.value).toBe('13800000002');
         expect(await auditSeq()).toBe(before + 1);
-        const row = await db().selectFrom('audit_log').selectAll().where('seq', '=', before + 1).executeTakeFirstOrThrow();
-        expect(row).toMatchObject({ action: 'pii.reveal', entity_type: 'user', entity_id: target, actor_id: await userId(who) });
+        const row = await db()
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('seq', '=', before + 1)
+          .executeTakeFirstOrThrow();
+        expect(row).toMatchObject({
+          action: 'pii.reveal',
+          entity_type: 'user',
+          entity_id: target,
+          actor_id: await userId(who),
+        });
         expect(JSON.parse(row.after!)).toEqual({ field: 'phone' });
       }
       for (const who of ['leader', 'handler', 'clerk', 'citizen']) {
@@ -243,8 +282,21 @@ describe.each(dialects('auth'))('authentication (%s)', (dialect) => {
 
     it('shows a handler only the users of their own organisation subtree', async () => {
       // the handler works in 城市管理和综合执法局 (GC-ZF); GC-ZF-SR is one of its units
-      const inside = await admin.post('/api/users', { username: 'zf-unit-user', name: '科室同事', password: 'long-enough-1', orgId: await orgId('GC-ZF-SR'), roles: ['handler'], phone: '13700000009' });
-      const outside = await admin.post('/api/users', { username: 'jt-user', name: '交通办', password: 'long-enough-2', orgId: await orgId('GC-JT'), roles: ['handler'] });
+      const inside = await admin.post('/api/users', {
+        username: 'zf-unit-user',
+        name: '科室同事',
+        password: 'long-enough-1',
+        orgId: await orgId('GC-ZF-SR'),
+        roles: ['handler'],
+        phone: '13700000009',
+      });
+      const outside = await admin.post('/api/users', {
+        username: 'jt-user',
+        name: '交通办',
+        password: 'long-enough-2',
+        orgId: await orgId('GC-JT'),
+        roles: ['handler'],
+      });
       expect([inside.status, outside.status]).toEqual([201, 201]);
 
       const handler = await login(app, 'handler');

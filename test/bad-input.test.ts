@@ -10,7 +10,17 @@ import { Type as T } from '@sinclair/typebox';
 import { dialects } from './helpers/env';
 import { startTestApp, type TestApp } from './helpers/app';
 import { anonymous, login, type Client } from './helpers/client';
-import { WRITE_METHODS, apiRoutes, dummyValue, endsSession, fillPath, isErrorBody, plausibleBody, type JsonSchema, type RouteShape } from './helpers/routes';
+import {
+  WRITE_METHODS,
+  apiRoutes,
+  dummyValue,
+  endsSession,
+  fillPath,
+  isErrorBody,
+  plausibleBody,
+  type JsonSchema,
+  type RouteShape,
+} from './helpers/routes';
 import { createHttp } from '../src/platform/http';
 import { rawRequest } from './helpers/raw-http';
 import type { AddressInfo } from 'node:net';
@@ -47,21 +57,51 @@ const RAW_BODIES: Array<[string, string, Record<string, string>]> = [
 
 /** Values put in the place of one body field at a time. */
 const FIELD_VALUES: Array<[string, unknown]> = [
-  ['5', 5], ['"5"', '5'], ['-1e308', -1e308], ['true', true], ['null', null], ['[]', []], ['{}', {}],
-  ['a 100 KB string', 'x'.repeat(100_000)], ['NUL', 'a\u0000b'], ['a lone surrogate', '\ud800'],
+  ['5', 5],
+  ['"5"', '5'],
+  ['-1e308', -1e308],
+  ['true', true],
+  ['null', null],
+  ['[]', []],
+  ['{}', {}],
+  ['a 100 KB string', 'x'.repeat(100_000)],
+  ['NUL', 'a\u0000b'],
+  ['a lone surrogate', '\ud800'],
   ['__proto__ object', JSON.parse('{"__proto__":{"polluted":true}}')],
 ];
 
 /** Path parameter values (already URL-encoded). */
 const PATH_VALUES = [
-  '%00', 'x%00y', 'x'.repeat(5000), 'x'.repeat(80), '-1', 'NaN', '1e309', '%E0%A4%A', '%C0%AF', '%FF',
-  '..%2F..%2Fetc%2Fpasswd', "'%20OR%201%3D1--", '%F0%9F%92%A9', '1.5',
+  '%00',
+  'x%00y',
+  'x'.repeat(5000),
+  'x'.repeat(80),
+  '-1',
+  'NaN',
+  '1e309',
+  '%E0%A4%A',
+  '%C0%AF',
+  '%FF',
+  '..%2F..%2Fetc%2Fpasswd',
+  "'%20OR%201%3D1--",
+  '%F0%9F%92%A9',
+  '1.5',
 ];
 
 /** Query-string values (already URL-encoded). */
 const QUERY_VALUES = [
-  '-1', 'NaN', 'Infinity', '1e308', '99999999999999999999', '1.5', '%00', '', 'x'.repeat(3000), '[]',
-  '2026-02-30', '%FF',
+  '-1',
+  'NaN',
+  'Infinity',
+  '1e308',
+  '99999999999999999999',
+  '1.5',
+  '%00',
+  '',
+  'x'.repeat(3000),
+  '[]',
+  '2026-02-30',
+  '%FF',
 ];
 
 type ProbeKind = 'path' | 'query' | 'raw body' | 'body field';
@@ -83,32 +123,83 @@ function probesFor(route: RouteShape): Probe[] {
   const hasBody = WRITE_METHODS.has(route.method) && route.method !== 'DELETE';
   const plausible = plausibleBody(route.body);
   const base = fillPath(route);
-  const goodQuery = Object.entries(route.query).filter(([, s]) => s.required).map(([k, s]) => `${k}=${encodeURIComponent(dummyValue(s))}`);
+  const goodQuery = Object.entries(route.query)
+    .filter(([, s]) => s.required)
+    .map(([k, s]) => `${k}=${encodeURIComponent(dummyValue(s))}`);
   const withQuery = (parts: string[]) => (parts.length ? `${base}?${parts.join('&')}` : base);
   const bodyFor = (p: unknown) => (hasBody ? { payload: enc(p), headers: JSON_TYPE } : {});
 
   if (Object.keys(route.params).length) {
     for (const v of PATH_VALUES) {
-      out.push({ kind: 'path', what: `path params = ${v.slice(0, 20)}`, method: route.method, url: fillPath(route, () => v), ...bodyFor(plausible) });
+      out.push({
+        kind: 'path',
+        what: `path params = ${v.slice(0, 20)}`,
+        method: route.method,
+        url: fillPath(route, () => v),
+        ...bodyFor(plausible),
+      });
     }
   }
   for (const [name, schema] of Object.entries(route.query)) {
-    const others = Object.entries(route.query).filter(([k]) => k !== name).map(([k, s]) => `${k}=${encodeURIComponent(dummyValue(s))}`);
-    for (const v of QUERY_VALUES) out.push({ kind: 'query', what: `?${name}=${v.slice(0, 20)}`, method: route.method, url: withQuery([...others, `${name}=${v}`]), ...bodyFor(plausible) });
-    out.push({ kind: 'query', what: `?${name} twice`, method: route.method, url: withQuery([...others, `${name}=${dummyValue(schema)}`, `${name}=${dummyValue(schema)}`]), ...bodyFor(plausible) });
+    const others = Object.entries(route.query)
+      .filter(([k]) => k !== name)
+      .map(([k, s]) => `${k}=${encodeURIComponent(dummyValue(s))}`);
+    for (const v of QUERY_VALUES)
+      out.push({
+        kind: 'query',
+        what: `?${name}=${v.slice(0, 20)}`,
+        method: route.method,
+        url: withQuery([...others, `${name}=${v}`]),
+        ...bodyFor(plausible),
+      });
+    out.push({
+      kind: 'query',
+      what: `?${name} twice`,
+      method: route.method,
+      url: withQuery([...others, `${name}=${dummyValue(schema)}`, `${name}=${dummyValue(schema)}`]),
+      ...bodyFor(plausible),
+    });
   }
-  out.push({ kind: 'query', what: 'an unknown query parameter', method: route.method, url: withQuery([...goodQuery, 'zzz=1']), ...bodyFor(plausible) });
+  out.push({
+    kind: 'query',
+    what: 'an unknown query parameter',
+    method: route.method,
+    url: withQuery([...goodQuery, 'zzz=1']),
+    ...bodyFor(plausible),
+  });
   if (WRITE_METHODS.has(route.method)) {
-    for (const [what, payload, headers] of RAW_BODIES) out.push({ kind: 'raw body', what: `body: ${what}`, method: route.method, url: withQuery(goodQuery), payload, headers });
+    for (const [what, payload, headers] of RAW_BODIES)
+      out.push({
+        kind: 'raw body',
+        what: `body: ${what}`,
+        method: route.method,
+        url: withQuery(goodQuery),
+        payload,
+        headers,
+      });
   }
   if (hasBody && route.body?.type === 'object') {
     const fields = Object.keys(route.body.properties ?? {});
     for (const field of fields) {
       for (const [what, value] of FIELD_VALUES) {
-        out.push({ kind: 'body field', what: `body.${field} = ${what}`, method: route.method, url: withQuery(goodQuery), payload: enc({ ...(plausible as object), [field]: value }), headers: JSON_TYPE });
+        out.push({
+          kind: 'body field',
+          what: `body.${field} = ${what}`,
+          method: route.method,
+          url: withQuery(goodQuery),
+          payload: enc({ ...(plausible as object), [field]: value }),
+          headers: JSON_TYPE,
+        });
       }
     }
-    out.push({ kind: 'body field', what: 'body with an extra field', method: route.method, url: withQuery(goodQuery), payload: enc({ ...(plausible as object), zzz: 1 }), headers: JSON_TYPE });
+    out.push({
+      kind: 'body field',
+      what: 'body with an extra field',
+      method: route.method,
+      url: withQuery(goodQuery),
+      payload: enc({ ...(plausible as object), zzz: 1 }),
+      headers: JSON_TYPE,
+    });
   }
   return out;
 }
@@ -145,11 +236,19 @@ describe.each(dialects('bad input'))('bad input (%s)', (dialect) => {
     return asRole[roles[0]!]!;
   };
 
-  const auditSeq = async () => Number((await app.platform.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq);
-  const streetId = async () => (await app.platform.db.selectFrom('orgs').select('id').where('kind', '=', 'street').executeTakeFirstOrThrow()).id;
+  const auditSeq = async () =>
+    Number((await app.platform.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq);
+  const streetId = async () =>
+    (await app.platform.db.selectFrom('orgs').select('id').where('kind', '=', 'street').executeTakeFirstOrThrow()).id;
 
   /** Sends, and checks the rules every refusal follows; returns the reply for more checks. */
-  async function refused(client: Client, method: string, url: string, payload?: string | object, headers: Record<string, string> = {}) {
+  async function refused(
+    client: Client,
+    method: string,
+    url: string,
+    payload?: string | object,
+    headers: Record<string, string> = {},
+  ) {
     const before = await auditSeq();
     const res = await client.request(method, url, payload, headers);
     expect(res.status, `${method} ${url}`).toBeGreaterThanOrEqual(400);
@@ -162,10 +261,15 @@ describe.each(dialects('bad input'))('bad input (%s)', (dialect) => {
 
   beforeAll(async () => {
     // the per-address limits (tested in orders-intake) would answer 429 before validation here
-    app = await startTestApp(dialect, { trainingSamples: 200, env: { PUBLIC_SUBMIT_LIMIT: '0', PUBLIC_TRACK_LIMIT: '0' } });
+    app = await startTestApp(dialect, {
+      trainingSamples: 200,
+      env: { PUBLIC_SUBMIT_LIMIT: '0', PUBLIC_TRACK_LIMIT: '0' },
+    });
     admin = await login(app, 'admin');
     routes = apiRoutes(app);
-    for (const role of new Set(routes.flatMap((r) => (GRANTS[r.permission]?.includes('admin') === false ? [GRANTS[r.permission]![0]!] : [])))) {
+    for (const role of new Set(
+      routes.flatMap((r) => (GRANTS[r.permission]?.includes('admin') === false ? [GRANTS[r.permission]![0]!] : [])),
+    )) {
       asRole[role] = await login(app, role);
     }
   });
@@ -188,7 +292,10 @@ describe.each(dialects('bad input'))('bad input (%s)', (dialect) => {
     // nested objects are closed too (orders' location, if the orders module is mounted)
     const orders = routes.find((r) => r.method === 'POST' && r.url === '/api/orders');
     if (orders?.body?.properties?.location) {
-      const nested = await refused(admin, 'POST', '/api/orders', { ...(plausibleBody(orders.body) as object), location: { lng: 113.1, lat: 23.0, alt: 5 } });
+      const nested = await refused(admin, 'POST', '/api/orders', {
+        ...(plausibleBody(orders.body) as object),
+        location: { lng: 113.1, lat: 23.0, alt: 5 },
+      });
       expect(nested.body.error.code).toBe('invalid_request');
     }
   });
@@ -210,13 +317,22 @@ describe.each(dialects('bad input'))('bad input (%s)', (dialect) => {
     // every typed top-level field of every route refuses a value of the wrong type
     const problems: string[] = [];
     // (Open311 answers in its own spec's error format: bad-input checks it in the fuzz pass)
-    for (const route of routes.filter((r) => r.body?.type === 'object' && !endsSession(r) && !r.url.startsWith('/open311/'))) {
+    for (const route of routes.filter(
+      (r) => r.body?.type === 'object' && !endsSession(r) && !r.url.startsWith('/open311/'),
+    )) {
       for (const [field, value] of wrongTypeFields(route.body)) {
         const body = { ...(plausibleBody(route.body) as object), [field]: value };
         const before = await auditSeq();
         const res = await callerOf(route).request(route.method, fillPath(route), body);
-        if (res.status !== 400 || res.body?.error?.code !== 'invalid_request' || !String(res.body.error.message).includes(field) || (await auditSeq()) !== before) {
-          problems.push(`${route.method} ${route.url} ${field}=${JSON.stringify(value)} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+        if (
+          res.status !== 400 ||
+          res.body?.error?.code !== 'invalid_request' ||
+          !String(res.body.error.message).includes(field) ||
+          (await auditSeq()) !== before
+        ) {
+          problems.push(
+            `${route.method} ${route.url} ${field}=${JSON.stringify(value)} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+          );
         }
       }
     }
@@ -226,9 +342,17 @@ describe.each(dialects('bad input'))('bad input (%s)', (dialect) => {
   it('coerces query strings and path parameters (they arrive as text) but not bodies', async () => {
     // the platform's validator setup on a bare HTTP instance: one integer in each part
     const http = createHttp({ logger: pino({ level: 'silent' }) });
-    http.post('/n/:p', {
-      schema: { params: T.Object({ p: T.Integer() }), querystring: T.Object({ q: T.Integer() }), body: T.Object({ b: T.Integer() }) },
-    }, async (req) => ({ p: req.params.p, q: req.query.q, b: req.body.b }));
+    http.post(
+      '/n/:p',
+      {
+        schema: {
+          params: T.Object({ p: T.Integer() }),
+          querystring: T.Object({ q: T.Integer() }),
+          body: T.Object({ b: T.Integer() }),
+        },
+      },
+      async (req) => ({ p: req.params.p, q: req.query.q, b: req.body.b }),
+    );
     await http.ready();
     try {
       const ok = await http.inject({ method: 'POST', url: '/n/5?q=5', payload: { b: 5 } });
@@ -253,7 +377,11 @@ describe.each(dialects('bad input'))('bad input (%s)', (dialect) => {
       ['PATCH', '/api/orgs/%00', { name: 'x' }],
       ['POST', `/api/users/x%00/reveal`, { field: 'phone' }],
       ['POST', '/api/orgs', { parentId: 'x', name: 'a\u0000b', kind: 'department', code: 'NUL-1' }],
-      ['POST', '/api/orgs', { parentId: 'x', name: 'ok', kind: 'department', code: 'NUL-2', departmentType: { 'a\u0000': 1 } }],
+      [
+        'POST',
+        '/api/orgs',
+        { parentId: 'x', name: 'ok', kind: 'department', code: 'NUL-2', departmentType: { 'a\u0000': 1 } },
+      ],
       ['GET', '/api/audit?before=Infinity'],
       ['GET', '/api/audit?before=1e308'],
       ['GET', '/api/audit?before=99999999999999999999'],
@@ -270,7 +398,12 @@ describe.each(dialects('bad input'))('bad input (%s)', (dialect) => {
   });
 
   it('answers a body over 1 MiB with 400 body_too_large', async () => {
-    const big = JSON.stringify({ parentId: await streetId(), name: 'x'.repeat(MiB), kind: 'department', code: 'BIG-1' });
+    const big = JSON.stringify({
+      parentId: await streetId(),
+      name: 'x'.repeat(MiB),
+      kind: 'department',
+      code: 'BIG-1',
+    });
     const res = await refused(admin, 'POST', '/api/orgs', big, JSON_TYPE);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('body_too_large');
@@ -280,14 +413,27 @@ describe.each(dialects('bad input'))('bad input (%s)', (dialect) => {
     expect(Buffer.byteLength(justOver)).toBe(MiB + 1);
     const over = await refused(admin, 'POST', '/api/calendar/years/2030/import', justOver, JSON_TYPE);
     expect(over.body.error.code).toBe('body_too_large');
-    const cjk = await refused(admin, 'POST', '/api/calendar/years/2030/import', JSON.stringify({ text: '休'.repeat(400_000) }), JSON_TYPE);
+    const cjk = await refused(
+      admin,
+      'POST',
+      '/api/calendar/years/2030/import',
+      JSON.stringify({ text: '休'.repeat(400_000) }),
+      JSON_TYPE,
+    );
     expect(cjk.body.error.code).toBe('body_too_large');
     // anonymous callers are turned away before their body is read
     expect((await refused(anonymous(app), 'POST', '/api/orgs', big, JSON_TYPE)).status).toBe(401);
   });
 
   it('answers an unknown route with a JSON 404', async () => {
-    for (const [method, url] of [['GET', '/api/nope'], ['POST', '/api/nope'], ['DELETE', '/api/orgs'], ['GET', '/api/orgs/x/y/z'], ['PUT', '/api/me'], ['GET', '/api/nope%20nope']]) {
+    for (const [method, url] of [
+      ['GET', '/api/nope'],
+      ['POST', '/api/nope'],
+      ['DELETE', '/api/orgs'],
+      ['GET', '/api/orgs/x/y/z'],
+      ['PUT', '/api/me'],
+      ['GET', '/api/nope%20nope'],
+    ]) {
       for (const client of [admin, anonymous(app)]) {
         const res = await refused(client, method, url, method === 'GET' || method === 'DELETE' ? undefined : {});
         expect(res.status, `${method} ${url}`).toBe(404);
@@ -305,17 +451,30 @@ describe.each(dialects('bad input'))('bad input (%s)', (dialect) => {
       ['GET', '/api/orders/export.xlsx?to=8639999971200001'],
       ['GET', `/api/orders?from=${far}`],
       ['GET', `/api/orders?to=${far}`],
-      ...['0.5', '1e30', '1e400', '-5', 'x', '1_a', '99999999999'].map((v): [string, string] => ['GET', `/api/orders?sort=deadline&before=${v}`]),
-      ...['1.5_x', '1e308_x', '-5_x', 'Infinity_x', '99999999999999999999_x', '_x', '5_'].map((v): [string, string] => ['GET', `/api/orders?before=${v}`]),
+      ...['0.5', '1e30', '1e400', '-5', 'x', '1_a', '99999999999'].map((v): [string, string] => [
+        'GET',
+        `/api/orders?sort=deadline&before=${v}`,
+      ]),
+      ...['1.5_x', '1e308_x', '-5_x', 'Infinity_x', '99999999999999999999_x', '_x', '5_'].map((v): [string, string] => [
+        'GET',
+        `/api/orders?before=${v}`,
+      ]),
       ['GET', '/api/orders/mine?before=1.5_x'],
       ['GET', '/api/calendar/days?from=1800-01-01&to=1800-01-02'],
     ];
     for (const [method, url] of cases) {
-      const client = url.startsWith('/api/orders/mine') ? asRole.citizen ?? (asRole.citizen = await login(app, 'citizen')) : admin;
+      const client = url.startsWith('/api/orders/mine')
+        ? (asRole.citizen ?? (asRole.citizen = await login(app, 'citizen')))
+        : admin;
       const res = await refused(client, method, url);
       expect(res.status, url).toBe(400);
     }
-    const seen = await refused(asRole.handler ?? await login(app, 'handler'), 'POST', '/api/notifications/mine/seen', { until: 1e20 });
+    const seen = await refused(
+      asRole.handler ?? (await login(app, 'handler')),
+      'POST',
+      '/api/notifications/mine/seen',
+      { until: 1e20 },
+    );
     expect(seen.status).toBe(400);
     // the cursors a page hands out still work
     const page = await admin.get('/api/orders?limit=2');
@@ -333,15 +492,29 @@ describe.each(dialects('bad input'))('bad input (%s)', (dialect) => {
       ['a malformed request line', 'GET\r\n\r\n', 400],
       ['a bad header name', 'GET /api/health HTTP/1.1\r\nHost: x\r\nBad Name: 1\r\n\r\n', 400],
       ['a control character in a header', 'GET /api/health HTTP/1.1\r\nHost: x\r\nX-A: a\u0001b\r\n\r\n', 400],
-      ['Content-Length with Transfer-Encoding', 'POST /api/orgs HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', 400],
-      ['a bad chunk', 'POST /api/orgs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nzz\r\n{}\r\n0\r\n\r\n', 400],
-      ['two Content-Lengths', 'POST /api/orgs HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}', 400],
+      [
+        'Content-Length with Transfer-Encoding',
+        'POST /api/orgs HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+        400,
+      ],
+      [
+        'a bad chunk',
+        'POST /api/orgs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nzz\r\n{}\r\n0\r\n\r\n',
+        400,
+      ],
+      [
+        'two Content-Lengths',
+        'POST /api/orgs HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}',
+        400,
+      ],
       ['an unknown method', 'FROB /api/health HTTP/1.1\r\nHost: x\r\n\r\n', 400],
       ['no Host on HTTP/1.1', 'GET /api/health HTTP/1.1\r\n\r\n', 400],
     ];
     const before = await auditSeq();
     for (const [what, raw, status] of cases) {
-      const res = await rawRequest(port, raw).catch((e: Error) => { throw new Error(`${what}: ${e.message}`); });
+      const res = await rawRequest(port, raw).catch((e: Error) => {
+        throw new Error(`${what}: ${e.message}`);
+      });
       expect(res.status, what).toBe(status);
       expect(res.headers['content-type'], what).toMatch(/^application\/json/);
       const body = JSON.parse(res.body);
@@ -350,7 +523,9 @@ describe.each(dialects('bad input'))('bad input (%s)', (dialect) => {
     }
     expect(await auditSeq()).toBe(before);
     // and a well-formed request on a raw socket is still served
-    expect((await rawRequest(port, 'GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).status).toBe(200);
+    expect((await rawRequest(port, 'GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).status).toBe(
+      200,
+    );
   });
 
   /** The app listening on a free loopback port (once per suite). */
@@ -395,13 +570,23 @@ describe.each(dialects('bad input'))('bad input (%s)', (dialect) => {
     // the admin's session survived it all, and the audit chain is whole
     expect((await admin.get('/api/me')).status).toBe(200);
     expect((await admin.post('/api/audit/verify')).body.ok).toBe(true);
-    console.log(`[fuzz ${dialect}] ${kind}: ${sent} requests over ${routes.length} routes in ${Date.now() - t0} ms; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`);
+    console.log(
+      `[fuzz ${dialect}] ${kind}: ${sent} requests over ${routes.length} routes in ${Date.now() - t0} ms; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`,
+    );
     return sent;
   }
 
   // a few thousand requests in all: generous timeouts for a busy CI machine
   it('fuzz: hostile path parameters', async () => expect(await fuzz('path')).toBeGreaterThan(100), 180_000);
   it('fuzz: hostile query strings', async () => expect(await fuzz('query')).toBeGreaterThan(300), 180_000);
-  it('fuzz: hostile bodies (not objects, not JSON, too deep, wrong content type)', async () => expect(await fuzz('raw body')).toBeGreaterThan(300), 180_000);
-  it('fuzz: hostile values in each body field', async () => expect(await fuzz('body field')).toBeGreaterThan(500), 180_000);
+  it(
+    'fuzz: hostile bodies (not objects, not JSON, too deep, wrong content type)',
+    async () => expect(await fuzz('raw body')).toBeGreaterThan(300),
+    180_000,
+  );
+  it(
+    'fuzz: hostile values in each body field',
+    async () => expect(await fuzz('body field')).toBeGreaterThan(500),
+    180_000,
+  );
 });

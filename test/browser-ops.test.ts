@@ -7,21 +7,35 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { announceBrowserSkip, launchBrowser, pageApi, roleSessions, startRealServer, type RunningServer } from './helpers/browser';
+import {
+  announceBrowserSkip,
+  launchBrowser,
+  pageApi,
+  roleSessions,
+  startRealServer,
+  type RunningServer,
+} from './helpers/browser';
 
 const skip = announceBrowserSkip('browser suite (work-order operations)');
 
 describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evaluation, return visits', () => {
   let server: RunningServer;
   let browser: Browser;
-  const sessions = roleSessions(() => browser, () => server.url);
+  const sessions = roleSessions(
+    () => browser,
+    () => server.url,
+  );
   const as = sessions.as;
   const others: BrowserContext[] = [];
 
-
   /** A page with no session at all (the citizen pages need no login). */
   async function anonymous(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 430, height: 900 }, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 430, height: 900 },
+      isMobile: true,
+      hasTouch: true,
+    });
     others.push(context);
     return context.newPage();
   }
@@ -33,7 +47,12 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
    * loaded machine can be slow), saying what it was if not 2xx. A click that sent nothing (the
    * page still settling) is repeated.
    */
-  async function act(page: Page, what: string, click: () => Promise<void>, isCall: (r: Response) => boolean): Promise<Response> {
+  async function act(
+    page: Page,
+    what: string,
+    click: () => Promise<void>,
+    isCall: (r: Response) => boolean,
+  ): Promise<Response> {
     try {
       let res: Response | null = null;
       for (let attempt = 0; attempt < 3 && !res; attempt++) {
@@ -62,7 +81,12 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
   /** A hotline order through the API, still 待分拨 (no location: routing cannot send it anywhere). */
   async function newOrder(description: string): Promise<{ id: string; number: string }> {
     const dispatcher = await as('dispatcher');
-    const created = await api(dispatcher, 'POST', '/api/orders', { channel: 'hotline', description, categoryCode: '010402', reporter: { phone: '13700003333' } });
+    const created = await api(dispatcher, 'POST', '/api/orders', {
+      channel: 'hotline',
+      description,
+      categoryCode: '010402',
+      reporter: { phone: '13700003333' },
+    });
     expect(created.status).toBe(201);
     expect(created.body.order.state).toBe('pending_dispatch');
     return { id: created.body.order.id, number: created.body.order.number };
@@ -97,7 +121,12 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
     await citizen.goto(`${server.url}/report`);
     await citizen.getByTestId('report-description').fill(description);
     await citizen.getByTestId('report-phone').fill('139 1234 5678'); // as people type it
-    await act(citizen, 'report', () => citizen.getByTestId('report-submit').click(), call('POST', /^\/api\/public\/orders$/));
+    await act(
+      citizen,
+      'report',
+      () => citizen.getByTestId('report-submit').click(),
+      call('POST', /^\/api\/public\/orders$/),
+    );
     const shown = citizen.getByTestId('report-number');
     await shown.waitFor({ timeout: 15_000 });
     const number = (await shown.innerText()).trim();
@@ -123,9 +152,17 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
     await citizen.goto(`${server.url}/track`);
     await citizen.getByTestId('track-number').fill(number.toLowerCase());
     await citizen.getByTestId('track-phone').fill(phone);
-    await act(citizen, 'track', () => citizen.getByTestId('track-submit').click(), call('GET', /^\/api\/public\/orders\/track$/));
+    await act(
+      citizen,
+      'track',
+      () => citizen.getByTestId('track-submit').click(),
+      call('GET', /^\/api\/public\/orders\/track$/),
+    );
     await citizen.getByTestId('track-result').waitFor({ timeout: 15_000 });
-    const tracked = await citizen.evaluate(async (q) => (await fetch(`/api/public/orders/track?${q}`)).json(), new URLSearchParams({ number, phone }).toString());
+    const tracked = await citizen.evaluate(
+      async (q) => (await fetch(`/api/public/orders/track?${q}`)).json(),
+      new URLSearchParams({ number, phone }).toString(),
+    );
     expect(tracked.progress.map((p: { step: string }) => p.step)).toContain('登记受理');
     expect(await citizen.getByTestId('track-state').innerText()).toBe(tracked.stateLabel);
     expect(await citizen.getByTestId('track-history').innerText()).toContain('诉求已受理'); // the page's words for 登记受理
@@ -136,7 +173,13 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
     const wrong = citizen.waitForResponse(call('GET', /^\/api\/public\/orders\/track$/), { timeout: 15_000 });
     await citizen.getByTestId('track-submit').click();
     expect((await wrong).status()).toBe(404);
-    await expect.poll(async () => (await citizen.getByTestId('track-error').count()) ? citizen.getByTestId('track-error').innerText() : '', { timeout: 10_000 }).toContain('未找到该工单');
+    await expect
+      .poll(
+        async () =>
+          (await citizen.getByTestId('track-error').count()) ? citizen.getByTestId('track-error').innerText() : '',
+        { timeout: 10_000 },
+      )
+      .toContain('未找到该工单');
     expect(await citizen.getByTestId('track-result').count()).toBe(0);
   }, 90_000);
 
@@ -161,8 +204,12 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
     expect(await confirm.isDisabled()).toBe(true); // no unit yet
     await dispatcher.getByTestId('bulk-dispatch-unit').locator('.ant-select').click();
     await dispatcher.keyboard.type('GC-ZF');
-    await dispatcher.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="城市管理和综合执法局"]').click({ timeout: 10_000 });
-    await expect.poll(async () => dispatcher.getByTestId('bulk-dispatch-unit').innerText(), { timeout: 10_000 }).toContain('城市管理和综合执法局');
+    await dispatcher
+      .locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="城市管理和综合执法局"]')
+      .click({ timeout: 10_000 });
+    await expect
+      .poll(async () => dispatcher.getByTestId('bulk-dispatch-unit').innerText(), { timeout: 10_000 })
+      .toContain('城市管理和综合执法局');
 
     // one dispatch per order; wait for both answers, then the summary
     const answers = [a, b].map((o) => dispatcher.waitForResponse(actionOf(o.id), { timeout: 20_000 }));
@@ -180,7 +227,8 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
       expect(after.unitName).toBe('城市管理和综合执法局');
     }
     // and they have left the 待分拨 tab
-    for (const o of [a, b]) await dispatcher.getByTestId(`order-row-${o.number}`).waitFor({ state: 'detached', timeout: 15_000 });
+    for (const o of [a, b])
+      await dispatcher.getByTestId(`order-row-${o.number}`).waitFor({ state: 'detached', timeout: 15_000 });
   }, 90_000);
 
   it('督办看板: 催办 on a listed order reaches the order', async () => {
@@ -205,7 +253,9 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
     expect(urged[0].actorName).toBe('陈调度');
     // the board, reloaded, shows the reminder count on the row
     const count = dispatcher.getByTestId(`sup-urge-count-${o.number}`);
-    await expect.poll(async () => ((await count.count()) ? (await count.innerText()).trim() : null), { timeout: 15_000 }).toBe('1');
+    await expect
+      .poll(async () => ((await count.count()) ? (await count.innerText()).trim() : null), { timeout: 15_000 })
+      .toBe('1');
   }, 90_000);
 
   it('考核评价: charts draw, the ranking has the units, 下载月报 gives an .xlsx', async () => {
@@ -226,16 +276,25 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
     for (const chart of ['eval-score-chart', 'eval-trend-chart']) {
       const canvas = leader.getByTestId(chart).locator('canvas').first();
       await canvas.waitFor({ timeout: 20_000 });
-      await expect.poll(() => canvas.evaluate((c: HTMLCanvasElement) => {
-        if (!c.width || !c.height) return 0;
-        const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-        let painted = 0;
-        for (let i = 3; i < px.length; i += 4) if (px[i]) painted++;
-        return painted;
-      }), { timeout: 15_000 }).toBeGreaterThan(500);
+      await expect
+        .poll(
+          () =>
+            canvas.evaluate((c: HTMLCanvasElement) => {
+              if (!c.width || !c.height) return 0;
+              const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+              let painted = 0;
+              for (let i = 3; i < px.length; i += 4) if (px[i]) painted++;
+              return painted;
+            }),
+          { timeout: 15_000 },
+        )
+        .toBeGreaterThan(500);
     }
 
-    const [download] = await Promise.all([leader.waitForEvent('download', { timeout: 30_000 }), leader.getByTestId('eval-download').click()]);
+    const [download] = await Promise.all([
+      leader.waitForEvent('download', { timeout: 30_000 }),
+      leader.getByTestId('eval-download').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     expect(download.suggestedFilename()).toContain(month);
     const file = await download.path();
@@ -269,7 +328,13 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
     expect(d.order.state).toBe('closed');
     expect(d.order.visitResult).toBe('satisfied');
     const visited = d.timeline.find((e: { type: string }) => e.type === 'order.visited');
-    expect(visited).toMatchObject({ from: 'pending_visit', to: 'closed', actorName: '陈调度', note: '市民表示路面已修好，满意', data: { result: 'satisfied' } });
+    expect(visited).toMatchObject({
+      from: 'pending_visit',
+      to: 'closed',
+      actorName: '陈调度',
+      note: '市民表示路面已修好，满意',
+      data: { result: 'satisfied' },
+    });
   }, 90_000);
 
   it('工作台首页: the dispatcher sees the centre’s queues with the server’s counts, each a link into its tab', async () => {
@@ -277,12 +342,15 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
     await dispatcher.goto(`${server.url}/`);
     const counts = (await api(dispatcher, 'GET', '/api/orders/counts')).body;
     const tile = (key: string) => dispatcher.getByTestId(`home-queue-${key}`);
-    await expect.poll(async () => tile('pending_dispatch').getAttribute('data-count'), { timeout: 15_000 }).toBe(String(counts.byState.pending_dispatch ?? 0));
+    await expect
+      .poll(async () => tile('pending_dispatch').getAttribute('data-count'), { timeout: 15_000 })
+      .toBe(String(counts.byState.pending_dispatch ?? 0));
     expect(await tile('overdue').getAttribute('data-count')).toBe(String(counts.overdue));
     expect(await tile('return').getAttribute('data-count')).toBe(String(counts.returnRequests));
     await tile('pending_visit').click();
     await dispatcher.waitForURL(/\/orders\?queue=pending_visit$/, { timeout: 10_000 });
-    await expect.poll(async () => dispatcher.getByTestId('queue-pending_visit').getAttribute('data-count'), { timeout: 10_000 })
+    await expect
+      .poll(async () => dispatcher.getByTestId('queue-pending_visit').getAttribute('data-count'), { timeout: 10_000 })
       .toBe(String(counts.byState.pending_visit ?? 0));
   }, 60_000);
 
@@ -291,7 +359,10 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
     await dispatcher.goto(`${server.url}/orders?queue=pending_visit`);
     const href = await dispatcher.getByTestId('orders-export').getAttribute('href');
     expect(href).toBe('/api/orders/export.xlsx?state=pending_visit');
-    const [download] = await Promise.all([dispatcher.waitForEvent('download', { timeout: 30_000 }), dispatcher.getByTestId('orders-export').click()]);
+    const [download] = await Promise.all([
+      dispatcher.waitForEvent('download', { timeout: 30_000 }),
+      dispatcher.getByTestId('orders-export').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const bytes = readFileSync(await download.path());
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
@@ -310,13 +381,22 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
     await perform('dispatcher', o.id, { type: 'dispatch', unitId: await orgId(await as('dispatcher'), 'GC-ZF') });
     const count = handler.getByTestId('notice-count');
     await handler.reload(); // the bell refreshes every 30 s; a reload asks at once
-    await expect.poll(async () => Number((await count.getAttribute('data-count')) || 0), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number((await count.getAttribute('data-count')) || 0), { timeout: 15_000 })
+      .toBeGreaterThan(0);
 
-    await act(handler, 'seen', () => handler.getByTestId('notice-bell').click(), call('POST', /^\/api\/notifications\/mine\/seen$/));
+    await act(
+      handler,
+      'seen',
+      () => handler.getByTestId('notice-bell').click(),
+      call('POST', /^\/api\/notifications\/mine\/seen$/),
+    );
     const item = handler.getByTestId(`notice-${o.number}`);
     await item.waitFor({ timeout: 10_000 });
     expect(await item.innerText()).toContain(`新工单${o.number}`); // the message as sent names the order
-    await expect.poll(async () => (await api(handler, 'GET', '/api/notifications/mine')).body.unread, { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(async () => (await api(handler, 'GET', '/api/notifications/mine')).body.unread, { timeout: 10_000 })
+      .toBe(0);
     await expect.poll(async () => count.getAttribute('data-count'), { timeout: 10_000 }).toBe('0');
 
     await item.click();
@@ -329,7 +409,12 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
     await leader.goto(`${server.url}/`);
     const report = (await api(leader, 'GET', '/api/orders/metrics')).body;
     const figure = (key: string) => leader.getByTestId(`home-metric-${key}`).locator('.ant-statistic-content');
-    await expect.poll(async () => (await figure('dispatched').count()) ? (await figure('dispatched').innerText()).replace(/,/g, '') : null, { timeout: 15_000 })
+    await expect
+      .poll(
+        async () =>
+          (await figure('dispatched').count()) ? (await figure('dispatched').innerText()).replace(/,/g, '') : null,
+        { timeout: 15_000 },
+      )
       .toBe(String(report.total.dispatched));
     const sign = report.total.rates.signOnTime;
     expect(await figure('sign').innerText()).toBe(sign === null ? '—' : `${(sign * 100).toFixed(1)}%`);

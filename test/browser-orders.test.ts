@@ -5,16 +5,25 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { announceBrowserSkip, launchBrowser, pageApi, roleSessions, startRealServer, type RunningServer } from './helpers/browser';
+import {
+  announceBrowserSkip,
+  launchBrowser,
+  pageApi,
+  roleSessions,
+  startRealServer,
+  type RunningServer,
+} from './helpers/browser';
 
 const skip = announceBrowserSkip('browser suite (work orders)');
 
 describe.skipIf(skip)('browser: a work order through its whole life', () => {
   let server: RunningServer;
   let browser: Browser;
-  const sessions = roleSessions(() => browser, () => server.url);
+  const sessions = roleSessions(
+    () => browser,
+    () => server.url,
+  );
   const as = sessions.as;
-
 
   const api = pageApi;
 
@@ -48,7 +57,8 @@ describe.skipIf(skip)('browser: a work order through its whole life', () => {
       const answered = page.waitForResponse(isAction, { timeout: 15_000 }).catch(() => null);
       await page.getByTestId('action-confirm').click();
       res = await answered;
-      if (!res && (await refusal.count())) throw new Error(`${type}: the form was refused: ${await refusal.innerText()}`);
+      if (!res && (await refusal.count()))
+        throw new Error(`${type}: the form was refused: ${await refusal.innerText()}`);
     }
     if (!res) throw new Error(`${type}: confirming sent no request`);
     if (res.status() !== 200) throw new Error(`${type} answered ${res.status()}: ${await res.text()}`);
@@ -74,7 +84,9 @@ describe.skipIf(skip)('browser: a work order through its whole life', () => {
     const dispatcher = await as('dispatcher');
     await dispatcher.goto(`${server.url}/orders/new`);
     await dispatcher.getByTestId('hotline-phone').fill('13700001111');
-    await dispatcher.getByTestId('hotline-description').fill('南海大道辅道路面塌陷破损，出现一个大坑，车辆经过很危险，请尽快修复');
+    await dispatcher
+      .getByTestId('hotline-description')
+      .fill('南海大道辅道路面塌陷破损，出现一个大坑，车辆经过很危险，请尽快修复');
     await dispatcher.getByTestId('hotline-category-accept').first().click({ timeout: 20_000 });
     await dispatcher.getByTestId('hotline-submit').click();
     const created = dispatcher.getByTestId('created-order-number').first();
@@ -101,7 +113,9 @@ describe.skipIf(skip)('browser: a work order through its whole life', () => {
     await handler.getByTestId(`sign-${number}`).first().click({ timeout: 20_000 });
     await expect.poll(() => stateOf(handler, id), { timeout: 15_000 }).toBe('handling');
     await openOrder(handler, id);
-    await act(handler, 'submit_reply', (p) => p.getByTestId('action-field-reply').fill('已安排施工队修复路面坑洞，并设置警示标志'));
+    await act(handler, 'submit_reply', (p) =>
+      p.getByTestId('action-field-reply').fill('已安排施工队修复路面坑洞，并设置警示标志'),
+    );
     expect(await stateOf(handler, id)).toBe('pending_review');
 
     // the centre reviews the reply and makes the return visit
@@ -111,12 +125,21 @@ describe.skipIf(skip)('browser: a work order through its whole life', () => {
     await openOrder(dispatcher, id);
     await act(dispatcher, 'visit', (p) => p.getByTestId('action-field-result-satisfied').click());
     await openOrder(dispatcher, id);
-    await expect.poll(async () => dispatcher.getByTestId('order-state').first().innerText(), { timeout: 10_000 }).toContain('已办结');
+    await expect
+      .poll(async () => dispatcher.getByTestId('order-state').first().innerText(), { timeout: 10_000 })
+      .toContain('已办结');
     expect(await stateOf(dispatcher, id)).toBe('closed');
 
     const detail = (await api(dispatcher, 'GET', `/api/orders/${id}`)).body;
     const steps = detail.timeline.map((e: { type: string }) => e.type);
-    for (const t of ['order.created', 'order.dispatched', 'order.signed', 'order.reply_submitted', 'order.reply_approved', 'order.visited']) {
+    for (const t of [
+      'order.created',
+      'order.dispatched',
+      'order.signed',
+      'order.reply_submitted',
+      'order.reply_approved',
+      'order.visited',
+    ]) {
       expect(steps).toContain(t);
     }
     const actors = new Map(detail.timeline.map((e: { type: string; actorName: string }) => [e.type, e.actorName]));
@@ -129,15 +152,23 @@ describe.skipIf(skip)('browser: a work order through its whole life', () => {
   /** An order dispatched to the demo handler's unit (城管) through the API, ready for the unit. */
   async function dispatchedOrder(description: string, sign: boolean): Promise<string> {
     const dispatcher = await as('dispatcher');
-    const created = await api(dispatcher, 'POST', '/api/orders', { channel: 'hotline', description, categoryCode: '010402', reporter: { phone: '13700002222' } });
+    const created = await api(dispatcher, 'POST', '/api/orders', {
+      channel: 'hotline',
+      description,
+      categoryCode: '010402',
+      reporter: { phone: '13700002222' },
+    });
     expect(created.status).toBe(201);
     const id = created.body.order.id;
     const orgs = (await api(dispatcher, 'GET', '/api/orgs')).body.items as Array<{ id: string; code: string }>;
     const unitId = orgs.find((o) => o.code === 'GC-ZF')!.id;
     if (created.body.order.state === 'pending_dispatch') {
-      expect((await api(dispatcher, 'POST', `/api/orders/${id}/actions`, { type: 'dispatch', unitId })).status).toBe(200);
+      expect((await api(dispatcher, 'POST', `/api/orders/${id}/actions`, { type: 'dispatch', unitId })).status).toBe(
+        200,
+      );
     }
-    if (sign) expect((await api(await as('handler'), 'POST', `/api/orders/${id}/actions`, { type: 'sign' })).status).toBe(200);
+    if (sign)
+      expect((await api(await as('handler'), 'POST', `/api/orders/${id}/actions`, { type: 'sign' })).status).toBe(200);
     return id;
   }
 
@@ -145,7 +176,9 @@ describe.skipIf(skip)('browser: a work order through its whole life', () => {
     const id = await dispatchedOrder('桂澜路人行道路面破损严重，行人容易绊倒', false);
     const handler = await as('handler');
     await openOrder(handler, id);
-    await act(handler, 'request_return', (p) => p.getByTestId('action-field-reason').fill('该路段属于市政道路，不属本单位管养范围'));
+    await act(handler, 'request_return', (p) =>
+      p.getByTestId('action-field-reason').fill('该路段属于市政道路，不属本单位管养范围'),
+    );
     const after = (await api(handler, 'GET', `/api/orders/${id}`)).body.order;
     expect(after.returnRequest?.reason).toContain('市政道路');
 
@@ -153,7 +186,11 @@ describe.skipIf(skip)('browser: a work order through its whole life', () => {
     const dispatcher = await as('dispatcher');
     await dispatcher.goto(`${server.url}/orders?queue=return`);
     await dispatcher.getByTestId(`order-row-${after.number}`).waitFor({ timeout: 20_000 });
-    await expect.poll(async () => Number(await dispatcher.getByTestId('queue-return').getAttribute('data-count')), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(async () => Number(await dispatcher.getByTestId('queue-return').getAttribute('data-count')), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThanOrEqual(1);
     await openOrder(dispatcher, id);
     await act(dispatcher, 'approve_return');
     const back = (await api(dispatcher, 'GET', `/api/orders/${id}`)).body.order;

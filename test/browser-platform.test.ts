@@ -73,7 +73,9 @@ describe.skipIf(skip)('browser: fresh start, every role logs in, the map draws',
       await loginAs(page, server.url, 'dispatcher');
       await page.goto(`${server.url}/map`);
       await page.getByTestId('map').first().waitFor({ timeout: 20_000 });
-      await page.waitForFunction(() => document.querySelectorAll('.community-shape').length >= 24, null, { timeout: 20_000 });
+      await page.waitForFunction(() => document.querySelectorAll('.community-shape').length >= 24, null, {
+        timeout: 20_000,
+      });
       const communities = await page.locator('.community-shape').count();
       const api = await page.evaluate(async () => (await fetch('/api/geo/communities')).json());
       expect(communities).toBe(api.features.length);

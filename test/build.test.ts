@@ -17,7 +17,12 @@ describe('built server', () => {
     const entry: string = serverEntry();
     expect(entry).toContain(`b-${(inputHash('server') as string).slice(0, 16)}`);
     const dir = dirname(entry);
-    const files = [entry, ...readdirSync(join(dir, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => join(dir, 'chunks', f))];
+    const files = [
+      entry,
+      ...readdirSync(join(dir, 'chunks'))
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => join(dir, 'chunks', f)),
+    ];
     const code = files.map((f) => readFileSync(f, 'utf8')).join('\n');
     for (const pkg of ['tsx', 'vite', '@vitejs/plugin-react', 'esbuild', 'vitest']) {
       expect(code, pkg).not.toMatch(new RegExp(`from\\s*["']${pkg.replace('/', '\\/')}["']`));

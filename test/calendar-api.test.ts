@@ -14,8 +14,30 @@ const MADE_UP_2027 = {
   workdays: ['2027-01-09'],
   source: '测试用安排 / test arrangement',
 };
-const KINDS_PLAIN = ['workday', 'weekend', 'weekend', 'workday', 'workday', 'workday', 'workday', 'workday', 'weekend', 'weekend'];
-const KINDS_MADE_UP = ['holiday', 'weekend', 'weekend', 'holiday', 'holiday', 'workday', 'workday', 'workday', 'makeup_workday', 'weekend'];
+const KINDS_PLAIN = [
+  'workday',
+  'weekend',
+  'weekend',
+  'workday',
+  'workday',
+  'workday',
+  'workday',
+  'workday',
+  'weekend',
+  'weekend',
+];
+const KINDS_MADE_UP = [
+  'holiday',
+  'weekend',
+  'weekend',
+  'holiday',
+  'holiday',
+  'workday',
+  'workday',
+  'workday',
+  'makeup_workday',
+  'weekend',
+];
 
 /** Epoch ms of a Shanghai wall-clock time. */
 const shanghai = (isoLocal: string) => Date.parse(`${isoLocal}+08:00`);
@@ -27,7 +49,8 @@ describe.each(dialects('calendar API'))('calendar API (%s)', (dialect) => {
   let dispatcher: Client;
 
   const stored = async () => app.platform.db.selectFrom('calendar_years').selectAll().execute();
-  const auditSeq = async () => Number((await app.platform.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq);
+  const auditSeq = async () =>
+    Number((await app.platform.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq);
   const kinds = async (from = '2027-01-01', to = '2027-01-10') => {
     const res = await dispatcher.get(`/api/calendar/days?from=${from}&to=${to}`);
     expect(res.status).toBe(200);
@@ -67,7 +90,10 @@ describe.each(dialects('calendar API'))('calendar API (%s)', (dialect) => {
     const put = await admin.put('/api/calendar/years/2027', MADE_UP_2027);
     expect(put.status).toBe(200);
     expect(put.body).toEqual({
-      year: 2027, holidays: ['2027-01-01', '2027-01-04', '2027-01-05'], workdays: ['2027-01-09'], source: MADE_UP_2027.source,
+      year: 2027,
+      holidays: ['2027-01-01', '2027-01-04', '2027-01-05'],
+      workdays: ['2027-01-09'],
+      source: MADE_UP_2027.source,
     });
 
     expect(await kinds()).toEqual(KINDS_MADE_UP);
@@ -81,9 +107,17 @@ describe.each(dialects('calendar API'))('calendar API (%s)', (dialect) => {
     const yearsAfter = (await dispatcher.get('/api/calendar/years')).body;
     expect(warns2027(yearsAfter.warnings)).toBe(false);
     expect(yearsAfter.items.find((y: { year: number }) => y.year === 2027)).toMatchObject({
-      year: 2027, source: 'override', note: MADE_UP_2027.source, holidays: ['2027-01-01', '2027-01-04', '2027-01-05'], workdays: ['2027-01-09'],
+      year: 2027,
+      source: 'override',
+      note: MADE_UP_2027.source,
+      holidays: ['2027-01-01', '2027-01-04', '2027-01-05'],
+      workdays: ['2027-01-09'],
     });
-    const audit = await app.platform.db.selectFrom('audit_log').selectAll().where('action', '=', 'calendar.year.put').execute();
+    const audit = await app.platform.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'calendar.year.put')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0].entity_id).toBe('2027');
 
@@ -105,7 +139,10 @@ describe.each(dialects('calendar API'))('calendar API (%s)', (dialect) => {
     const res = await admin.post('/api/calendar/years/2027/import', { text, source: '国办发明电（测试）' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      year: 2027, holidays: ['2027-01-01', '2027-01-04', '2027-01-05'], workdays: ['2027-01-09'], source: '国办发明电（测试）',
+      year: 2027,
+      holidays: ['2027-01-01', '2027-01-04', '2027-01-05'],
+      workdays: ['2027-01-09'],
+      source: '国办发明电（测试）',
     });
     expect(await kinds()).toEqual(KINDS_MADE_UP);
     expect(await due(3)).toBe(shanghai('2027-01-08T17:30:00'));

@@ -47,7 +47,9 @@ async function freshStore(dialect: DialectName): Promise<Store> {
       async counts() {
         const db = new SQLite(join(dataDir, 'yiwang.db'), { readonly: true });
         try {
-          return new Map((db.prepare(sql).all() as { description: string; n: number }[]).map((r) => [r.description, r.n]));
+          return new Map(
+            (db.prepare(sql).all() as { description: string; n: number }[]).map((r) => [r.description, r.n]),
+          );
         } finally {
           db.close();
         }
@@ -80,10 +82,15 @@ function cli(args: string[], env: Record<string, string>): Child {
 /** A logged-in session against a running server: cookie + CSRF token. */
 async function session(base: string) {
   const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(USER),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(USER),
   });
   expect(login.status).toBe(200);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const me = (await (await fetch(`${base}/api/me`, { headers: { cookie } })).json()) as { csrfToken: string };
   return { cookie, csrf: me.csrfToken };
 }
@@ -91,7 +98,11 @@ async function session(base: string) {
 const describeOf = (key: string) => `崩溃测试 ${key}：路灯不亮，晚上路过很危险`;
 
 /** One intake; `undefined` when the connection died (the kill), else status and order id. */
-async function post(base: string, s: { cookie: string; csrf: string }, key: string): Promise<{ status: number; id?: string } | undefined> {
+async function post(
+  base: string,
+  s: { cookie: string; csrf: string },
+  key: string,
+): Promise<{ status: number; id?: string } | undefined> {
   try {
     const res = await fetch(`${base}/api/orders`, {
       method: 'POST',
@@ -116,7 +127,10 @@ for (const dialect of dialects('crash safety (SIGKILL under intake load)')) {
   describe(`crash safety on ${dialect}`, () => {
     it(`${CYCLES} SIGKILLs under intake load lose nothing acknowledged and double nothing`, async () => {
       const store = await freshStore(dialect);
-      const create = cli(['user', 'create', '--username', USER.username, '--password', USER.password, '--roles', 'dispatcher'], store.env);
+      const create = cli(
+        ['user', 'create', '--username', USER.username, '--password', USER.password, '--roles', 'dispatcher'],
+        store.env,
+      );
       expect(await create.exited(120_000)).toBe(0);
 
       const acknowledged = new Map<string, string>(); // key → order id
@@ -166,7 +180,9 @@ for (const dialect of dialects('crash safety (SIGKILL under intake load)')) {
       await child.exited(20_000);
       const verify = cli(['audit', 'verify'], store.env);
       expect(await verify.exited(60_000), verify.stdout() + verify.stderr()).toBe(0);
-      console.log(`crash safety on ${dialect}: ${CYCLES} kills, ${acknowledged.size} acknowledged, 0 lost, 0 doubled; ${cutOff.size} cut off, each once after retry`);
+      console.log(
+        `crash safety on ${dialect}: ${CYCLES} kills, ${acknowledged.size} acknowledged, 0 lost, 0 doubled; ${cutOff.size} cut off, each once after retry`,
+      );
     }, 600_000);
   });
 }

@@ -36,17 +36,22 @@ suite('migrations on PostgreSQL beside other schemas', () => {
     const schema = await createPgSchema();
     made.push(schema);
     const database = connect({ databaseUrl: appendSchema(PG_URL!, schema), dataDir: '', pgSchema: schema });
-    const churners = await Promise.all(Array.from({ length: 3 }, async () => {
-      const c = new pg.Client({ connectionString: PG_URL! });
-      await c.connect();
-      return c;
-    }));
+    const churners = await Promise.all(
+      Array.from({ length: 3 }, async () => {
+        const c = new pg.Client({ connectionString: PG_URL! });
+        await c.connect();
+        return c;
+      }),
+    );
     let churning = true;
     let dropped = 0;
     const churn = churners.map(async (admin, k) => {
       for (let i = 0; churning; i++) {
         const name = `churn_${process.pid}_${k}_${i}`;
-        const tables = Array.from({ length: 10 }, (_, t) => `create table ${name}.t${t} (id serial primary key, a text)`);
+        const tables = Array.from(
+          { length: 10 },
+          (_, t) => `create table ${name}.t${t} (id serial primary key, a text)`,
+        );
         await admin.query(`create schema ${name}; ${tables.join('; ')}`);
         await admin.query(`drop schema ${name} cascade`);
         dropped++;
@@ -77,7 +82,7 @@ suite('migrations on PostgreSQL beside other schemas', () => {
       expect(names).toContain('kysely_migration');
       expect(names).toContain('orders');
       expect(tables.every((t) => t.schema === schema)).toBe(true);
-      expect((await scopedPgIntrospector(database.db, schema).getSchemas())).toEqual([{ name: schema }]);
+      expect(await scopedPgIntrospector(database.db, schema).getSchemas()).toEqual([{ name: schema }]);
     } finally {
       await database.close();
     }

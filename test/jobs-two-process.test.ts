@@ -38,7 +38,13 @@ async function openShared(dialect: DialectName): Promise<Shared> {
   const database = connect({ databaseUrl: pgSchema ? PG_URL : null, dataDir, pgSchema });
   await migrateAll(database.db);
   await sql`create table if not exists test_job_effects (job_id text primary key, node text)`.execute(database.db);
-  return { database, db: database.db, dataDir, pgSchema, databaseUrl: pgSchema ? appendSchema(PG_URL!, pgSchema) : null };
+  return {
+    database,
+    db: database.db,
+    dataDir,
+    pgSchema,
+    databaseUrl: pgSchema ? appendSchema(PG_URL!, pgSchema) : null,
+  };
 }
 
 async function closeShared(s: Shared | undefined): Promise<void> {
@@ -77,13 +83,18 @@ describe.each(dialects('jobs across two processes'))('jobs across two processes 
     for (let i = 0; i < NOW_JOBS; i++) await enqueueJob(db, KIND, { runAt: t0 - 1000 + i, payload: { i } }, t0);
 
     for (const name of ['node-a', 'node-b']) {
-      workers.push(spawnNode(['--import', 'tsx', 'test/fixtures/job-worker.ts'], {
-        env: childEnv({
-          WORKER_NODE_ID: name, WORKER_KIND: KIND, WORKER_DATA_DIR: s!.dataDir,
-          WORKER_DATABASE_URL: s!.databaseUrl ?? undefined,
-          WORKER_DEADLINE: String(Date.now() + 170_000), WORKER_HANDLER_MS: '2',
+      workers.push(
+        spawnNode(['--import', 'tsx', 'test/fixtures/job-worker.ts'], {
+          env: childEnv({
+            WORKER_NODE_ID: name,
+            WORKER_KIND: KIND,
+            WORKER_DATA_DIR: s!.dataDir,
+            WORKER_DATABASE_URL: s!.databaseUrl ?? undefined,
+            WORKER_DEADLINE: String(Date.now() + 170_000),
+            WORKER_HANDLER_MS: '2',
+          }),
         }),
-      }));
+      );
     }
     await Promise.all(workers.map((w) => w.waitFor(/^ready$/, 60_000)));
 
@@ -95,17 +106,35 @@ describe.each(dialects('jobs across two processes'))('jobs across two processes 
     workers.forEach((w) => w.send('go'));
 
     const total = NOW_JOBS + LATER_JOBS;
-    await waitUntil('all jobs done', async () => {
-      const open = await db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('status', '!=', 'done').executeTakeFirstOrThrow();
-      return Number(open.n) === 0;
-    }, 90_000);
+    await waitUntil(
+      'all jobs done',
+      async () => {
+        const open = await db
+          .selectFrom('jobs')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('status', '!=', 'done')
+          .executeTakeFirstOrThrow();
+        return Number(open.n) === 0;
+      },
+      90_000,
+    );
     workers.forEach((w) => w.send('stop'));
     const codes = await Promise.all(workers.map((w) => w.exited(15_000)));
     expect(codes).toEqual([0, 0]);
-    const results = workers.map((w) => JSON.parse(w.stdout().split('\n').find((l) => l.startsWith('result '))!.slice(7)) as {
-      nodeId: string; handled: number; errors: string[];
-    });
+    const results = workers.map(
+      (w) =>
+        JSON.parse(
+          w
+            .stdout()
+            .split('\n')
+            .find((l) => l.startsWith('result '))!
+            .slice(7),
+        ) as {
+          nodeId: string;
+          handled: number;
+          errors: string[];
+        },
+    );
 
     const jobs = await db.selectFrom('jobs').select(['id', 'status', 'attempts', 'run_at', 'locked_by']).execute();
     expect(jobs).toHaveLength(total);
@@ -176,10 +205,24 @@ describe.each(dialects('job leases and retries'))('job leases and retries (%s)',
   };
 
   async function insertClaimed(db: Kysely<DB>, id: string, lockedBy: string, lockedUntil: number): Promise<void> {
-    await db.insertInto('jobs').values({
-      id, kind: KIND, dedupe_key: null, run_at: start - 120_000, payload: '{}', status: 'running', attempts: 1,
-      max_attempts: 5, locked_by: lockedBy, locked_until: lockedUntil, last_error: null, created_at: start - 120_000, finished_at: null,
-    }).execute();
+    await db
+      .insertInto('jobs')
+      .values({
+        id,
+        kind: KIND,
+        dedupe_key: null,
+        run_at: start - 120_000,
+        payload: '{}',
+        status: 'running',
+        attempts: 1,
+        max_attempts: 5,
+        locked_by: lockedBy,
+        locked_until: lockedUntil,
+        last_error: null,
+        created_at: start - 120_000,
+        finished_at: null,
+      })
+      .execute();
   }
 
   it('a job whose node died is taken over when its lease ends, and runs once', async () => {
@@ -198,7 +241,9 @@ describe.each(dialects('job leases and retries'))('job leases and retries (%s)',
     expect(Number(dead.attempts)).toBe(2);
     const alive = await db.selectFrom('jobs').selectAll().where('id', '=', 'job-alive').executeTakeFirstOrThrow();
     expect(alive).toMatchObject({ status: 'running', locked_by: 'busy-node' });
-    expect(await db.selectFrom('job_runs').select(['job_id', 'node_id']).execute()).toEqual([{ job_id: 'job-dead', node_id: 'live-node' }]);
+    expect(await db.selectFrom('job_runs').select(['job_id', 'node_id']).execute()).toEqual([
+      { job_id: 'job-dead', node_id: 'live-node' },
+    ]);
     expect(await effects(db)).toEqual([{ job_id: 'job-dead', node: 'live-node' }]);
 
     // Once that lease ends too, it is taken over as well; the first job is not run again.
@@ -216,9 +261,13 @@ describe.each(dialects('job leases and retries'))('job leases and retries (%s)',
     await enqueueJob(db, KIND, { runAt: start, dedupeKey: 'slow' }, start);
 
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     let entered!: () => void;
-    const inHandler = new Promise<void>((r) => { entered = r; });
+    const inHandler = new Promise<void>((r) => {
+      entered = r;
+    });
     const slowErrors: unknown[] = [];
     const slow = runner(second.db, 'slow-node', clock, (e) => slowErrors.push(e));
     slow.register(KIND, async (trx, job) => {
@@ -251,15 +300,20 @@ describe.each(dialects('job leases and retries'))('job leases and retries (%s)',
     const clock = new ManualClock(start);
     for (const key of ['slow-1', 'slow-2']) await enqueueJob(db, KIND, { runAt: start, dedupeKey: key }, start);
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     let inSecond!: () => void;
-    const second = new Promise<void>((r) => { inSecond = r; });
+    const second = new Promise<void>((r) => {
+      inSecond = r;
+    });
     let calls = 0;
     const r = runner(db, 'node-slow', clock);
     r.register(KIND, async (trx, job) => {
       calls++;
       await effectOf('node-slow')(trx, job);
-      if (calls === 1) await new Promise((res) => setTimeout(res, 80)); // past the shared commit's 50 ms
+      if (calls === 1)
+        await new Promise((res) => setTimeout(res, 80)); // past the shared commit's 50 ms
       else {
         inSecond();
         await gate; // a gateway that does not answer
@@ -268,10 +322,17 @@ describe.each(dialects('job leases and retries'))('job leases and retries (%s)',
     const running = r.tick();
     await second;
     // another process's view while the second job still waits: the first is committed
-    const reader = connect({ databaseUrl: s!.pgSchema ? appendSchema(PG_URL!, s!.pgSchema) : null, dataDir: s!.dataDir, pgSchema: s!.pgSchema });
+    const reader = connect({
+      databaseUrl: s!.pgSchema ? appendSchema(PG_URL!, s!.pgSchema) : null,
+      dataDir: s!.dataDir,
+      pgSchema: s!.pgSchema,
+    });
     try {
       const seen = await reader.db.selectFrom('jobs').select(['dedupe_key', 'status']).orderBy('dedupe_key').execute();
-      expect(seen).toEqual([{ dedupe_key: 'slow-1', status: 'done' }, { dedupe_key: 'slow-2', status: 'running' }]);
+      expect(seen).toEqual([
+        { dedupe_key: 'slow-1', status: 'done' },
+        { dedupe_key: 'slow-2', status: 'running' },
+      ]);
     } finally {
       release();
       await running;
@@ -328,13 +389,29 @@ describe.each(dialects('job leases and retries'))('job leases and retries (%s)',
     const { db } = s!;
     const clock = new ManualClock(start);
     // Claimed max_attempts times already; each node died before finishing.
-    await db.insertInto('jobs').values({
-      id: newId(start), kind: KIND, dedupe_key: 'poison', run_at: start - 600_000, payload: '{}', status: 'running', attempts: 3,
-      max_attempts: 3, locked_by: 'dead-node', locked_until: start - 1, last_error: null, created_at: start - 600_000, finished_at: null,
-    }).execute();
+    await db
+      .insertInto('jobs')
+      .values({
+        id: newId(start),
+        kind: KIND,
+        dedupe_key: 'poison',
+        run_at: start - 600_000,
+        payload: '{}',
+        status: 'running',
+        attempts: 3,
+        max_attempts: 3,
+        locked_by: 'dead-node',
+        locked_until: start - 1,
+        last_error: null,
+        created_at: start - 600_000,
+        finished_at: null,
+      })
+      .execute();
     let calls = 0;
     const r = runner(db, 'node-1', clock);
-    r.register(KIND, async () => { calls++; });
+    r.register(KIND, async () => {
+      calls++;
+    });
     await r.drain();
     expect(calls).toBe(0);
     const job = await db.selectFrom('jobs').selectAll().where('dedupe_key', '=', 'poison').executeTakeFirstOrThrow();

@@ -39,13 +39,18 @@ async function eventually<T>(what: string, f: () => Promise<T>, ok: (v: T) => bo
   for (;;) {
     const v = await f();
     if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(v)}`);
+    if (Date.now() > end)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(v)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 async function testClient(url: string): Promise<MqttClient> {
-  const c = await mqtt.connectAsync(url, { clientId: `yiwang-test-${Math.random().toString(36).slice(2, 10)}`, reconnectPeriod: 0, connectTimeout: 5000 });
+  const c = await mqtt.connectAsync(url, {
+    clientId: `yiwang-test-${Math.random().toString(36).slice(2, 10)}`,
+    reconnectPeriod: 0,
+    connectTimeout: 5000,
+  });
   clients.push(c);
   return c;
 }
@@ -146,31 +151,52 @@ describe.each(dialects('MQTT broker outage'))('external MQTT broker that goes aw
     expect(down.body).toMatchObject({ status: 'degraded', db: { ok: true }, mqtt: { ok: false, mode: 'external' } });
 
     const broker = await startBroker(port);
-    const up = await eventually('health 200 after the broker came up', () => health(a), (h) => h.status === 200);
+    const up = await eventually(
+      'health 200 after the broker came up',
+      () => health(a),
+      (h) => h.status === 200,
+    );
     expect(up.body.mqtt).toEqual({ ok: true, mode: 'external' });
     await roundTrip(a, await testClient(`mqtt://127.0.0.1:${port}`));
 
     await broker.close();
-    const gone = await eventually('health 503 after the broker went away', () => health(a), (h) => h.status === 503);
+    const gone = await eventually(
+      'health 503 after the broker went away',
+      () => health(a),
+      (h) => h.status === 503,
+    );
     expect(gone.body).toMatchObject({ db: { ok: true }, mqtt: { ok: false, mode: 'external' } });
 
     // …and back again: the client keeps reconnecting for as long as the app runs.
     await startBroker(port);
-    await eventually('health 200 after the broker came back', () => health(a), (h) => h.status === 200);
+    await eventually(
+      'health 200 after the broker came back',
+      () => health(a),
+      (h) => h.status === 200,
+    );
   }, 30_000);
 });
 
 describe('MqttService start with an external broker that refuses', () => {
   it('returns as soon as the connection is refused instead of waiting out the 5 s timeout, and keeps retrying', async () => {
     const port = await freePort();
-    const svc = new MqttService({ url: `mqtt://127.0.0.1:${port}`, port: 0, logger: pino({ level: 'silent' }), clientId: `yiwang-test-${port}` });
+    const svc = new MqttService({
+      url: `mqtt://127.0.0.1:${port}`,
+      port: 0,
+      logger: pino({ level: 'silent' }),
+      clientId: `yiwang-test-${port}`,
+    });
     try {
       const t0 = performance.now();
       await svc.start();
       expect(performance.now() - t0).toBeLessThan(4_000);
       expect(svc.connected()).toBe(false);
       const broker = await startBroker(port);
-      await eventually('the service to connect', async () => svc.connected(), (c) => c);
+      await eventually(
+        'the service to connect',
+        async () => svc.connected(),
+        (c) => c,
+      );
       await broker.close();
     } finally {
       await svc.stop();

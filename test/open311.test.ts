@@ -22,16 +22,43 @@ const SERVICE_FIELDS = ['service_code', 'service_name', 'description', 'metadata
 const ATTRIBUTE_FIELDS = ['variable', 'code', 'datatype', 'required', 'datatype_description', 'order', 'description'];
 const POST_FIELDS = ['service_request_id', 'service_notice', 'account_id'];
 const REQUEST_FIELDS = [
-  'service_request_id', 'status', 'status_notes', 'service_name', 'service_code', 'description', 'agency_responsible',
-  'service_notice', 'requested_datetime', 'updated_datetime', 'expected_datetime', 'address', 'address_id', 'zipcode',
-  'lat', 'long', 'media_url',
+  'service_request_id',
+  'status',
+  'status_notes',
+  'service_name',
+  'service_code',
+  'description',
+  'agency_responsible',
+  'service_notice',
+  'requested_datetime',
+  'updated_datetime',
+  'expected_datetime',
+  'address',
+  'address_id',
+  'zipcode',
+  'lat',
+  'long',
+  'media_url',
 ];
 const UPDATE_FIELDS = ['update_id', 'service_request_id', 'status', 'description', 'updated_datetime', 'media_url'];
-const UPDATE_STATUSES = ['open', 'closed', 'fixed', 'in_progress', 'action_scheduled', 'investigating', 'duplicate', 'not_councils_responsibility', 'no_further_action', 'internal_referral', 'reopen'];
+const UPDATE_STATUSES = [
+  'open',
+  'closed',
+  'fixed',
+  'in_progress',
+  'action_scheduled',
+  'investigating',
+  'duplicate',
+  'not_councils_responsibility',
+  'no_further_action',
+  'internal_referral',
+  'reopen',
+];
 
 const xml = new XMLParser({
   parseTagValue: false,
-  isArray: (name) => ['service', 'request', 'error', 'request_update', 'endpoint', 'format', 'attribute', 'value'].includes(name),
+  isArray: (name) =>
+    ['service', 'request', 'error', 'request_update', 'endpoint', 'format', 'attribute', 'value'].includes(name),
 });
 
 /** Parses an XML reply after checking it is well-formed, declared UTF-8 and served as text/xml. */
@@ -79,7 +106,14 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
   const post = (fields: Record<string, string | string[]>, format = 'json', headers: Record<string, string> = {}) =>
     anon().request('POST', `${V2}/requests.${format}`, form(fields), { ...FORM, ...headers });
   const submit = async (extra: Record<string, string | string[]> = {}) => {
-    const res = await post({ api_key: key, service_code: '010401', lat: String(place.lat), long: String(place.lng), description: '路灯不亮', ...extra });
+    const res = await post({
+      api_key: key,
+      service_code: '010401',
+      lat: String(place.lat),
+      long: String(place.lng),
+      description: '路灯不亮',
+      ...extra,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body[0].service_request_id as string;
   };
@@ -128,7 +162,11 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
       expect(res.body.endpoints).toHaveLength(1);
       const ep = res.body.endpoints[0];
       expect(Object.keys(ep).sort()).toEqual([...ENDPOINT_FIELDS].sort());
-      expect(ep).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2', type: 'production', formats: ['text/xml', 'application/json'] });
+      expect(ep).toMatchObject({
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        type: 'production',
+        formats: ['text/xml', 'application/json'],
+      });
       expect(ep.url).toMatch(/^https?:\/\/.+\/open311\/v2$/);
       const doc = parseXml(await anon().get(`${V2}/discovery.xml`)).discovery;
       expect(Object.keys(doc).sort()).toEqual([...DISCOVERY_FIELDS].sort());
@@ -178,7 +216,11 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
       const doc = parseXml(await anon().get(`${V2}/services/010401.xml`)).service_definition;
       expect(doc.service_code).toBe('010401');
       expect(doc.attributes.attribute.map((a: any) => a.code)).toEqual(['urgency', 'address_detail']);
-      expect(doc.attributes.attribute[0].values.value.map((v: any) => v.key)).toEqual(['normal', 'urgent', 'emergency']);
+      expect(doc.attributes.attribute[0].values.value.map((v: any) => v.key)).toEqual([
+        'normal',
+        'urgent',
+        'emergency',
+      ]);
       expectErrors(await anon().get(`${V2}/services/999999.json`), 404, /999999/);
       expectErrors(await anon().get(`${V2}/services/01.json`), 404); // a branch, not a leaf
       const xmlErr = await anon().get(`${V2}/services/999999.xml`);
@@ -187,7 +229,15 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
     });
 
     it('an unknown format suffix is a 404 with the error list', async () => {
-      for (const url of ['/services.html', '/services.yaml', '/discovery.txt', '/requests.csv', '/services/010401.htm', '/nope.json', '/services']) {
+      for (const url of [
+        '/services.html',
+        '/services.yaml',
+        '/discovery.txt',
+        '/requests.csv',
+        '/services/010401.htm',
+        '/nope.json',
+        '/services',
+      ]) {
         expectErrors(await anon().get(`${V2}${url}`), 404);
       }
       expect((await post({ api_key: key }, 'html')).status).toBe(404);
@@ -197,10 +247,21 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
   describe('POST requests', () => {
     it('creates an order from a form body; it shows in GET (JSON and XML) and in the staff API', async () => {
       const res = await post({
-        api_key: key, service_code: '010401', lat: String(place.lat), long: String(place.lng),
-        address_string: '南海大道 1 号', 'attribute[urgency]': 'urgent', 'attribute[address_detail]': '东门路灯',
-        email: 'wang@example.com', device_id: 'dev-42', account_id: 'acc-7', first_name: '小明', last_name: '王',
-        phone: '139 1234 0001', description: '路灯整晚不亮\n请尽快处理，电话 13912340001', media_url: 'https://img.example.com/a.jpg',
+        api_key: key,
+        service_code: '010401',
+        lat: String(place.lat),
+        long: String(place.lng),
+        address_string: '南海大道 1 号',
+        'attribute[urgency]': 'urgent',
+        'attribute[address_detail]': '东门路灯',
+        email: 'wang@example.com',
+        device_id: 'dev-42',
+        account_id: 'acc-7',
+        first_name: '小明',
+        last_name: '王',
+        phone: '139 1234 0001',
+        description: '路灯整晚不亮\n请尽快处理，电话 13912340001',
+        media_url: 'https://img.example.com/a.jpg',
       });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       expect(res.body).toHaveLength(1);
@@ -216,8 +277,14 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
       const r = got.body[0];
       expect(Object.keys(r).sort()).toEqual([...REQUEST_FIELDS].sort());
       expect(r).toMatchObject({
-        service_request_id: number, status: 'open', service_code: '010401', service_name: '路灯故障',
-        address: '南海大道 1 号 东门路灯', media_url: 'https://img.example.com/a.jpg', address_id: null, zipcode: null,
+        service_request_id: number,
+        status: 'open',
+        service_code: '010401',
+        service_name: '路灯故障',
+        address: '南海大道 1 号 东门路灯',
+        media_url: 'https://img.example.com/a.jpg',
+        address_id: null,
+        zipcode: null,
       });
       expect(r.description).toContain('路灯整晚不亮\n请尽快处理');
       expect(r.description).not.toContain('media_url');
@@ -228,7 +295,8 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
       expect(r.lat).toBeCloseTo(place.lat, 6);
       // the reporter is never published, not even a phone number typed into the text
       const text = JSON.stringify(got.body);
-      for (const secret of ['王小明', '小明', '13912340001', 'wang@example.com', 'acc-7', 'dev-42']) expect(text).not.toContain(secret);
+      for (const secret of ['王小明', '小明', '13912340001', 'wang@example.com', 'acc-7', 'dev-42'])
+        expect(text).not.toContain(secret);
       expect(r.description).toContain('139****0001');
 
       const doc = parseXml(await anon().get(`${V2}/requests/${number}.xml`));
@@ -239,19 +307,33 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
 
       // the staff see it as an ordinary work order from channel open311
       const order = await staffOrder(number);
-      expect(order).toMatchObject({ channel: 'open311', categoryCode: '010401', urgency: 'urgent', address: '南海大道 1 号 东门路灯' });
+      expect(order).toMatchObject({
+        channel: 'open311',
+        categoryCode: '010401',
+        urgency: 'urgent',
+        address: '南海大道 1 号 东门路灯',
+      });
       expect(order.sourceRef).toBe('open311:account_id=acc-7;device_id=dev-42');
       expect(order.reporter).toMatchObject({ name: '王*明', phone: '139****0001', masked: true });
       const detail = await dispatcher.get(`/api/orders/${order.id}`);
       expect(detail.status).toBe(200);
       expect(JSON.stringify(detail.body)).toContain('https://img.example.com/a.jpg');
       // the order's timeline and audit say the API key did it
-      const audit = await app.platform.db.selectFrom('audit_log').select(['actor_name', 'action']).where('entity_id', '=', order.id).execute();
+      const audit = await app.platform.db
+        .selectFrom('audit_log')
+        .select(['actor_name', 'action'])
+        .where('entity_id', '=', order.id)
+        .execute();
       expect(audit.find((a) => a.action === 'order.create')?.actor_name).toBe('apikey:FixMyStreet 对接');
     });
 
     it('takes JSON bodies, XML answers, address_string or address_id alone, and a key in the Authorization header', async () => {
-      const json = await anon().post(`${V2}/requests.json`, { api_key: key, service_code: '010402', address_string: '桂城街道 海五路', attribute: { urgency: 'emergency' } });
+      const json = await anon().post(`${V2}/requests.json`, {
+        api_key: key,
+        service_code: '010402',
+        address_string: '桂城街道 海五路',
+        attribute: { urgency: 'emergency' },
+      });
       expect(json.status, JSON.stringify(json.body)).toBe(200);
       expect((await staffOrder(json.body[0].service_request_id)).urgency).toBe('emergency');
 
@@ -264,7 +346,12 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
       expect(viaPlace.lat).toBeCloseTo(place.lat, 6);
       expect(viaPlace.description).toBe('道路破损'); // no description: the service's name
 
-      const header = await withApiKey(app, key).request('POST', `${V2}/requests.json`, form({ service_code: '010402', address_string: '灯湖东路' }), FORM);
+      const header = await withApiKey(app, key).request(
+        'POST',
+        `${V2}/requests.json`,
+        form({ service_code: '010402', address_string: '灯湖东路' }),
+        FORM,
+      );
       expect(header.status, JSON.stringify(header.body)).toBe(200);
     });
 
@@ -279,13 +366,27 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
 
     it('refuses a missing, unknown, revoked or too-weak api_key with 403 and the error list', async () => {
       const fields = { service_code: '010401', address_string: '某路' };
-      const count = async () => Number((await app.platform.db.selectFrom('orders').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const count = async () =>
+        Number(
+          (
+            await app.platform.db
+              .selectFrom('orders')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       const before = await count();
       expectErrors(await post(fields), 403, /api_key is required/);
       expectErrors(await post({ ...fields, api_key: 'nonsense' }), 403, /invalid api_key/);
       expectErrors(await post({ ...fields, api_key: revokedKey }), 403, /invalid api_key/);
       expectErrors(await post({ ...fields, api_key: readOnlyKey }), 403, /open311\.submit/);
-      expectErrors(await anon().request('POST', `${V2}/requests.json`, form(fields), { ...FORM, authorization: 'Bearer yw_000000000000_nope-nope-nope-nope-nope' }), 403);
+      expectErrors(
+        await anon().request('POST', `${V2}/requests.json`, form(fields), {
+          ...FORM,
+          authorization: 'Bearer yw_000000000000_nope-nope-nope-nope-nope',
+        }),
+        403,
+      );
       const asXml = await post(fields, 'xml');
       expect(asXml.status).toBe(403);
       expect(parseXml(asXml).errors.error[0]).toMatchObject({ code: '403' });
@@ -303,14 +404,32 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
       const many = await post({ api_key: key, lat: 'abc', long: '500', email: 'nope', phone: 'call me' });
       expectErrors(many, 400);
       expect(many.body.length).toBeGreaterThanOrEqual(4);
-      expectErrors(await post({ api_key: key, service_code: '010401', ...at, description: 'x'.repeat(4001) }), 400, /4000/);
-      expectErrors(await post({ api_key: key, service_code: '010401', ...at, 'attribute[urgency]': 'extreme' }), 400, /urgency/);
-      expectErrors(await post({ api_key: key, service_code: '010401', ...at, 'attribute[urgency][]': ['urgent', 'normal'] }), 400, /one value/);
+      expectErrors(
+        await post({ api_key: key, service_code: '010401', ...at, description: 'x'.repeat(4001) }),
+        400,
+        /4000/,
+      );
+      expectErrors(
+        await post({ api_key: key, service_code: '010401', ...at, 'attribute[urgency]': 'extreme' }),
+        400,
+        /urgency/,
+      );
+      expectErrors(
+        await post({ api_key: key, service_code: '010401', ...at, 'attribute[urgency][]': ['urgent', 'normal'] }),
+        400,
+        /one value/,
+      );
       expectErrors(await post({ api_key: key, service_code: '010401', address_id: 'NOWHERE' }), 400, /address_id/);
-      expectErrors(await post({ api_key: key, service_code: '010401', ...at, media_url: 'javascript:alert(1)' }), 400, /media_url/);
+      expectErrors(
+        await post({ api_key: key, service_code: '010401', ...at, media_url: 'javascript:alert(1)' }),
+        400,
+        /media_url/,
+      );
       expectErrors(await post({ api_key: key, service_code: ['010401', '010402'], ...at }), 400, /more than once/);
       // unknown attributes are ignored (FixMyStreet sends its own, e.g. fixmystreet_id)
-      expect((await post({ api_key: key, service_code: '010401', ...at, 'attribute[fixmystreet_id]': '123' })).status).toBe(200);
+      expect(
+        (await post({ api_key: key, service_code: '010401', ...at, 'attribute[fixmystreet_id]': '123' })).status,
+      ).toBe(200);
     });
   });
 
@@ -340,7 +459,9 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
       const times = (await anon().get(`${V2}/requests.json`)).body.map((r: any) => Date.parse(r.requested_datetime));
       expect(times).toEqual([...times].sort((a: number, b: number) => b - a));
       expect(numbers(await anon().get(`${V2}/requests.json?service_code=010403`)).sort()).toEqual([old, recent].sort());
-      expect(numbers(await anon().get(`${V2}/requests.json?service_code=010403,010404`)).sort()).toEqual([old, recent, closed].sort());
+      expect(numbers(await anon().get(`${V2}/requests.json?service_code=010403,010404`)).sort()).toEqual(
+        [old, recent, closed].sort(),
+      );
     });
 
     it('filters by status (open|closed) with the documented mapping', async () => {
@@ -348,15 +469,25 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
       expect(open.sort()).toEqual([old, recent].sort());
       const shut = await anon().get(`${V2}/requests.json?service_code=010403,010404&status=closed`);
       expect(numbers(shut)).toEqual([closed]);
-      expect(shut.body[0]).toMatchObject({ status: 'closed', status_notes: expect.stringContaining('撤销'), updated_datetime: '2026-03-02T09:00:00+08:00' });
-      expect(numbers(await anon().get(`${V2}/requests.json?service_code=010403,010404&status=open,closed`))).toHaveLength(3);
+      expect(shut.body[0]).toMatchObject({
+        status: 'closed',
+        status_notes: expect.stringContaining('撤销'),
+        updated_datetime: '2026-03-02T09:00:00+08:00',
+      });
+      expect(
+        numbers(await anon().get(`${V2}/requests.json?service_code=010403,010404&status=open,closed`)),
+      ).toHaveLength(3);
       expectErrors(await anon().get(`${V2}/requests.json?status=pending`), 400, /open or closed/);
     });
 
     it('filters by start_date and end_date (ISO 8601) and refuses a window over 90 days', async () => {
       const sc = 'service_code=010403,010404';
       const q = (s: string) => anon().get(`${V2}/requests.json?${sc}&${s}`);
-      expect(numbers(await q(`start_date=${encodeURIComponent('2026-02-01T00:00:00+08:00')}&end_date=2026-03-02T02:00:00Z`)).sort()).toEqual([recent, closed].sort());
+      expect(
+        numbers(
+          await q(`start_date=${encodeURIComponent('2026-02-01T00:00:00+08:00')}&end_date=2026-03-02T02:00:00Z`),
+        ).sort(),
+      ).toEqual([recent, closed].sort());
       expect(numbers(await q('end_date=2026-02-01T00:00:00Z'))).toEqual([old]);
       expect(numbers(await q('start_date=2026-01-01&end_date=2026-01-31'))).toEqual([old]);
       // an unencoded '+' arrives as a space: still read as +08:00
@@ -368,7 +499,9 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
     });
 
     it('service_request_id (comma list) overrides every other filter; page and page_size page through', async () => {
-      const res = await anon().get(`${V2}/requests.json?service_request_id=${old},${closed.toLowerCase()},GC0000&status=open&start_date=2026-03-01T00:00:00Z&service_code=999999`);
+      const res = await anon().get(
+        `${V2}/requests.json?service_request_id=${old},${closed.toLowerCase()},GC0000&status=open&start_date=2026-03-01T00:00:00Z&service_code=999999`,
+      );
       expect(numbers(res).sort()).toEqual([old, closed].sort());
       const p1 = numbers(await anon().get(`${V2}/requests.json?service_code=010403,010404&page_size=2`));
       const p2 = numbers(await anon().get(`${V2}/requests.json?service_code=010403,010404&page_size=2&page=2`));
@@ -389,11 +522,14 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
       const token = await anon().get(`${V2}/tokens/${id}.json`);
       expect(token.status).toBe(200);
       expect(token.body).toEqual([{ service_request_id: recent, token: id }]);
-      expect(parseXml(await anon().get(`${V2}/tokens/${id}.xml`)).service_requests.request[0]).toEqual({ service_request_id: recent, token: id });
+      expect(parseXml(await anon().get(`${V2}/tokens/${id}.xml`)).service_requests.request[0]).toEqual({
+        service_request_id: recent,
+        token: id,
+      });
       expectErrors(await anon().get(`${V2}/tokens/nope.json`), 404);
     });
 
-    it('the list in XML has the spec\'s element names and every field', async () => {
+    it("the list in XML has the spec's element names and every field", async () => {
       const doc = parseXml(await anon().get(`${V2}/requests.xml?service_code=010403,010404`));
       expect(doc.service_requests.request).toHaveLength(3);
       for (const r of doc.service_requests.request) {
@@ -433,7 +569,14 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
         expect(UPDATE_STATUSES).toContain(u.status);
         expect(u.updated_datetime).toMatch(ISO);
       }
-      expect(mine.map((u: any) => u.status)).toEqual(['open', 'investigating', 'in_progress', 'in_progress', 'fixed', 'closed']);
+      expect(mine.map((u: any) => u.status)).toEqual([
+        'open',
+        'investigating',
+        'in_progress',
+        'in_progress',
+        'fixed',
+        'closed',
+      ]);
       expect(mine[1].description).toContain(unit.name);
       expect(mine[4].description).toContain('已更换灯泡');
       expect(mine[4].description).not.toContain('13700001111');
@@ -445,7 +588,11 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
       for (const u of updates) expect(Object.keys(u).sort()).toEqual([...UPDATE_FIELDS].sort());
 
       const now = await anon().get(`${V2}/requests/${number}.json`);
-      expect(now.body[0]).toMatchObject({ status: 'closed', agency_responsible: unit.name, status_notes: expect.stringContaining('已更换灯泡') });
+      expect(now.body[0]).toMatchObject({
+        status: 'closed',
+        agency_responsible: unit.name,
+        status_notes: expect.stringContaining('已更换灯泡'),
+      });
       expect(now.body[0].expected_datetime).toMatch(ISO);
       clock().set(T0);
     });
@@ -459,20 +606,28 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
       await act(dispatcher, (await staffOrder(dup)).id, { type: 'merge', mainOrderId: mainId });
       await act(dispatcher, mainId, { type: 'direct_reply', reply: '已通知供电所' });
       await act(dispatcher, mainId, { type: 'visit', result: 'unsatisfied', note: '还是不亮' });
-      const res = await anon().get(`${V2}/servicerequestupdates.json?start_date=${encodeURIComponent('2026-03-04T00:00:00+08:00')}`);
+      const res = await anon().get(
+        `${V2}/servicerequestupdates.json?start_date=${encodeURIComponent('2026-03-04T00:00:00+08:00')}`,
+      );
       const of = (n: string) => res.body.filter((u: any) => u.service_request_id === n).map((u: any) => u.status);
       expect(of(dup)).toEqual(['open', 'duplicate']);
       expect(of(main)).toEqual(['open', 'closed', 'reopen']);
       const merged = (await anon().get(`${V2}/requests/${dup}.json`)).body[0];
       expect(merged).toMatchObject({ status: 'closed', status_notes: expect.stringContaining(main) });
       expect((await anon().get(`${V2}/requests/${main}.json`)).body[0].status).toBe('open');
-      expectErrors(await anon().get(`${V2}/servicerequestupdates.json?start_date=2025-01-01T00:00:00Z&end_date=2026-01-01T00:00:00Z`), 400, /90 days/);
+      expectErrors(
+        await anon().get(
+          `${V2}/servicerequestupdates.json?start_date=2025-01-01T00:00:00Z&end_date=2026-01-01T00:00:00Z`,
+        ),
+        400,
+        /90 days/,
+      );
       clock().set(T0);
     });
   });
 
   describe('hostile input', () => {
-    it('never answers 500, always the spec\'s error list, XML always well-formed', async () => {
+    it("never answers 500, always the spec's error list, XML always well-formed", async () => {
       const probes: Array<[string, string, string?, Record<string, string>?]> = [
         ['GET', '/requests.json?start_date=%00'],
         ['GET', '/requests.json?status=open&status=closed&status=x'],
@@ -500,13 +655,32 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
         ['POST', '/requests.json', withKey('api_key=KEY&service_code=010401&lat=1e999&long=1'), FORM],
         ['POST', '/requests.json', withKey('api_key=KEY&service_code=010401&address_string=%00'), FORM],
         ['POST', '/requests.json', withKey('api_key=KEY&service_code=010401&address_string=a&attribute=5'), FORM],
-        ['POST', '/requests.json', JSON.stringify({ api_key: 'x', service_code: { a: 1 }, lat: [1], attribute: [1] }), { 'content-type': 'application/json' }],
-        ['POST', '/requests.json', JSON.stringify({ api_key: key, service_code: { a: 1 }, lat: [1], attribute: { urgency: { x: 1 } } }), { 'content-type': 'application/json' }],
-        ['POST', '/requests.xml', withKey('api_key=KEY&service_code=010401&lat=23&long=113&attribute[urgency][]=a&attribute[%5D=1'), FORM],
+        [
+          'POST',
+          '/requests.json',
+          JSON.stringify({ api_key: 'x', service_code: { a: 1 }, lat: [1], attribute: [1] }),
+          { 'content-type': 'application/json' },
+        ],
+        [
+          'POST',
+          '/requests.json',
+          JSON.stringify({ api_key: key, service_code: { a: 1 }, lat: [1], attribute: { urgency: { x: 1 } } }),
+          { 'content-type': 'application/json' },
+        ],
+        [
+          'POST',
+          '/requests.xml',
+          withKey('api_key=KEY&service_code=010401&lat=23&long=113&attribute[urgency][]=a&attribute[%5D=1'),
+          FORM,
+        ],
       );
       // paths the platform's router refuses before any route (bad percent-encoding, a parameter
       // over its 100-character limit) answer in the platform's error form, never a 500
-      for (const path of ['/services/%E0%A4%A.json', `/requests/${'9'.repeat(400)}.json`, `/tokens/${'x'.repeat(5000)}.xml`]) {
+      for (const path of [
+        '/services/%E0%A4%A.json',
+        `/requests/${'9'.repeat(400)}.json`,
+        `/tokens/${'x'.repeat(5000)}.xml`,
+      ]) {
         expect((await anon().get(`${V2}${path}`)).status, path).toBe(400);
       }
       expectErrors(await anon().get(`${V2}/requests/${'9'.repeat(60)}.json`), 404);

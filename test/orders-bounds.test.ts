@@ -17,7 +17,8 @@ const YEAR = 365 * DAY;
 describe.each(dialects('orders: bounded instants'))('bounded instants (%s)', (dialect) => {
   let app: TestApp;
   const setClock = (t: number) => (app.platform.clock as ManualClock).set(t);
-  const auditSeq = async () => Number((await app.platform.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq);
+  const auditSeq = async () =>
+    Number((await app.platform.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq);
   // logins are audited: each role logs in once, before any audit head is compared
   const clients: Record<string, Client> = {};
   const as = async (role: string) => (clients[role] ??= await login(app, role));
@@ -34,7 +35,10 @@ describe.each(dialects('orders: bounded instants'))('bounded instants (%s)', (di
   async function signedOrder(): Promise<{ id: string; completionDeadline: number }> {
     setClock(at('2026-03-02 09:00'));
     const r = await (await as('dispatcher')).post('/api/orders', {
-      channel: 'hotline', description: '人行道上有人占道经营摆摊，行人只能走机动车道', categoryCode: '010101', reporter: { phone: '13812345678' },
+      channel: 'hotline',
+      description: '人行道上有人占道经营摆摊，行人只能走机动车道',
+      categoryCode: '010101',
+      reporter: { phone: '13812345678' },
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const id = r.body.order.id as string;
@@ -62,7 +66,11 @@ describe.each(dialects('orders: bounded instants'))('bounded instants (%s)', (di
       expect(res.body.error.code, what).toMatch(/^invalid_(input|request)$/);
       expect(await auditSeq(), what).toBe(seq);
     }
-    const row = await app.platform.db.selectFrom('orders').select(['extension_request', 'completion_deadline']).where('id', '=', o.id).executeTakeFirstOrThrow();
+    const row = await app.platform.db
+      .selectFrom('orders')
+      .select(['extension_request', 'completion_deadline'])
+      .where('id', '=', o.id)
+      .executeTakeFirstOrThrow();
     expect(row.extension_request).toBeNull();
     expect(Number(row.completion_deadline)).toBe(o.completionDeadline);
   });
@@ -70,7 +78,9 @@ describe.each(dialects('orders: bounded instants'))('bounded instants (%s)', (di
   it('grants a sane extension, and refuses an absurd one at approval; the order stays quick to read', async () => {
     const o = await signedOrder();
     const asked = o.completionDeadline + 30 * DAY;
-    expect((await act('handler', o.id, { type: 'request_extension', reason: '需协调施工', newDeadline: asked })).status).toBe(200);
+    expect(
+      (await act('handler', o.id, { type: 'request_extension', reason: '需协调施工', newDeadline: asked })).status,
+    ).toBe(200);
     for (const newDeadline of [1e20, o.completionDeadline + 400 * DAY, o.completionDeadline]) {
       const seq = await auditSeq();
       const res = await act('dispatcher', o.id, { type: 'approve_extension', newDeadline });

@@ -28,7 +28,11 @@ const as = (app: App, role: string): Promise<Client> => login(app, role);
 async function createOrder(app: App, when: number, over: Record<string, unknown> = {}) {
   setClock(app, when);
   const r = await (await as(app, 'dispatcher')).post('/api/orders', {
-    channel: 'hotline', description: '小区门口有人占道经营摆摊，影响行人通行', categoryCode: '010101', reporter: { phone: '13812345678' }, ...over,
+    channel: 'hotline',
+    description: '小区门口有人占道经营摆摊，影响行人通行',
+    categoryCode: '010101',
+    reporter: { phone: '13812345678' },
+    ...over,
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   // the demo routing rule sends 市容秩序 straight to 城管 (GC-ZF): created = dispatched
@@ -49,12 +53,20 @@ async function orderRow(app: App, id: string) {
 
 /** The SLA steps on the timeline: 'order.sla_overdue:completion', 'order.urged', 'order.supervised:2'… */
 async function slaSteps(app: App, id: string): Promise<string[]> {
-  const rows = await app.platform.db.selectFrom('order_events').selectAll().where('order_id', '=', id).orderBy('at').orderBy('id').execute();
-  return rows.filter((e) => e.type.startsWith('order.sla_') || e.type === 'order.urged' || e.type === 'order.supervised').map((e) => {
-    const d = JSON.parse(e.data);
-    if (e.type.startsWith('order.sla_')) return `${e.type}:${d.clock}`;
-    return e.type === 'order.supervised' ? `${e.type}:${d.level}` : e.type;
-  });
+  const rows = await app.platform.db
+    .selectFrom('order_events')
+    .selectAll()
+    .where('order_id', '=', id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  return rows
+    .filter((e) => e.type.startsWith('order.sla_') || e.type === 'order.urged' || e.type === 'order.supervised')
+    .map((e) => {
+      const d = JSON.parse(e.data);
+      if (e.type.startsWith('order.sla_')) return `${e.type}:${d.clock}`;
+      return e.type === 'order.supervised' ? `${e.type}:${d.level}` : e.type;
+    });
 }
 
 describe.each(dialects('orders SLA clocks'))('SLA clocks (%s)', (dialect) => {
@@ -103,7 +115,11 @@ describe.each(dialects('orders SLA clocks'))('SLA clocks (%s)', (dialect) => {
     const late = await orderRow(app, o.id);
     expect(late.sla_status).toBe('overdue');
     expect(Number(late.urge_count)).toBe(2);
-    expect((await slaSteps(app, o.id)).slice(3)).toEqual(['order.sla_due_soon:completion', 'order.sla_overdue:completion', 'order.urged']);
+    expect((await slaSteps(app, o.id)).slice(3)).toEqual([
+      'order.sla_due_soon:completion',
+      'order.sla_overdue:completion',
+      'order.urged',
+    ]);
 
     // 督办 one working day after the deadline: the make-up Saturday Feb 28 counts
     await runAt(app, at('2026-02-28 17:30') - MS);
@@ -118,14 +134,31 @@ describe.each(dialects('orders SLA clocks'))('SLA clocks (%s)', (dialect) => {
     expect((await slaSteps(app, o.id)).slice(6)).toEqual(['order.supervised:1', 'order.supervised:2']);
 
     // every raise is audited and published as an event
-    const audits = await app.platform.db.selectFrom('audit_log').select('action').where('entity_id', '=', o.id).where('action', 'like', 'order.sla_%').execute();
-    expect(audits.map((a) => a.action).sort()).toEqual(['order.sla_due_soon', 'order.sla_due_soon', 'order.sla_overdue', 'order.sla_overdue']);
-    const events = await app.platform.db.selectFrom('events').select('type').where('entity_id', '=', o.id).where('type', 'like', 'order.sla_%').execute();
+    const audits = await app.platform.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', o.id)
+      .where('action', 'like', 'order.sla_%')
+      .execute();
+    expect(audits.map((a) => a.action).sort()).toEqual([
+      'order.sla_due_soon',
+      'order.sla_due_soon',
+      'order.sla_overdue',
+      'order.sla_overdue',
+    ]);
+    const events = await app.platform.db
+      .selectFrom('events')
+      .select('type')
+      .where('entity_id', '=', o.id)
+      .where('type', 'like', 'order.sla_%')
+      .execute();
     expect(events).toHaveLength(4);
     // the detail shows the steps with their notes
     const detail = (await (await as(app, 'dispatcher')).get(`/api/orders/${o.id}`)).body;
     expect(detail.order.slaStatus).toBe('overdue');
-    expect(detail.timeline.find((e: any) => e.type === 'order.sla_overdue' && e.data.clock === 'completion').note).toBe('已超过办结时限（2月27日 17:30）');
+    expect(detail.timeline.find((e: any) => e.type === 'order.sla_overdue' && e.data.clock === 'completion').note).toBe(
+      '已超过办结时限（2月27日 17:30）',
+    );
     expect(detail.timeline.filter((e: any) => e.type === 'order.supervised').map((e: any) => e.note)).toEqual([
       '超过办结时限1个工作日仍未办结，系统自动一级督办',
       '超过办结时限5个工作日仍未办结，系统自动二级督办，予以通报',
@@ -147,7 +180,11 @@ describe.each(dialects('orders SLA clocks'))('SLA clocks (%s)', (dialect) => {
     expect((await orderRow(app, o.id)).sla_status).toBe('due_soon');
     await runAt(app, at('2026-02-28 17:30') + MS);
     expect((await orderRow(app, o.id)).sla_status).toBe('overdue');
-    expect((await slaSteps(app, o.id)).slice(3)).toEqual(['order.sla_due_soon:completion', 'order.sla_overdue:completion', 'order.urged']);
+    expect((await slaSteps(app, o.id)).slice(3)).toEqual([
+      'order.sla_due_soon:completion',
+      'order.sla_overdue:completion',
+      'order.urged',
+    ]);
   });
 
   it('挂起 stops the clock: no 超期 while suspended; resuming pushes the deadline by the paused working time', async () => {
@@ -169,7 +206,11 @@ describe.each(dialects('orders SLA clocks'))('SLA clocks (%s)', (dialect) => {
     await runAt(app, at('2026-03-16 17:30'));
     expect(await slaSteps(app, o.id)).toEqual(['order.sla_due_soon:completion']);
     await runAt(app, at('2026-03-16 17:30') + MS);
-    expect(await slaSteps(app, o.id)).toEqual(['order.sla_due_soon:completion', 'order.sla_overdue:completion', 'order.urged']);
+    expect(await slaSteps(app, o.id)).toEqual([
+      'order.sla_due_soon:completion',
+      'order.sla_overdue:completion',
+      'order.urged',
+    ]);
   });
 
   it('a 挂起 that begins exactly at the deadline: 超期 comes right after the resume, once', async () => {
@@ -183,24 +224,43 @@ describe.each(dialects('orders SLA clocks'))('SLA clocks (%s)', (dialect) => {
     expect(resumed.order.completionDeadline).toBe(o.completionDeadline); // the pause began at it: not moved
     await runAt(app, at('2026-03-10 10:00'));
     await runAt(app, at('2026-03-10 10:05'));
-    expect(await slaSteps(app, o.id)).toEqual(['order.sla_due_soon:completion', 'order.sla_overdue:completion', 'order.urged']);
+    expect(await slaSteps(app, o.id)).toEqual([
+      'order.sla_due_soon:completion',
+      'order.sla_overdue:completion',
+      'order.urged',
+    ]);
   });
 
   it('an approved extension moves the deadline; the stale jobs do nothing', async () => {
     const o = await createOrder(app, at('2026-03-02 09:00'));
     await act(app, 'handler', o.id, { type: 'sign' }, at('2026-03-02 09:30'));
-    await act(app, 'handler', o.id, { type: 'request_extension', reason: '需协调多个部门', addWorkingDays: 3 }, at('2026-03-05 10:00'));
+    await act(
+      app,
+      'handler',
+      o.id,
+      { type: 'request_extension', reason: '需协调多个部门', addWorkingDays: 3 },
+      at('2026-03-05 10:00'),
+    );
     const granted = await act(app, 'dispatcher', o.id, { type: 'approve_extension' }, at('2026-03-05 11:00'));
     expect(granted.order.completionDeadline).toBe(at('2026-03-12 17:30'));
 
     await runAt(app, o.completionDeadline + MS); // the old deadline
     expect(await slaSteps(app, o.id)).toEqual([]);
-    const old = await app.platform.db.selectFrom('jobs').select(['status']).where('dedupe_key', '=', `sla:${o.id}:orders.sla.overdue:${o.completionDeadline}`).executeTakeFirstOrThrow();
+    const old = await app.platform.db
+      .selectFrom('jobs')
+      .select(['status'])
+      .where('dedupe_key', '=', `sla:${o.id}:orders.sla.overdue:${o.completionDeadline}`)
+      .executeTakeFirstOrThrow();
     expect(old.status).toBe('done'); // ran, found the deadline moved, did nothing
     await runAt(app, at('2026-03-12 17:30') + MS);
     // the 临期 job (due Mar 11) found the order overdue already and left the report to the overdue job
     expect(await slaSteps(app, o.id)).toEqual(['order.sla_overdue:completion', 'order.urged']);
-    const entry = await app.platform.db.selectFrom('order_events').select('data').where('order_id', '=', o.id).where('type', '=', 'order.sla_overdue').executeTakeFirstOrThrow();
+    const entry = await app.platform.db
+      .selectFrom('order_events')
+      .select('data')
+      .where('order_id', '=', o.id)
+      .where('type', '=', 'order.sla_overdue')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(entry.data).deadline).toBe(at('2026-03-12 17:30'));
   });
 
@@ -209,7 +269,13 @@ describe.each(dialects('orders SLA clocks'))('SLA clocks (%s)', (dialect) => {
     const back = await createOrder(app, at('2026-03-02 09:00'));
     await act(app, 'handler', back.id, { type: 'sign' }, at('2026-03-02 09:30'));
     await act(app, 'handler', back.id, { type: 'submit_reply', reply: '已处理' }, at('2026-03-03 10:00'));
-    const sent = await act(app, 'dispatcher', back.id, { type: 'reject_reply', reason: '未附现场照片' }, at('2026-03-04 10:00'));
+    const sent = await act(
+      app,
+      'dispatcher',
+      back.id,
+      { type: 'reject_reply', reason: '未附现场照片' },
+      at('2026-03-04 10:00'),
+    );
     expect(sent.order.completionDeadline).toBe(at('2026-03-10 17:30'));
     await runAt(app, at('2026-03-10 17:30') + MS);
     expect(await slaSteps(app, back.id)).toEqual(['order.sla_overdue:completion', 'order.urged']);
@@ -218,7 +284,13 @@ describe.each(dialects('orders SLA clocks'))('SLA clocks (%s)', (dialect) => {
     await act(app, 'handler', o.id, { type: 'sign' }, at('2026-03-02 09:30'));
     await act(app, 'handler', o.id, { type: 'submit_reply', reply: '已清理' }, at('2026-03-03 10:00'));
     await act(app, 'dispatcher', o.id, { type: 'approve_reply' }, at('2026-03-03 11:00'));
-    const reopened = await act(app, 'dispatcher', o.id, { type: 'visit', result: 'unsatisfied' }, at('2026-03-04 09:00'));
+    const reopened = await act(
+      app,
+      'dispatcher',
+      o.id,
+      { type: 'visit', result: 'unsatisfied' },
+      at('2026-03-04 09:00'),
+    );
     expect(reopened.order.completionDeadline).toBe(at('2026-03-09 17:30')); // 3 working days: 5, 6, 9
     // 27.5 working hours from the reopening: 临期 below 5.5 h left
     await runAt(app, at('2026-03-09 10:00'));
@@ -226,7 +298,11 @@ describe.each(dialects('orders SLA clocks'))('SLA clocks (%s)', (dialect) => {
     await runAt(app, at('2026-03-09 10:00') + MS);
     expect(await slaSteps(app, o.id)).toEqual(['order.sla_due_soon:completion']);
     await runAt(app, at('2026-03-09 17:30') + MS);
-    expect(await slaSteps(app, o.id)).toEqual(['order.sla_due_soon:completion', 'order.sla_overdue:completion', 'order.urged']);
+    expect(await slaSteps(app, o.id)).toEqual([
+      'order.sla_due_soon:completion',
+      'order.sla_overdue:completion',
+      'order.urged',
+    ]);
   });
 
   it('rules are configurable (audited) and re-plan the open orders', async () => {
@@ -234,12 +310,17 @@ describe.each(dialects('orders SLA clocks'))('SLA clocks (%s)', (dialect) => {
     await act(app, 'handler', o.id, { type: 'sign' }, at('2026-04-01 09:30'));
 
     setClock(app, at('2026-04-01 10:00'));
-    const [dispatcher, handler, admin] = await Promise.all([as(app, 'dispatcher'), as(app, 'handler'), as(app, 'admin')]);
+    const [dispatcher, handler, admin] = await Promise.all([
+      as(app, 'dispatcher'),
+      as(app, 'handler'),
+      as(app, 'admin'),
+    ]);
     const get = await dispatcher.get('/api/orders/sla-rules');
     expect(get.status).toBe(200);
     expect(get.body).toMatchObject({ saved: false, rules: { dueSoonRatio: 0.2 } });
     const rules = {
-      dueSoonRatio: 0.2, sign: [],
+      dueSoonRatio: 0.2,
+      sign: [],
       completion: [
         { afterWorkingDays: 0, action: 'urge' },
         { afterWorkingDays: 0.5, action: 'supervise', level: 1, note: '请分管领导跟进' },
@@ -248,13 +329,20 @@ describe.each(dialects('orders SLA clocks'))('SLA clocks (%s)', (dialect) => {
     };
     expect((await dispatcher.put('/api/orders/sla-rules', rules)).status).toBe(403);
     expect((await handler.get('/api/orders/sla-rules')).status).toBe(403);
-    const bad = await admin.put('/api/orders/sla-rules', { ...rules, completion: [{ afterWorkingDays: 1, action: 'supervise' }] });
+    const bad = await admin.put('/api/orders/sla-rules', {
+      ...rules,
+      completion: [{ afterWorkingDays: 1, action: 'supervise' }],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('supervise needs level');
     expect((await admin.put('/api/orders/sla-rules', { ...rules, dueSoonRatio: 1 })).status).toBe(400);
     const put = await admin.put('/api/orders/sla-rules', rules);
     expect(put.status).toBe(200);
-    expect(put.body).toMatchObject({ saved: true, updatedAt: at('2026-04-01 10:00'), rules: { completion: [{ action: 'urge' }, { level: 1 }, { level: 3 }] } });
+    expect(put.body).toMatchObject({
+      saved: true,
+      updatedAt: at('2026-04-01 10:00'),
+      rules: { completion: [{ action: 'urge' }, { level: 1 }, { level: 3 }] },
+    });
     const audit = await admin.get('/api/audit?action=orders.sla_rules');
     expect(audit.body.items[0]).toMatchObject({ action: 'orders.sla_rules.update', after: rules });
     expect(audit.body.items[0].before.completion).toHaveLength(3);
@@ -270,11 +358,21 @@ describe.each(dialects('orders SLA clocks'))('SLA clocks (%s)', (dialect) => {
     await runAt(app, at('2026-04-10 12:00'));
     expect(Number((await orderRow(app, o.id)).supervision_level)).toBe(1);
     await runAt(app, at('2026-04-13 17:30')); // two working days (Fri, Mon): level 3 in two steps
-    expect((await slaSteps(app, o.id)).slice(2)).toEqual(['order.supervised:1', 'order.supervised:2', 'order.supervised:3']);
+    expect((await slaSteps(app, o.id)).slice(2)).toEqual([
+      'order.supervised:1',
+      'order.supervised:2',
+      'order.supervised:3',
+    ]);
     // the default steps planned before the change (1 and 5 days) came due and did nothing
     await runAt(app, at('2026-04-17 17:30'));
     expect(await slaSteps(app, o.id)).toHaveLength(5);
-    const note = await app.platform.db.selectFrom('order_events').select('note').where('order_id', '=', o.id).where('type', '=', 'order.supervised').orderBy('at').executeTakeFirstOrThrow();
+    const note = await app.platform.db
+      .selectFrom('order_events')
+      .select('note')
+      .where('order_id', '=', o.id)
+      .where('type', '=', 'order.supervised')
+      .orderBy('at')
+      .executeTakeFirstOrThrow();
     expect(note.note).toBe('超过办结时限0.5个工作日仍未办结，系统自动一级督办，请分管领导跟进');
 
     // back to the defaults for whoever comes next
@@ -302,14 +400,26 @@ describe.each(dialects('orders SLA clocks across nodes'))('SLA jobs across resta
     await first.platform.jobs.drain();
     await first.close();
 
-    const second = await startTestApp(dialect, { share: { dataDir: first.dataDir, pgSchema: first.pgSchema }, trainingSamples: 300 });
+    const second = await startTestApp(dialect, {
+      share: { dataDir: first.dataDir, pgSchema: first.pgSchema },
+      trainingSamples: 300,
+    });
     apps.push(second);
     setClock(second, o.completionDeadline + MS);
     await second.platform.jobs.drain();
     expect(await second.platform.jobs.drain()).toBe(0);
-    expect(await slaSteps(second, o.id)).toEqual(['order.sla_overdue:sign', 'order.urged', 'order.sla_overdue:completion', 'order.urged']);
-    const runs = await second.platform.db.selectFrom('job_runs').innerJoin('jobs', 'jobs.id', 'job_runs.job_id')
-      .select(['jobs.kind', 'job_runs.node_id']).where('jobs.kind', 'like', 'orders.sla.%').execute();
+    expect(await slaSteps(second, o.id)).toEqual([
+      'order.sla_overdue:sign',
+      'order.urged',
+      'order.sla_overdue:completion',
+      'order.urged',
+    ]);
+    const runs = await second.platform.db
+      .selectFrom('job_runs')
+      .innerJoin('jobs', 'jobs.id', 'job_runs.job_id')
+      .select(['jobs.kind', 'job_runs.node_id'])
+      .where('jobs.kind', 'like', 'orders.sla.%')
+      .execute();
     expect(runs.every((r) => r.node_id === second.config.nodeId)).toBe(true);
   });
 
@@ -328,7 +438,10 @@ describe.each(dialects('orders SLA clocks across nodes'))('SLA jobs across resta
     let both: (t: number) => Promise<void>;
     if (dialect === 'postgres') {
       // two apps in this process, each with its own connection pool: truly concurrent claims
-      const b = await startTestApp(dialect, { share: { dataDir: a.dataDir, pgSchema: a.pgSchema }, trainingSamples: 300 });
+      const b = await startTestApp(dialect, {
+        share: { dataDir: a.dataDir, pgSchema: a.pgSchema },
+        trainingSamples: 300,
+      });
       apps.push(b);
       both = async (t) => {
         setClock(a, t);
@@ -338,8 +451,11 @@ describe.each(dialects('orders SLA clocks across nodes'))('SLA jobs across resta
     } else {
       // SQLite: two connections in one process cannot both write (one's busy-wait blocks the
       // thread the other needs to commit), so the two nodes are two processes
-      const env = (id: string) => childEnv({ SLA_NODE_ID: id, SLA_DATA_DIR: a.dataDir, SLA_DEADLINE: String(Date.now() + 170_000) });
-      const nodes = ['node-a', 'node-b'].map((id) => spawnNode(['--import', 'tsx', 'test/fixtures/sla-node.ts'], { env: env(id) }));
+      const env = (id: string) =>
+        childEnv({ SLA_NODE_ID: id, SLA_DATA_DIR: a.dataDir, SLA_DEADLINE: String(Date.now() + 170_000) });
+      const nodes = ['node-a', 'node-b'].map((id) =>
+        spawnNode(['--import', 'tsx', 'test/fixtures/sla-node.ts'], { env: env(id) }),
+      );
       children.push(...nodes);
       await Promise.all(nodes.map((n) => n.waitFor(/^ready$/, 90_000)));
       both = async (t) => {
@@ -351,17 +467,33 @@ describe.each(dialects('orders SLA clocks across nodes'))('SLA jobs across resta
     await both(deadline + MS);
     await both(at('2026-03-16 17:30')); // five working days later: both 督办 steps
     for (const o of orders) {
-      expect(await slaSteps(a, o.id)).toEqual(['order.sla_overdue:completion', 'order.urged', 'order.supervised:1', 'order.supervised:2']);
+      expect(await slaSteps(a, o.id)).toEqual([
+        'order.sla_overdue:completion',
+        'order.urged',
+        'order.supervised:1',
+        'order.supervised:2',
+      ]);
       const row = await orderRow(a, o.id);
       expect([row.sla_status, Number(row.urge_count), Number(row.supervision_level)]).toEqual(['overdue', 1, 2]);
     }
-    const runs = await a.platform.db.selectFrom('job_runs').innerJoin('jobs', 'jobs.id', 'job_runs.job_id')
-      .select(['jobs.id', 'job_runs.node_id']).where('jobs.kind', 'like', 'orders.sla.%').execute();
+    const runs = await a.platform.db
+      .selectFrom('job_runs')
+      .innerJoin('jobs', 'jobs.id', 'job_runs.job_id')
+      .select(['jobs.id', 'job_runs.node_id'])
+      .where('jobs.kind', 'like', 'orders.sla.%')
+      .execute();
     expect(runs.length).toBeGreaterThanOrEqual(6 * 4);
     expect(new Set(runs.map((r) => r.id)).size).toBe(runs.length); // no job ran twice
-    const open = await a.platform.db.selectFrom('jobs').select(['kind', 'status', 'last_error']).where('status', '!=', 'done').execute();
+    const open = await a.platform.db
+      .selectFrom('jobs')
+      .select(['kind', 'status', 'last_error'])
+      .where('status', '!=', 'done')
+      .execute();
     expect(open).toEqual([]);
-    const byNode = runs.reduce((m, r) => ({ ...m, [r.node_id]: (m[r.node_id] ?? 0) + 1 }), {} as Record<string, number>);
+    const byNode = runs.reduce(
+      (m, r) => ({ ...m, [r.node_id]: (m[r.node_id] ?? 0) + 1 }),
+      {} as Record<string, number>,
+    );
     console.log(`[sla two nodes, ${dialect}] SLA job runs by node: ${JSON.stringify(byNode)}`);
   }, 240_000);
 });

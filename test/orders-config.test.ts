@@ -16,10 +16,18 @@ describe.each(dialects('orders config'))('centre configuration (%s)', (dialect) 
   let dispatcher: Client;
   let zf: string;
 
-  const auditSeq = async () => Number((await app.platform.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq);
-  const category = async (code: string) => ((await dispatcher.get('/api/order-categories')).body.items as Array<{ code: string }>).find((c) => c.code === code) as any;
+  const auditSeq = async () =>
+    Number((await app.platform.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq);
+  const category = async (code: string) =>
+    ((await dispatcher.get('/api/order-categories')).body.items as Array<{ code: string }>).find(
+      (c) => c.code === code,
+    ) as any;
   const dispatchNew = async (categoryCode: string) => {
-    const made = await dispatcher.post('/api/orders', { channel: 'hotline', description: '测试分类的时限是否生效', categoryCode });
+    const made = await dispatcher.post('/api/orders', {
+      channel: 'hotline',
+      description: '测试分类的时限是否生效',
+      categoryCode,
+    });
     expect(made.status).toBe(201);
     const res = await dispatcher.post(`/api/orders/${made.body.order.id}/actions`, { type: 'dispatch', unitId: zf });
     expect(res.status).toBe(200);
@@ -29,7 +37,8 @@ describe.each(dialects('orders config'))('centre configuration (%s)', (dialect) 
   beforeAll(async () => {
     app = await startTestApp(dialect);
     [admin, dispatcher] = await Promise.all([login(app, 'admin'), login(app, 'dispatcher')]);
-    zf = (await app.platform.db.selectFrom('orgs').select('id').where('code', '=', 'GC-ZF').executeTakeFirstOrThrow()).id;
+    zf = (await app.platform.db.selectFrom('orgs').select('id').where('code', '=', 'GC-ZF').executeTakeFirstOrThrow())
+      .id;
   }, 120_000);
   afterAll(() => app?.dispose());
 
@@ -37,13 +46,23 @@ describe.each(dialects('orders config'))('centre configuration (%s)', (dialect) 
     it('an admin adds a leaf with its limits; it is offered, audited and usable at once', async () => {
       const seq = await auditSeq();
       const res = await admin.post('/api/order-categories', {
-        code: '040299', parentCode: '0402', name: '测试噪声类', leaf: true, requestType: 'complaint', departmentType: 'environment', limits: LIMITS,
+        code: '040299',
+        parentCode: '0402',
+        name: '测试噪声类',
+        leaf: true,
+        requestType: 'complaint',
+        departmentType: 'environment',
+        limits: LIMITS,
       });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ code: '040299', level: 3, leaf: true, limits: LIMITS, active: true });
       expect(res.body.path).toContain('测试噪声类');
       expect(await category('040299')).toMatchObject({ parentCode: '0402', departmentType: 'environment' });
-      const audit = await app.platform.db.selectFrom('audit_log').select(['action', 'entity_id']).where('seq', '>', seq).execute();
+      const audit = await app.platform.db
+        .selectFrom('audit_log')
+        .select(['action', 'entity_id'])
+        .where('seq', '>', seq)
+        .execute();
       expect(audit).toContainEqual({ action: 'orders.category.create', entity_id: '040299' });
       const order = await dispatchNew('040299');
       expect(order.completionDeadline).toBeGreaterThan(order.signDeadline);
@@ -51,7 +70,9 @@ describe.each(dialects('orders config'))('centre configuration (%s)', (dialect) 
 
     it('new limits apply to the next dispatch; an order already running keeps its deadline', async () => {
       const first = await dispatchNew('040299');
-      const patched = await admin.patch('/api/order-categories/040299', { limits: { ...LIMITS, completeDays: { normal: 10, urgent: 5, emergency: 1 } } });
+      const patched = await admin.patch('/api/order-categories/040299', {
+        limits: { ...LIMITS, completeDays: { normal: 10, urgent: 5, emergency: 1 } },
+      });
       expect(patched.status).toBe(200);
       expect(patched.body.limits.completeDays.normal).toBe(10);
       const second = await dispatchNew('040299');
@@ -62,12 +83,89 @@ describe.each(dialects('orders config'))('centre configuration (%s)', (dialect) 
     });
 
     it.each([
-      ['a code that exists', { code: '040299', parentCode: '0402', name: '重复', leaf: true, requestType: 'complaint', departmentType: 'environment', limits: LIMITS }, 409, 'duplicate_code'],
-      ['an unknown parent', { code: '990101', parentCode: '9901', name: '无父', leaf: true, requestType: 'complaint', departmentType: 'environment', limits: LIMITS }, 400, 'unknown_parent'],
-      ['a leaf as parent', { code: '040298', parentCode: '040203', name: '叶下', leaf: true, requestType: 'complaint', departmentType: 'environment', limits: LIMITS }, 400, 'parent_is_leaf'],
-      ['a code outside its parent', { code: '050299', parentCode: '0402', name: '错码', leaf: true, requestType: 'complaint', departmentType: 'environment', limits: LIMITS }, 400, 'invalid_code'],
-      ['a leaf without limits', { code: '040297', parentCode: '0402', name: '无时限', leaf: true, requestType: 'complaint', departmentType: 'environment' }, 400, 'missing_field'],
-      ['limits out of range', { code: '040296', parentCode: '0402', name: '超长', leaf: true, requestType: 'complaint', departmentType: 'environment', limits: { ...LIMITS, signHours: 500 } }, 400, 'invalid_request'],
+      [
+        'a code that exists',
+        {
+          code: '040299',
+          parentCode: '0402',
+          name: '重复',
+          leaf: true,
+          requestType: 'complaint',
+          departmentType: 'environment',
+          limits: LIMITS,
+        },
+        409,
+        'duplicate_code',
+      ],
+      [
+        'an unknown parent',
+        {
+          code: '990101',
+          parentCode: '9901',
+          name: '无父',
+          leaf: true,
+          requestType: 'complaint',
+          departmentType: 'environment',
+          limits: LIMITS,
+        },
+        400,
+        'unknown_parent',
+      ],
+      [
+        'a leaf as parent',
+        {
+          code: '040298',
+          parentCode: '040203',
+          name: '叶下',
+          leaf: true,
+          requestType: 'complaint',
+          departmentType: 'environment',
+          limits: LIMITS,
+        },
+        400,
+        'parent_is_leaf',
+      ],
+      [
+        'a code outside its parent',
+        {
+          code: '050299',
+          parentCode: '0402',
+          name: '错码',
+          leaf: true,
+          requestType: 'complaint',
+          departmentType: 'environment',
+          limits: LIMITS,
+        },
+        400,
+        'invalid_code',
+      ],
+      [
+        'a leaf without limits',
+        {
+          code: '040297',
+          parentCode: '0402',
+          name: '无时限',
+          leaf: true,
+          requestType: 'complaint',
+          departmentType: 'environment',
+        },
+        400,
+        'missing_field',
+      ],
+      [
+        'limits out of range',
+        {
+          code: '040296',
+          parentCode: '0402',
+          name: '超长',
+          leaf: true,
+          requestType: 'complaint',
+          departmentType: 'environment',
+          limits: { ...LIMITS, signHours: 500 },
+        },
+        400,
+        'invalid_request',
+      ],
     ])('refuses %s, storing and auditing nothing', async (_what, body, status, code) => {
       const before = (await dispatcher.get('/api/order-categories')).body.items.length;
       const seq = await auditSeq();
@@ -86,16 +184,31 @@ describe.each(dialects('orders config'))('centre configuration (%s)', (dialect) 
 
     it('a deactivated category is refused at intake and can be switched back on', async () => {
       expect((await admin.patch('/api/order-categories/040299', { active: false })).status).toBe(200);
-      const refused = await dispatcher.post('/api/orders', { channel: 'hotline', description: '停用的分类', categoryCode: '040299' });
+      const refused = await dispatcher.post('/api/orders', {
+        channel: 'hotline',
+        description: '停用的分类',
+        categoryCode: '040299',
+      });
       expect(refused.status).toBe(400);
       expect(refused.body.error.code).toBe('invalid_category');
       expect((await admin.patch('/api/order-categories/040299', { active: true })).status).toBe(200);
-      expect((await dispatcher.post('/api/orders', { channel: 'hotline', description: '启用的分类', categoryCode: '040299' })).status).toBe(201);
+      expect(
+        (
+          await dispatcher.post('/api/orders', {
+            channel: 'hotline',
+            description: '启用的分类',
+            categoryCode: '040299',
+          })
+        ).status,
+      ).toBe(201);
     });
 
     it('only a role that configures the centre edits categories', async () => {
       expect((await dispatcher.patch('/api/order-categories/040299', { name: '改名' })).status).toBe(403);
-      expect((await dispatcher.post('/api/order-categories', { code: '040295', parentCode: '0402', name: 'x', leaf: false })).status).toBe(403);
+      expect(
+        (await dispatcher.post('/api/order-categories', { code: '040295', parentCode: '0402', name: 'x', leaf: false }))
+          .status,
+      ).toBe(403);
       expect((await category('040299')).name).toBe('测试噪声类');
     });
   });
@@ -118,7 +231,11 @@ describe.each(dialects('orders config'))('centre configuration (%s)', (dialect) 
       expect((await dispatcher.post(`/api/orders/${id}/actions`, { type: 'dispatch', unitId: zf })).status).toBe(200);
       const [n, before] = [await corrections(), await confidenceOf(CORRECT_TO)];
       // dispatched already: a second dispatch with a new category is refused after re-categorising
-      const refused = await dispatcher.post(`/api/orders/${id}/actions`, { type: 'dispatch', unitId: zf, categoryCode: CORRECT_TO });
+      const refused = await dispatcher.post(`/api/orders/${id}/actions`, {
+        type: 'dispatch',
+        unitId: zf,
+        categoryCode: CORRECT_TO,
+      });
       expect(refused.status).toBe(409);
       expect(await corrections()).toBe(n);
       expect(await confidenceOf(CORRECT_TO)).toBe(before);
@@ -129,9 +246,21 @@ describe.each(dialects('orders config'))('centre configuration (%s)', (dialect) 
       const before = await confidenceOf(CORRECT_TO);
       const first = await dispatcher.post('/api/orders', { channel: 'hotline', description: TEXT });
       expect(first.body.order.suggestedCategory).not.toBe(CORRECT_TO);
-      expect((await dispatcher.post(`/api/orders/${first.body.order.id}/actions`, { type: 'dispatch', unitId: zf, categoryCode: CORRECT_TO })).status).toBe(200);
+      expect(
+        (
+          await dispatcher.post(`/api/orders/${first.body.order.id}/actions`, {
+            type: 'dispatch',
+            unitId: zf,
+            categoryCode: CORRECT_TO,
+          })
+        ).status,
+      ).toBe(200);
       expect(await corrections()).toBe(n + 1);
-      const stored = await app.platform.db.selectFrom('classifier_samples').select(['category_code', 'source']).where('text', 'like', `%${TEXT}`).execute();
+      const stored = await app.platform.db
+        .selectFrom('classifier_samples')
+        .select(['category_code', 'source'])
+        .where('text', 'like', `%${TEXT}`)
+        .execute();
       expect(stored).toContainEqual({ category_code: CORRECT_TO, source: 'correction' });
       expect(await confidenceOf(CORRECT_TO)).toBeGreaterThan(before);
       // the same words again: the running model already suggests what the dispatcher chose

@@ -21,10 +21,22 @@ describe.each(dialects('orders duplicates'))('duplicate detection and merging (%
   let dispatcher: Client;
   let main: { id: string; number: string };
 
-  const report = async (description: string, location?: { lng: number; lat: number }, extra: Record<string, unknown> = {}) => {
-    const res = await dispatcher.post('/api/orders', { channel: 'hotline', description, ...(location ? { location } : {}), ...extra });
+  const report = async (
+    description: string,
+    location?: { lng: number; lat: number },
+    extra: Record<string, unknown> = {},
+  ) => {
+    const res = await dispatcher.post('/api/orders', {
+      channel: 'hotline',
+      description,
+      ...(location ? { location } : {}),
+      ...extra,
+    });
     expect(res.status).toBe(201);
-    return res.body as { order: { id: string; number: string; state: string; communityCode: string | null }; duplicates: Array<{ id: string; distanceMeters: number | null; similarity: number }> };
+    return res.body as {
+      order: { id: string; number: string; state: string; communityCode: string | null };
+      duplicates: Array<{ id: string; distanceMeters: number | null; similarity: number }>;
+    };
   };
   const offered = (r: Awaited<ReturnType<typeof report>>) => r.duplicates.map((d) => d.id);
 
@@ -67,7 +79,10 @@ describe.each(dialects('orders duplicates'))('duplicate detection and merging (%
   it('a merged order follows its main order and is no longer offered; the main one still is', async () => {
     const dup = await report('南海大道人行道井盖缺失，有老人差点踩空', near(8));
     expect(offered(dup)).toContain(main.id);
-    const merged = await dispatcher.post(`/api/orders/${dup.order.id}/actions`, { type: 'merge', mainOrderId: main.id });
+    const merged = await dispatcher.post(`/api/orders/${dup.order.id}/actions`, {
+      type: 'merge',
+      mainOrderId: main.id,
+    });
     expect(merged.status).toBe(200);
     expect(merged.body.order.state).toBe('merged');
     const detail = (await dispatcher.get(`/api/orders/${main.id}`)).body;

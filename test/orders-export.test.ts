@@ -26,7 +26,11 @@ describe.each(dialects('orders export'))('orders export (%s)', (dialect) => {
     return out;
   };
   const exported = async (c: Client, query: string) => {
-    const res = await app.http.inject({ method: 'GET', url: `/api/orders/export.xlsx?${query}`, headers: { cookie: c.cookie! } });
+    const res = await app.http.inject({
+      method: 'GET',
+      url: `/api/orders/export.xlsx?${query}`,
+      headers: { cookie: c.cookie! },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(String(res.headers['content-disposition'])).toMatch(/filename\*=UTF-8''.*\.xlsx/);
@@ -34,14 +38,26 @@ describe.each(dialects('orders export'))('orders export (%s)', (dialect) => {
     await wb.xlsx.load(res.rawPayload as any);
     const ws = wb.getWorksheet('工单台账')!;
     const rows: string[][] = [];
-    ws.eachRow((row, n) => { if (n > 3) rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))); });
-    return { title: String(ws.getCell(1, 1).value), meta: String(ws.getCell(2, 1).value), header: (ws.getRow(3).values as unknown[]).slice(1), rows };
+    ws.eachRow((row, n) => {
+      if (n > 3)
+        rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
+    });
+    return {
+      title: String(ws.getCell(1, 1).value),
+      meta: String(ws.getCell(2, 1).value),
+      header: (ws.getRow(3).values as unknown[]).slice(1),
+      rows,
+    };
   };
 
   beforeAll(async () => {
     app = await startTestApp(dialect, { trainingSamples: 300, orders: 300 });
     [dispatcher, handler] = await Promise.all([login(app, 'dispatcher'), login(app, 'handler')]);
-    const made = await dispatcher.post('/api/orders', { channel: 'hotline', description: '导出测试：小区路灯不亮', reporter: { name: '王小明', phone: '13812345678' } });
+    const made = await dispatcher.post('/api/orders', {
+      channel: 'hotline',
+      description: '导出测试：小区路灯不亮',
+      reporter: { name: '王小明', phone: '13812345678' },
+    });
     expect(made.status).toBe(201);
   }, 180_000);
   afterAll(() => app?.dispose());
@@ -79,29 +95,56 @@ describe.each(dialects('orders export'))('orders export (%s)', (dialect) => {
   it('each export leaves an audit row with its filter and count', async () => {
     const seq = Number((await app.platform.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq);
     const sheet = await exported(dispatcher, 'state=pending_visit');
-    const rows = await app.platform.db.selectFrom('audit_log').select(['action', 'after']).where('seq', '>', seq).execute();
+    const rows = await app.platform.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('seq', '>', seq)
+      .execute();
     const row = rows.find((r) => r.action === 'orders.export');
-    expect(JSON.parse(String(row!.after))).toMatchObject({ count: sheet.rows.length, truncated: false, filter: '状态=待回访' });
+    expect(JSON.parse(String(row!.after))).toMatchObject({
+      count: sheet.rows.length,
+      truncated: false,
+      filter: '状态=待回访',
+    });
   });
 
   it('a list longer than the limit is cut at it, newest first, and says so', async () => {
     const all = await listed(dispatcher, 'state=closed');
     expect(all.length).toBeGreaterThan(7);
-    const principal = (await app.orders.deps.p.db.selectFrom('users').select('id').where('username', '=', 'dispatcher').executeTakeFirstOrThrow());
+    const principal = await app.orders.deps.p.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'dispatcher')
+      .executeTakeFirstOrThrow();
     expect(principal.id).toBeTruthy();
-    const cut = await app.orders.queries.collect((await app.identity.auth.principalOf(principal.id))!, { state: ['closed'] }, 7);
+    const cut = await app.orders.queries.collect(
+      (await app.identity.auth.principalOf(principal.id))!,
+      { state: ['closed'] },
+      7,
+    );
     expect(cut.truncated).toBe(true);
     expect(cut.items.map((o) => o.number)).toEqual(all.slice(0, 7));
-    const whole = await app.orders.queries.collect((await app.identity.auth.principalOf(principal.id))!, { state: ['closed'] }, all.length);
+    const whole = await app.orders.queries.collect(
+      (await app.identity.auth.principalOf(principal.id))!,
+      { state: ['closed'] },
+      all.length,
+    );
     expect(whole.truncated).toBe(false);
     expect(whole.items).toHaveLength(all.length);
   });
 
   it('refuses an unknown filter with a 400, and a caller without orders.read with a 403', async () => {
-    const bad = await app.http.inject({ method: 'GET', url: '/api/orders/export.xlsx?colour=red', headers: { cookie: dispatcher.cookie! } });
+    const bad = await app.http.inject({
+      method: 'GET',
+      url: '/api/orders/export.xlsx?colour=red',
+      headers: { cookie: dispatcher.cookie! },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('invalid_request');
     const citizen = await login(app, 'citizen');
-    expect((await app.http.inject({ method: 'GET', url: '/api/orders/export.xlsx', headers: { cookie: citizen.cookie! } })).statusCode).toBe(403);
+    expect(
+      (await app.http.inject({ method: 'GET', url: '/api/orders/export.xlsx', headers: { cookie: citizen.cookie! } }))
+        .statusCode,
+    ).toBe(403);
   });
 });

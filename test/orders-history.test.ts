@@ -9,7 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/platform/audit';
 import { localDateKey } from '../src/platform/calendar';
 import { OPEN_STATES } from '../src/modules/orders/model';
-import { addOrderHistory, generateOrderHistory, loadHistoryInputs, type HistoryResult } from '../src/modules/orders/demo/history-generator';
+import {
+  addOrderHistory,
+  generateOrderHistory,
+  loadHistoryInputs,
+  type HistoryResult,
+} from '../src/modules/orders/demo/history-generator';
 import { HistoryBuilder, titleOf } from '../src/modules/orders/demo/history-builder';
 import type { OrderFilter } from '../src/modules/orders/query-service';
 import { seedIfEmpty } from '../src/seed';
@@ -40,7 +45,10 @@ describe.each(dialects('demo order history'))('demo order history (%s)', (dialec
     expect(rows.every((r) => Number(r.demo) === 1)).toBe(true);
     expect(Math.max(...rows.map((r) => Number(r.created_at)))).toBeLessThanOrEqual(now);
     expect(Math.min(...rows.map((r) => Number(r.created_at)))).toBeGreaterThanOrEqual(now - 365 * 86_400_000);
-    const events = await app.platform.db.selectFrom('order_events').select((eb) => eb.fn.max('at').as('last')).executeTakeFirstOrThrow();
+    const events = await app.platform.db
+      .selectFrom('order_events')
+      .select((eb) => eb.fn.max('at').as('last'))
+      .executeTakeFirstOrThrow();
     expect(Number(events.last)).toBeLessThanOrEqual(now);
   });
 
@@ -69,20 +77,37 @@ describe.each(dialects('demo order history'))('demo order history (%s)', (dialec
 
     const db = app.platform.db;
     // the workbenches have queues: open orders, some overdue, most dispatched within hours
-    const overdueOpen = await db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('state', 'in', ['pending_sign', 'handling']).where('sla_status', '=', 'overdue').executeTakeFirstOrThrow();
+    const overdueOpen = await db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('state', 'in', ['pending_sign', 'handling'])
+      .where('sla_status', '=', 'overdue')
+      .executeTakeFirstOrThrow();
     expect(Number(overdueOpen.n)).toBeGreaterThan(0);
-    const dispatched = await db.selectFrom('orders').select(['created_at', 'dispatched_at', 'clock_started_at'])
-      .where('clock_started_at', 'is not', null).execute();
+    const dispatched = await db
+      .selectFrom('orders')
+      .select(['created_at', 'dispatched_at', 'clock_started_at'])
+      .where('clock_started_at', 'is not', null)
+      .execute();
     const waits = dispatched.map((r) => Number(r.clock_started_at) - Number(r.created_at)).sort((a, b) => a - b);
     expect(waits[Math.floor(waits.length / 2)]).toBeLessThan(3 * 3_600_000);
-    const signed = await db.selectFrom('orders').select(['signed_at', 'sign_deadline']).where('signed_at', 'is not', null).execute();
-    expect(signed.filter((r) => Number(r.signed_at) <= Number(r.sign_deadline)).length / signed.length).toBeGreaterThan(0.85);
+    const signed = await db
+      .selectFrom('orders')
+      .select(['signed_at', 'sign_deadline'])
+      .where('signed_at', 'is not', null)
+      .execute();
+    expect(signed.filter((r) => Number(r.signed_at) <= Number(r.sign_deadline)).length / signed.length).toBeGreaterThan(
+      0.85,
+    );
   });
 
   it('makes some units clearly better than others', async () => {
-    const rows = await app.platform.db.selectFrom('orders').select(['unit_id', 'sla_status'])
-      .where('replied_at', 'is not', null).where('unit_id', 'is not', null).execute();
+    const rows = await app.platform.db
+      .selectFrom('orders')
+      .select(['unit_id', 'sla_status'])
+      .where('replied_at', 'is not', null)
+      .where('unit_id', 'is not', null)
+      .execute();
     const by = new Map<string, { n: number; late: number }>();
     for (const r of rows) {
       const x = by.get(r.unit_id!) ?? { n: 0, late: 0 };
@@ -90,16 +115,27 @@ describe.each(dialects('demo order history'))('demo order history (%s)', (dialec
       if (r.sla_status === 'overdue') x.late++;
       by.set(r.unit_id!, x);
     }
-    const rates = [...by.values()].filter((x) => x.n >= 100).map((x) => 1 - x.late / x.n).sort();
+    const rates = [...by.values()]
+      .filter((x) => x.n >= 100)
+      .map((x) => 1 - x.late / x.n)
+      .sort();
     expect(rates.length).toBeGreaterThanOrEqual(4);
     expect(rates[rates.length - 1] - rates[0]).toBeGreaterThan(0.05);
   });
 
   it("replays every order's timeline (from → to) to the row's state, version and last change", async () => {
     const db = app.platform.db;
-    const orders = await db.selectFrom('orders').select(['id', 'state', 'version', 'updated_at', 'unit_id', 'main_order_id', 'created_at']).execute();
-    const events = await db.selectFrom('order_events').select(['order_id', 'at', 'id', 'type', 'from_state', 'to_state', 'data'])
-      .orderBy('order_id').orderBy('at').orderBy('id').execute();
+    const orders = await db
+      .selectFrom('orders')
+      .select(['id', 'state', 'version', 'updated_at', 'unit_id', 'main_order_id', 'created_at'])
+      .execute();
+    const events = await db
+      .selectFrom('order_events')
+      .select(['order_id', 'at', 'id', 'type', 'from_state', 'to_state', 'data'])
+      .orderBy('order_id')
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
     const byOrder = new Map<string, typeof events>();
     for (const e of events) {
       const list = byOrder.get(e.order_id) ?? [];
@@ -110,7 +146,13 @@ describe.each(dialects('demo order history'))('demo order history (%s)', (dialec
     for (const o of orders) {
       const tl = byOrder.get(o.id) ?? [];
       const first = tl[0];
-      if (!first || first.type !== 'order.created' || first.from_state !== null || first.to_state !== 'pending_dispatch' || Number(first.at) !== Number(o.created_at)) {
+      if (
+        !first ||
+        first.type !== 'order.created' ||
+        first.from_state !== null ||
+        first.to_state !== 'pending_dispatch' ||
+        Number(first.at) !== Number(o.created_at)
+      ) {
         problems.push(`${o.id}: does not start with order.created`);
         continue;
       }
@@ -120,14 +162,17 @@ describe.each(dialects('demo order history'))('demo order history (%s)', (dialec
         if (!Number.isInteger(Number(e.at))) problems.push(`${o.id}: ${e.type} at ${e.at} is not an epoch-ms integer`);
         if (e.type === 'order.recategorised') continue;
         changes++;
-        if (e.from_state !== state) problems.push(`${o.id}: ${e.type} from ${e.from_state}, but the order was ${state}`);
+        if (e.from_state !== state)
+          problems.push(`${o.id}: ${e.type} from ${e.from_state}, but the order was ${state}`);
         state = e.to_state!;
         const data = JSON.parse(e.data);
-        if (data.from !== e.from_state || data.to !== e.to_state || data.orderId !== o.id) problems.push(`${o.id}: ${e.type} data disagrees with its row`);
+        if (data.from !== e.from_state || data.to !== e.to_state || data.orderId !== o.id)
+          problems.push(`${o.id}: ${e.type} data disagrees with its row`);
       }
       if (state !== o.state) problems.push(`${o.id}: timeline ends in ${state}, row says ${o.state}`);
       if (Number(o.version) !== 1 + changes) problems.push(`${o.id}: version ${o.version}, ${changes} changes`);
-      if (Number(o.updated_at) !== Number(tl[tl.length - 1].at)) problems.push(`${o.id}: updated_at is not the last step`);
+      if (Number(o.updated_at) !== Number(tl[tl.length - 1].at))
+        problems.push(`${o.id}: updated_at is not the last step`);
       if (o.state === 'merged' && !o.main_order_id) problems.push(`${o.id}: merged without a main order`);
     }
     expect(problems.slice(0, 10)).toEqual([]);
@@ -136,7 +181,12 @@ describe.each(dialects('demo order history'))('demo order history (%s)', (dialec
 
   it('numbers orders GC + local date + a gap-free daily sequence, unique, in time order, matching order_numbers', async () => {
     const db = app.platform.db;
-    const rows = await db.selectFrom('orders').select(['number', 'created_at']).orderBy('created_at').orderBy('number').execute();
+    const rows = await db
+      .selectFrom('orders')
+      .select(['number', 'created_at'])
+      .orderBy('created_at')
+      .orderBy('number')
+      .execute();
     expect(new Set(rows.map((r) => r.number)).size).toBe(rows.length);
     const perDay = new Map<string, number[]>();
     for (const r of rows) {
@@ -145,7 +195,9 @@ describe.each(dialects('demo order history'))('demo order history (%s)', (dialec
       expect(r.number.slice(2, 10)).toBe(day);
       perDay.set(day, [...(perDay.get(day) ?? []), Number(r.number.slice(10))]);
     }
-    const counters = new Map((await db.selectFrom('order_numbers').selectAll().execute()).map((r) => [r.day, Number(r.last)]));
+    const counters = new Map(
+      (await db.selectFrom('order_numbers').selectAll().execute()).map((r) => [r.day, Number(r.last)]),
+    );
     for (const [day, seqs] of perDay) {
       expect(seqs).toEqual(seqs.map((_, i) => i + 1));
       expect(counters.get(day)).toBe(seqs.length);
@@ -153,21 +205,37 @@ describe.each(dialects('demo order history'))('demo order history (%s)', (dialec
   });
 
   it('records the import as ONE audit row with its counts, and the audit chain verifies', async () => {
-    const audits = await app.platform.db.selectFrom('audit_log').select(['action', 'after']).where('action', '=', 'seed.orders_history').execute();
+    const audits = await app.platform.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('action', '=', 'seed.orders_history')
+      .execute();
     expect(audits).toHaveLength(1);
     expect(JSON.parse(audits[0].after!)).toMatchObject({ orders: N, events: result.events, byState: result.byState });
-    const orderAudits = await app.platform.db.selectFrom('audit_log').select('seq').where('entity_type', '=', 'order').execute();
+    const orderAudits = await app.platform.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('entity_type', '=', 'order')
+      .execute();
     expect(orderAudits).toHaveLength(0);
     expect((await verifyAudit(app.platform.db)).ok).toBe(true);
   });
 
   it("an order created through the API afterwards continues the day's sequence", async () => {
     const today = localDateKey(app.clock.now()).replace(/-/g, '');
-    const before = await app.platform.db.selectFrom('order_numbers').select('last').where('day', '=', today).executeTakeFirst();
+    const before = await app.platform.db
+      .selectFrom('order_numbers')
+      .select('last')
+      .where('day', '=', today)
+      .executeTakeFirst();
     const last = Number(before?.last ?? 0);
     expect(last).toBeGreaterThan(0);
     const dispatcher = await login(app, 'dispatcher');
-    const res = await dispatcher.post('/api/orders', { channel: 'hotline', description: '桂澜北路人行道有井盖缺失，行人容易踩空', location: { lng: 113.15, lat: 23.03 } });
+    const res = await dispatcher.post('/api/orders', {
+      channel: 'hotline',
+      description: '桂澜北路人行道有井盖缺失，行人容易踩空',
+      location: { lng: 113.15, lat: 23.03 },
+    });
     expect(res.status).toBe(201);
     expect(res.body.order.number).toBe(`GC${today}${String(last + 1).padStart(5, '0')}`);
   });
@@ -186,9 +254,13 @@ describe.each(dialects('demo order history'))('demo order history (%s)', (dialec
 
   it('lists pages exactly as the plain query would (a handler subtree merged per unit; deadline order in two steps)', async () => {
     const db = app.platform.db;
-    const handlerId = (await db.selectFrom('users').select('id').where('username', '=', 'handler').executeTakeFirstOrThrow()).id;
+    const handlerId = (
+      await db.selectFrom('users').select('id').where('username', '=', 'handler').executeTakeFirstOrThrow()
+    ).id;
     const handler = (await app.identity.auth.principalOf(handlerId))!;
-    const dispatcherId = (await db.selectFrom('users').select('id').where('username', '=', 'dispatcher').executeTakeFirstOrThrow()).id;
+    const dispatcherId = (
+      await db.selectFrom('users').select('id').where('username', '=', 'dispatcher').executeTakeFirstOrThrow()
+    ).id;
     const dispatcher = (await app.identity.auth.principalOf(dispatcherId))!;
     const units = app.orders.units.idsUnder(handler.orgPath!);
     expect(units.length).toBeGreaterThan(1); // 城管 and its 科室: the merged path
@@ -197,16 +269,35 @@ describe.each(dialects('demo order history'))('demo order history (%s)', (dialec
     const plain = (f: Ref) => {
       let q = db.selectFrom('orders').select('id').where('unit_id', 'in', units);
       if (f.states) q = q.where('state', 'in', f.states);
-      if (f.text) q = q.where((eb) => eb.or([eb('title', 'like', `%${f.text}%`), eb('address', 'like', `%${f.text}%`)]));
-      if (f.after) q = q.where((eb) => eb.or([eb('created_at', '<', f.after!.t), eb.and([eb('created_at', '=', f.after!.t), eb('id', '<', f.after!.id)])]));
+      if (f.text)
+        q = q.where((eb) => eb.or([eb('title', 'like', `%${f.text}%`), eb('address', 'like', `%${f.text}%`)]));
+      if (f.after)
+        q = q.where((eb) =>
+          eb.or([
+            eb('created_at', '<', f.after!.t),
+            eb.and([eb('created_at', '=', f.after!.t), eb('id', '<', f.after!.id)]),
+          ]),
+        );
       return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
     };
     const cases: Array<[OrderFilter, Ref]> = [
-      [{ state: ['archived'], limit: 20 }, { states: ['archived'], limit: 20 }],
-      [{ open: true, limit: 20 }, { states: ['pending_dispatch', 'pending_sign', 'handling', 'pending_review', 'pending_visit'], limit: 20 }],
-      [{ q: '路', limit: 30 }, { text: '路', limit: 30 }],
+      [
+        { state: ['archived'], limit: 20 },
+        { states: ['archived'], limit: 20 },
+      ],
+      [
+        { open: true, limit: 20 },
+        { states: ['pending_dispatch', 'pending_sign', 'handling', 'pending_review', 'pending_visit'], limit: 20 },
+      ],
+      [
+        { q: '路', limit: 30 },
+        { text: '路', limit: 30 },
+      ],
       // 3+ characters: through the trigram index; few matches, so the subtree is read from them (fewTextHits)
-      [{ q: '人行道', limit: 10 }, { text: '人行道', limit: 10 }],
+      [
+        { q: '人行道', limit: 10 },
+        { text: '人行道', limit: 10 },
+      ],
       [{ limit: 50 }, { limit: 50 }],
     ];
     for (const [filter, ref] of cases) {
@@ -222,12 +313,18 @@ describe.each(dialects('demo order history'))('demo order history (%s)', (dialec
     expect((await app.orders.queries.list(handler, { q: '人行道', limit: 10 })).next).not.toBeNull();
     // deadline order, two pages, for the whole street and for the handler
     for (const who of [dispatcher, handler]) {
-      let q = db.selectFrom('orders').select('id').where('state', 'in', ['pending_dispatch', 'pending_sign', 'handling', 'pending_review', 'pending_visit']);
+      let q = db
+        .selectFrom('orders')
+        .select('id')
+        .where('state', 'in', ['pending_dispatch', 'pending_sign', 'handling', 'pending_review', 'pending_visit']);
       if (who === handler) q = q.where('unit_id', 'in', units);
       const all = ids(await q.orderBy(sql`coalesce(completion_deadline, 9000000000000000)`).orderBy('id').execute());
       const p1 = await app.orders.queries.list(who, { open: true, sort: 'deadline', limit: 25 });
       expect(ids(p1.items)).toEqual(all.slice(0, 25));
-      if (p1.next) expect(ids((await app.orders.queries.list(who, { open: true, sort: 'deadline', limit: 25, before: p1.next })).items)).toEqual(all.slice(25, 50));
+      if (p1.next)
+        expect(
+          ids((await app.orders.queries.list(who, { open: true, sort: 'deadline', limit: 25, before: p1.next })).items),
+        ).toEqual(all.slice(25, 50));
     }
   });
 

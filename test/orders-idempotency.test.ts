@@ -11,7 +11,15 @@ import { login, type Client } from './helpers/client';
 describe.each(dialects('orders idempotency'))('Idempotency-Key on POST /api/orders (%s)', (dialect) => {
   let app: TestApp;
   let dispatcher: Client;
-  const count = async () => Number((await app.platform.db.selectFrom('orders').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (
+        await app.platform.db
+          .selectFrom('orders')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const body = (description: string) => ({ channel: 'hotline', description, reporter: { phone: '13711112222' } });
 
   beforeAll(async () => {
@@ -22,9 +30,13 @@ describe.each(dialects('orders idempotency'))('Idempotency-Key on POST /api/orde
 
   it('a retry with the same key and body returns the same order, and only one exists', async () => {
     const before = await count();
-    const first = await dispatcher.post('/api/orders', body('小区门口的路灯坏了一个星期，晚上很黑'), { 'idempotency-key': 'retry-1' });
+    const first = await dispatcher.post('/api/orders', body('小区门口的路灯坏了一个星期，晚上很黑'), {
+      'idempotency-key': 'retry-1',
+    });
     expect(first.status).toBe(201);
-    const again = await dispatcher.post('/api/orders', body('小区门口的路灯坏了一个星期，晚上很黑'), { 'idempotency-key': 'retry-1' });
+    const again = await dispatcher.post('/api/orders', body('小区门口的路灯坏了一个星期，晚上很黑'), {
+      'idempotency-key': 'retry-1',
+    });
     expect(again.status).toBe(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body.order.id).toBe(first.body.order.id);
@@ -34,13 +46,20 @@ describe.each(dialects('orders idempotency'))('Idempotency-Key on POST /api/orde
 
   it('concurrent requests with one key create exactly one order, and all get its number', async () => {
     const before = await count();
-    const replies = await Promise.all(Array.from({ length: 8 }, () =>
-      dispatcher.post('/api/orders', body('桂澜路上有井盖缺失，非常危险'), { 'idempotency-key': 'race-1' })));
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        dispatcher.post('/api/orders', body('桂澜路上有井盖缺失，非常危险'), { 'idempotency-key': 'race-1' }),
+      ),
+    );
     expect(replies.map((r) => r.status)).toEqual(Array(8).fill(201));
     expect(new Set(replies.map((r) => r.body.order.number)).size).toBe(1);
     expect(await count()).toBe(before + 1);
-    const timelines = await app.platform.db.selectFrom('order_events').select('id')
-      .where('order_id', '=', replies[0].body.order.id).where('type', '=', 'order.created').execute();
+    const timelines = await app.platform.db
+      .selectFrom('order_events')
+      .select('id')
+      .where('order_id', '=', replies[0].body.order.id)
+      .where('type', '=', 'order.created')
+      .execute();
     expect(timelines).toHaveLength(1);
   });
 
@@ -48,7 +67,9 @@ describe.each(dialects('orders idempotency'))('Idempotency-Key on POST /api/orde
     await dispatcher.post('/api/orders', body('垃圾桶满了没人清理'), { 'idempotency-key': 'reuse-1' });
     const before = await count();
     const head = await app.platform.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow();
-    const other = await dispatcher.post('/api/orders', body('完全不同的另一件事情：噪音扰民'), { 'idempotency-key': 'reuse-1' });
+    const other = await dispatcher.post('/api/orders', body('完全不同的另一件事情：噪音扰民'), {
+      'idempotency-key': 'reuse-1',
+    });
     expect(other.status).toBe(409);
     expect(other.body.error.code).toBe('idempotency_key_reused');
     expect(await count()).toBe(before);
@@ -81,18 +102,41 @@ describe.each(dialects('merged duplicates'))('重复件 follow their main order 
   it("a merged order's reporter is told the main order's answer, and tracking shows the main order", async () => {
     app = await startTestApp(dialect, { trainingSamples: 500 });
     const dispatcher = await login(app, 'dispatcher');
-    const main = await dispatcher.post('/api/orders', { channel: 'hotline', description: '灯湖东路路灯不亮', categoryCode: '010401', reporter: { phone: '13700000001' } });
-    const dup = await dispatcher.post('/api/orders', { channel: 'hotline', description: '灯湖东路那排路灯晚上不亮', categoryCode: '010401', reporter: { phone: '13700000002' } });
+    const main = await dispatcher.post('/api/orders', {
+      channel: 'hotline',
+      description: '灯湖东路路灯不亮',
+      categoryCode: '010401',
+      reporter: { phone: '13700000001' },
+    });
+    const dup = await dispatcher.post('/api/orders', {
+      channel: 'hotline',
+      description: '灯湖东路那排路灯晚上不亮',
+      categoryCode: '010401',
+      reporter: { phone: '13700000002' },
+    });
     const mainId = main.body.order.id;
-    expect((await dispatcher.post(`/api/orders/${dup.body.order.id}/actions`, { type: 'merge', mainOrderId: mainId })).status).toBe(200);
-    expect((await dispatcher.post(`/api/orders/${mainId}/actions`, { type: 'direct_reply', reply: '路灯已于今晚修复' })).status).toBe(200);
-    const sent = await app.platform.db.selectFrom('notifications').selectAll().where('order_id', '=', dup.body.order.id).execute();
+    expect(
+      (await dispatcher.post(`/api/orders/${dup.body.order.id}/actions`, { type: 'merge', mainOrderId: mainId }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await dispatcher.post(`/api/orders/${mainId}/actions`, { type: 'direct_reply', reply: '路灯已于今晚修复' }))
+        .status,
+    ).toBe(200);
+    const sent = await app.platform.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('order_id', '=', dup.body.order.id)
+      .execute();
     const told = sent.filter((n) => n.template === 'citizen.replied');
     expect(told).toHaveLength(1);
     expect(told[0].recipient).toBe('13700000002');
     expect(told[0].text).toContain(dup.body.order.number);
     expect(told[0].text).toContain('路灯已于今晚修复');
-    const tracked = await app.http.inject({ method: 'GET', url: `/api/public/orders/track?number=${dup.body.order.number}&phone=13700000002` });
+    const tracked = await app.http.inject({
+      method: 'GET',
+      url: `/api/public/orders/track?number=${dup.body.order.number}&phone=13700000002`,
+    });
     expect(tracked.statusCode).toBe(200);
     expect(JSON.parse(tracked.body).mainOrderNumber).toBe(main.body.order.number);
   });

@@ -13,7 +13,11 @@ import { dialects } from './helpers/env';
 import { startTestApp, type TestApp } from './helpers/app';
 import { login, withApiKey, anonymous, type Client } from './helpers/client';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082',
+  'hex',
+);
 
 function multipart(name: string, type: string, data: Buffer) {
   const boundary = '----yiwangtest' + Math.random().toString(36).slice(2);
@@ -29,11 +33,23 @@ describe.each(dialects('orders intake'))('intake channels (%s)', (dialect) => {
   let machine: Client;
   let community: { code: string; wgs: [number, number] };
 
-  const orderCount = async () => Number((await app.platform.db.selectFrom('orders').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const orderCount = async () =>
+    Number(
+      (
+        await app.platform.db
+          .selectFrom('orders')
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     app = await startTestApp(dialect);
-    [admin, dispatcher, handler] = await Promise.all([login(app, 'admin'), login(app, 'dispatcher'), login(app, 'handler')]);
+    [admin, dispatcher, handler] = await Promise.all([
+      login(app, 'admin'),
+      login(app, 'dispatcher'),
+      login(app, 'handler'),
+    ]);
     const key = await admin.post('/api/api-keys', { name: '公众号与无人机对接', permissions: ['orders.create'] });
     expect(key.status).toBe(201);
     machine = withApiKey(app, key.body.key);
@@ -46,7 +62,13 @@ describe.each(dialects('orders intake'))('intake channels (%s)', (dialect) => {
     const openid = 'oWx_test_openid_123456';
     const message = (msgId: string) => {
       const [lng, lat] = gcoord.transform(community.wgs, gcoord.WGS84, gcoord.GCJ02) as [number, number];
-      return { openid, content: '小区门口的井盖松动了，车开过去哐哐响', location: { latitude: lat, longitude: lng, label: '桂城某小区门口' }, phone: '13912345678', msgId };
+      return {
+        openid,
+        content: '小区门口的井盖松动了，车开过去哐哐响',
+        location: { latitude: lat, longitude: lng, label: '桂城某小区门口' },
+        phone: '13912345678',
+        msgId,
+      };
     };
 
     it('takes GCJ-02 in and stores WGS-84, in the community the point lies in; the openid is kept hashed', async () => {
@@ -55,7 +77,11 @@ describe.each(dialects('orders intake'))('intake channels (%s)', (dialect) => {
       expect(res.body.number).toMatch(/^GC\d{8}\d+$/);
       expect(res.body.replyText).toContain(res.body.number);
       expect(res.body.community).toBe(community.code);
-      const row = await app.platform.db.selectFrom('orders').selectAll().where('number', '=', res.body.number).executeTakeFirstOrThrow();
+      const row = await app.platform.db
+        .selectFrom('orders')
+        .selectAll()
+        .where('number', '=', res.body.number)
+        .executeTakeFirstOrThrow();
       expect(row.channel).toBe('wechat');
       // GCJ-02 is offset by hundreds of metres here; back in WGS-84 it is within a metre of the point
       expect(Math.abs(Number(row.lng) - community.wgs[0]) * 102_000).toBeLessThan(1);
@@ -85,11 +111,19 @@ describe.each(dialects('orders intake'))('intake channels (%s)', (dialect) => {
     let number: string;
 
     it('registers a request and answers only the number and the state, not who reported', async () => {
-      const res = await anonymous(app).post('/api/public/orders', { description: '公园里的路灯晚上一直不亮，很不安全', phone, name: '张三' });
+      const res = await anonymous(app).post('/api/public/orders', {
+        description: '公园里的路灯晚上一直不亮，很不安全',
+        phone,
+        name: '张三',
+      });
       expect(res.status).toBe(201);
       expect(Object.keys(res.body).sort()).toEqual(['number', 'state', 'stateLabel']);
       number = res.body.number;
-      const row = await app.platform.db.selectFrom('orders').select(['channel', 'reporter_phone', 'reporter_user_id']).where('number', '=', number).executeTakeFirstOrThrow();
+      const row = await app.platform.db
+        .selectFrom('orders')
+        .select(['channel', 'reporter_phone', 'reporter_user_id'])
+        .where('number', '=', number)
+        .executeTakeFirstOrThrow();
       expect(row).toEqual({ channel: 'web', reporter_phone: phone, reporter_user_id: null });
     });
 
@@ -109,7 +143,9 @@ describe.each(dialects('orders intake'))('intake channels (%s)', (dialect) => {
 
   describe('logged-in citizen', () => {
     let citizen: Client;
-    beforeAll(async () => { citizen = await login(app, 'citizen'); });
+    beforeAll(async () => {
+      citizen = await login(app, 'citizen');
+    });
 
     it('reports through web or WeChat only: another channel is a 400 and nothing is stored', async () => {
       const before = await orderCount();
@@ -123,13 +159,21 @@ describe.each(dialects('orders intake'))('intake channels (%s)', (dialect) => {
 
     it('a category the citizen picks is a hint: a rule that auto-dispatches it waits for the centre', async () => {
       // 010101 (市容秩序) has a demo rule that dispatches to 城管 at once; the text is about noise
-      const res = await citizen.post('/api/orders', { channel: 'web', description: '楼上邻居每天半夜敲敲打打，吵得睡不着', categoryCode: '010101' });
+      const res = await citizen.post('/api/orders', {
+        channel: 'web',
+        description: '楼上邻居每天半夜敲敲打打，吵得睡不着',
+        categoryCode: '010101',
+      });
       expect(res.status).toBe(201);
       expect(res.body.order.categoryCode).toBe('010101');
       expect(res.body.route?.autoDispatch).toBe(false);
       expect(res.body.order.state).toBe('pending_dispatch');
       // the same pick by a dispatcher is certain, and dispatched
-      const staff = await dispatcher.post('/api/orders', { channel: 'hotline', description: '楼上邻居每天半夜敲敲打打，吵得睡不着', categoryCode: '010101' });
+      const staff = await dispatcher.post('/api/orders', {
+        channel: 'hotline',
+        description: '楼上邻居每天半夜敲敲打打，吵得睡不着',
+        categoryCode: '010101',
+      });
       expect(staff.body.order.state).toBe('pending_sign');
       const mine = await citizen.get('/api/orders/mine');
       expect(mine.status).toBe(200);
@@ -141,7 +185,16 @@ describe.each(dialects('orders intake'))('intake channels (%s)', (dialect) => {
   describe('grid inspector with a photo', () => {
     const upload = (c: Client, name: string, type: string, data: Buffer) => {
       const { boundary, payload } = multipart(name, type, data);
-      return app.http.inject({ method: 'POST', url: '/api/files', payload, headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      return app.http.inject({
+        method: 'POST',
+        url: '/api/files',
+        payload,
+        headers: {
+          cookie: c.cookie!,
+          'x-csrf-token': c.csrf!,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+      });
     };
 
     it('uploads the photo, then reports with it; the order carries it and it downloads intact', async () => {
@@ -149,7 +202,12 @@ describe.each(dialects('orders intake'))('intake channels (%s)', (dialect) => {
       expect(up.statusCode).toBe(201);
       const file = up.json();
       expect(file).toMatchObject({ contentType: 'image/png', size: PNG.length });
-      const res = await handler.post('/api/orders', { channel: 'grid', description: '巡查发现人行道井盖破损，已设置警示', attachments: [file.id], location: { lng: community.wgs[0], lat: community.wgs[1] } });
+      const res = await handler.post('/api/orders', {
+        channel: 'grid',
+        description: '巡查发现人行道井盖破损，已设置警示',
+        attachments: [file.id],
+        location: { lng: community.wgs[0], lat: community.wgs[1] },
+      });
       expect(res.status).toBe(201);
       expect(res.body.order.attachments).toEqual([file.id]);
       expect(res.body.order.gridCode).toBeTruthy();
@@ -167,11 +225,19 @@ describe.each(dialects('orders intake'))('intake channels (%s)', (dialect) => {
       expect((await get(citizen, staffFile.url)).statusCode).toBe(404);
       expect((await get(dispatcher, ownFile.url)).statusCode).toBe(200);
       const before = await orderCount();
-      const foreign = await citizen.post('/api/orders', { channel: 'web', description: '小区门口路面有坑，请修补', attachments: [staffFile.id] });
+      const foreign = await citizen.post('/api/orders', {
+        channel: 'web',
+        description: '小区门口路面有坑，请修补',
+        attachments: [staffFile.id],
+      });
       expect(foreign.status).toBe(400);
       expect(foreign.body.error.code).toBe('unknown_attachment');
       expect(await orderCount()).toBe(before);
-      const own = await citizen.post('/api/orders', { channel: 'web', description: '小区门口路面有坑，请修补', attachments: [ownFile.id] });
+      const own = await citizen.post('/api/orders', {
+        channel: 'web',
+        description: '小区门口路面有坑，请修补',
+        attachments: [ownFile.id],
+      });
       expect(own.status).toBe(201);
       expect(own.body.order.attachments).toEqual([ownFile.id]);
     });
@@ -181,7 +247,11 @@ describe.each(dialects('orders intake'))('intake channels (%s)', (dialect) => {
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.code).toBe('unsupported_file');
       const before = await orderCount();
-      const res = await handler.post('/api/orders', { channel: 'grid', description: '巡查发现路面坑洼', attachments: ['0000000000000000000000'] });
+      const res = await handler.post('/api/orders', {
+        channel: 'grid',
+        description: '巡查发现路面坑洼',
+        attachments: ['0000000000000000000000'],
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('unknown_attachment');
       expect(await orderCount()).toBe(before);
@@ -189,10 +259,19 @@ describe.each(dialects('orders intake'))('intake channels (%s)', (dialect) => {
   });
 
   it('a drone finding by API key is an order of the drone channel, audited as the key', async () => {
-    const res = await machine.post('/api/orders', { channel: 'drone', description: 'AI识别：河道漂浮物聚集，面积约20平方米', location: { lng: community.wgs[0], lat: community.wgs[1] }, needsVisit: false });
+    const res = await machine.post('/api/orders', {
+      channel: 'drone',
+      description: 'AI识别：河道漂浮物聚集，面积约20平方米',
+      location: { lng: community.wgs[0], lat: community.wgs[1] },
+      needsVisit: false,
+    });
     expect(res.status).toBe(201);
     expect(res.body.order.channel).toBe('drone');
-    const audit = await app.platform.db.selectFrom('audit_log').select(['actor_name', 'action']).where('entity_id', '=', res.body.order.id).execute();
+    const audit = await app.platform.db
+      .selectFrom('audit_log')
+      .select(['actor_name', 'action'])
+      .where('entity_id', '=', res.body.order.id)
+      .execute();
     expect(audit.find((a) => a.action === 'order.create')?.actor_name).toBe('apikey:公众号与无人机对接');
   });
 
@@ -215,18 +294,38 @@ describe.each(dialects('orders intake limits'))('per-address limits on the citiz
   let app: TestApp;
   const logged: Array<{ level: number; msg: string }> = [];
   beforeAll(async () => {
-    const logger = pino({ level: 'warn' }, { write: (line: string) => { logged.push(JSON.parse(line)); } });
-    app = await startTestApp(dialect, { trainingSamples: 300, logger, env: { PUBLIC_SUBMIT_LIMIT: '3', PUBLIC_TRACK_LIMIT: '5' } });
+    const logger = pino(
+      { level: 'warn' },
+      {
+        write: (line: string) => {
+          logged.push(JSON.parse(line));
+        },
+      },
+    );
+    app = await startTestApp(dialect, {
+      trainingSamples: 300,
+      logger,
+      env: { PUBLIC_SUBMIT_LIMIT: '3', PUBLIC_TRACK_LIMIT: '5' },
+    });
   }, 120_000);
   afterAll(() => app?.dispose());
 
   const from = (remoteAddress: string, method: 'GET' | 'POST', url: string, payload?: object) =>
     app.http.inject({ method, url, remoteAddress, ...(payload ? { payload } : {}) });
-  const submit = (ip: string) => from(ip, 'POST', '/api/public/orders', { description: '小区路灯坏了好几天，晚上很黑', phone: '13600001111' });
+  const submit = (ip: string) =>
+    from(ip, 'POST', '/api/public/orders', { description: '小区路灯坏了好几天，晚上很黑', phone: '13600001111' });
 
   it('past the submission limit an address gets 429 with a Retry-After, and nothing is stored; another address is not held up', async () => {
     for (let i = 0; i < 3; i++) expect((await submit('10.0.0.1')).statusCode).toBe(201);
-    const count = async () => Number((await app.platform.db.selectFrom('orders').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await app.platform.db
+            .selectFrom('orders')
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const refused = await submit('10.0.0.1');
     expect(refused.statusCode).toBe(429);
@@ -237,7 +336,8 @@ describe.each(dialects('orders intake limits'))('per-address limits on the citiz
   });
 
   it('warns once when a proxy forwards addresses that TRUST_PROXY=off ignores', async () => {
-    const proxied = () => app.http.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-for': '203.0.113.7' } });
+    const proxied = () =>
+      app.http.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-for': '203.0.113.7' } });
     await proxied();
     await proxied();
     const warnings = logged.filter((l) => l.msg.includes('TRUST_PROXY is off'));
@@ -247,7 +347,10 @@ describe.each(dialects('orders intake limits'))('per-address limits on the citiz
 
   it('tracking guesses are bounded per address', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 7; i++) codes.push((await from('10.0.0.3', 'GET', `/api/public/orders/track?number=GC20260302${i}&phone=13600001111`)).statusCode);
+    for (let i = 0; i < 7; i++)
+      codes.push(
+        (await from('10.0.0.3', 'GET', `/api/public/orders/track?number=GC20260302${i}&phone=13600001111`)).statusCode,
+      );
     expect(codes.slice(0, 5).every((c) => c === 404)).toBe(true);
     expect(codes.slice(5)).toEqual([429, 429]);
   });

@@ -14,7 +14,13 @@ import { login, type Client } from './helpers/client';
 import type { ManualClock } from '../src/platform/clock';
 import { SYSTEM_CONTEXT } from '../src/platform/audit';
 import { localMs } from '../src/platform/calendar';
-import { localStamp, monthPeriod, rangePeriod, type Counters, type Period } from '../src/modules/orders/metrics/definitions';
+import {
+  localStamp,
+  monthPeriod,
+  rangePeriod,
+  type Counters,
+  type Period,
+} from '../src/modules/orders/metrics/definitions';
 import type { MetricsReport, MetricsRow } from '../src/modules/orders/metrics/compute';
 import { countersByUnit, countersByUnitFromLedger } from '../src/modules/orders/metrics/repo';
 
@@ -38,7 +44,12 @@ describe.each(dialects('orders metrics'))('orders metrics (%s)', (dialect) => {
 
   async function create(key: string, when: number, extra: Record<string, unknown> = {}) {
     setClock(when);
-    const res = await call('dispatcher', 'POST', '/api/orders', { channel: 'hotline', description: `测试工单 ${key}：工地夜间扬尘严重`, categoryCode: MANUAL, ...extra });
+    const res = await call('dispatcher', 'POST', '/api/orders', {
+      channel: 'hotline',
+      description: `测试工单 ${key}：工地夜间扬尘严重`,
+      categoryCode: MANUAL,
+      ...extra,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     ids[key] = res.body.order.id;
     return res.body.order;
@@ -67,14 +78,24 @@ describe.each(dialects('orders metrics'))('orders metrics (%s)', (dialect) => {
     return res.body.order;
   }
 
-  const dispatch = (key: string, when: number, code: string) => act('dispatcher', key, when, { type: 'dispatch', unitId: unit[code] });
+  const dispatch = (key: string, when: number, code: string) =>
+    act('dispatcher', key, when, { type: 'dispatch', unitId: unit[code] });
 
   beforeAll(async () => {
     app = await startTestApp(dialect, { trainingSamples: 200 });
     const orgs = (await call('admin', 'GET', '/api/orgs')).body.items as Array<{ id: string; code: string }>;
     for (const o of orgs) unit[o.code] = o.id;
-    for (const [username, code] of [['h_sw', 'GC-SW'], ['h_rq', 'GC-RQ']]) {
-      const res = await call('admin', 'POST', '/api/users', { username, name: `${code}办理人`, password: PASSWORD, orgId: unit[code], roles: ['handler'] });
+    for (const [username, code] of [
+      ['h_sw', 'GC-SW'],
+      ['h_rq', 'GC-RQ'],
+    ]) {
+      const res = await call('admin', 'POST', '/api/users', {
+        username,
+        name: `${code}办理人`,
+        password: PASSWORD,
+        orgId: unit[code],
+        roles: ['handler'],
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       passwords[username] = PASSWORD;
     }
@@ -110,7 +131,11 @@ describe.each(dialects('orders metrics'))('orders metrics (%s)', (dialect) => {
     expect(o3x.completionDeadline).toBeGreaterThan(o3.completionDeadline + 2 * HOUR);
     await act(RQ, 'O3', o3.completionDeadline + HOUR, { type: 'submit_reply', reply: '已完成管线检修' });
     await act(dispatcher, 'O3', o3.completionDeadline + 2 * HOUR, { type: 'approve_reply' });
-    await act(dispatcher, 'O3', o3.completionDeadline + 5 * HOUR, { type: 'visit', result: 'unsatisfied', note: '仍有异味' });
+    await act(dispatcher, 'O3', o3.completionDeadline + 5 * HOUR, {
+      type: 'visit',
+      result: 'unsatisfied',
+      note: '仍有异味',
+    });
     await act(RQ, 'O3', o3.completionDeadline + 25 * HOUR, { type: 'submit_reply', reply: '已更换阀门' });
     await act(dispatcher, 'O3', o3.completionDeadline + 26 * HOUR, { type: 'approve_reply' });
     await act(dispatcher, 'O3', o3.completionDeadline + 29 * HOUR, { type: 'visit', result: 'satisfied' });
@@ -168,7 +193,10 @@ describe.each(dialects('orders metrics'))('orders metrics (%s)', (dialect) => {
     await act(dispatcher, 'O11', bj('2026-04-07T10:00'), { type: 'suspend', reason: '等待检测结果' });
 
     // O12 城管 by auto-dispatch at intake: signed late, answered, unsatisfied, rework deadline missed
-    const o12 = await create('O12', bj('2026-04-08T09:00'), { categoryCode: AUTO, description: '测试工单 O12：小区门口占道经营' });
+    const o12 = await create('O12', bj('2026-04-08T09:00'), {
+      categoryCode: AUTO,
+      description: '测试工单 O12：小区门口占道经营',
+    });
     expect(o12.state).toBe('pending_sign');
     expect(o12.unitId).toBe(unit['GC-ZF']);
     await act(ZF, 'O12', o12.signDeadline + HOUR / 2, { type: 'sign' });
@@ -190,23 +218,71 @@ describe.each(dialects('orders metrics'))('orders metrics (%s)', (dialect) => {
     Object.fromEntries(keys.map((k) => [k, r ? r[k] : undefined]));
   const row = (r: MetricsReport, code: string) => r.units.find((u) => u.unitId === unit[code]);
   const KEYS: Array<keyof Counters | 'overdueOpen'> = [
-    'dispatched', 'signedOnTime', 'signedLate', 'returned', 'completed', 'completedOnTime', 'overdueClosed',
-    'visited', 'satisfied', 'reopened', 'closed', 'solved', 'reworked', 'overdueOpen',
+    'dispatched',
+    'signedOnTime',
+    'signedLate',
+    'returned',
+    'completed',
+    'completedOnTime',
+    'overdueClosed',
+    'visited',
+    'satisfied',
+    'reopened',
+    'closed',
+    'solved',
+    'reworked',
+    'overdueOpen',
   ];
 
   it('counts what the rules say (hand-counted), per unit and month', async () => {
     const all = await m().report(rangePeriod(localMs('2026-03-01'), localMs('2026-05-01')));
     expect(pick(row(all, 'GC-ZF'), KEYS)).toEqual({
-      dispatched: 6, signedOnTime: 4, signedLate: 2, returned: 0, completed: 5, completedOnTime: 4, overdueClosed: 1,
-      visited: 3, satisfied: 2, reopened: 2, closed: 4, solved: 3, reworked: 1, overdueOpen: 2,
+      dispatched: 6,
+      signedOnTime: 4,
+      signedLate: 2,
+      returned: 0,
+      completed: 5,
+      completedOnTime: 4,
+      overdueClosed: 1,
+      visited: 3,
+      satisfied: 2,
+      reopened: 2,
+      closed: 4,
+      solved: 3,
+      reworked: 1,
+      overdueOpen: 2,
     });
     expect(pick(row(all, 'GC-SW'), KEYS)).toEqual({
-      dispatched: 5, signedOnTime: 3, signedLate: 0, returned: 1, completed: 0, completedOnTime: 0, overdueClosed: 0,
-      visited: 0, satisfied: 0, reopened: 0, closed: 0, solved: 0, reworked: 0, overdueOpen: 2,
+      dispatched: 5,
+      signedOnTime: 3,
+      signedLate: 0,
+      returned: 1,
+      completed: 0,
+      completedOnTime: 0,
+      overdueClosed: 0,
+      visited: 0,
+      satisfied: 0,
+      reopened: 0,
+      closed: 0,
+      solved: 0,
+      reworked: 0,
+      overdueOpen: 2,
     });
     expect(pick(row(all, 'GC-RQ'), KEYS)).toEqual({
-      dispatched: 2, signedOnTime: 1, signedLate: 0, returned: 0, completed: 2, completedOnTime: 2, overdueClosed: 0,
-      visited: 2, satisfied: 1, reopened: 1, closed: 1, solved: 1, reworked: 1, overdueOpen: 0,
+      dispatched: 2,
+      signedOnTime: 1,
+      signedLate: 0,
+      returned: 0,
+      completed: 2,
+      completedOnTime: 2,
+      overdueClosed: 0,
+      visited: 2,
+      satisfied: 1,
+      reopened: 1,
+      closed: 1,
+      solved: 1,
+      reworked: 1,
+      overdueOpen: 0,
     });
     expect(all.units).toHaveLength(3); // 直接答复 (O5) counts for no unit
     expect(all.total.dispatched).toBe(13);
@@ -215,12 +291,39 @@ describe.each(dialects('orders metrics'))('orders metrics (%s)', (dialect) => {
 
     const march = await m().report(monthPeriod('2026-03'));
     const april = await m().report(monthPeriod('2026-04'));
-    expect(pick(row(march, 'GC-ZF'), ['dispatched', 'signedOnTime', 'signedLate', 'completed', 'overdueClosed', 'closed', 'overdueOpen']))
-      .toEqual({ dispatched: 4, signedOnTime: 3, signedLate: 1, completed: 3, overdueClosed: 1, closed: 3, overdueOpen: 0 });
-    expect(pick(row(april, 'GC-ZF'), ['dispatched', 'signedOnTime', 'signedLate', 'completed', 'closed', 'overdueOpen']))
-      .toEqual({ dispatched: 2, signedOnTime: 1, signedLate: 1, completed: 2, closed: 1, overdueOpen: 2 });
-    expect(pick(row(march, 'GC-SW'), ['dispatched', 'returned', 'signedOnTime', 'overdueOpen'])).toEqual({ dispatched: 2, returned: 1, signedOnTime: 1, overdueOpen: 1 });
-    expect(pick(row(april, 'GC-SW'), ['dispatched', 'signedOnTime', 'overdueOpen'])).toEqual({ dispatched: 3, signedOnTime: 2, overdueOpen: 1 });
+    expect(
+      pick(row(march, 'GC-ZF'), [
+        'dispatched',
+        'signedOnTime',
+        'signedLate',
+        'completed',
+        'overdueClosed',
+        'closed',
+        'overdueOpen',
+      ]),
+    ).toEqual({
+      dispatched: 4,
+      signedOnTime: 3,
+      signedLate: 1,
+      completed: 3,
+      overdueClosed: 1,
+      closed: 3,
+      overdueOpen: 0,
+    });
+    expect(
+      pick(row(april, 'GC-ZF'), ['dispatched', 'signedOnTime', 'signedLate', 'completed', 'closed', 'overdueOpen']),
+    ).toEqual({ dispatched: 2, signedOnTime: 1, signedLate: 1, completed: 2, closed: 1, overdueOpen: 2 });
+    expect(pick(row(march, 'GC-SW'), ['dispatched', 'returned', 'signedOnTime', 'overdueOpen'])).toEqual({
+      dispatched: 2,
+      returned: 1,
+      signedOnTime: 1,
+      overdueOpen: 1,
+    });
+    expect(pick(row(april, 'GC-SW'), ['dispatched', 'signedOnTime', 'overdueOpen'])).toEqual({
+      dispatched: 3,
+      signedOnTime: 2,
+      overdueOpen: 1,
+    });
     const zf = row(march, 'GC-ZF')!;
     expect(zf.rates.signOnTime).toBe(0.75);
     expect(zf.rates.solve).toBe(2 / 3); // O4 closed on 联系不上: not confirmed solved
@@ -231,7 +334,10 @@ describe.each(dialects('orders metrics'))('orders metrics (%s)', (dialect) => {
 
   it('fast path = reference recomputed from the raw timeline, exactly, for every kind of period', async () => {
     const periods: Period[] = [
-      monthPeriod('2026-02'), monthPeriod('2026-03'), monthPeriod('2026-04'), monthPeriod('2026-05'),
+      monthPeriod('2026-02'),
+      monthPeriod('2026-03'),
+      monthPeriod('2026-04'),
+      monthPeriod('2026-05'),
       rangePeriod(localMs('2026-03-01'), localMs('2026-05-01')),
       rangePeriod(localMs('2026-03-09'), localMs('2026-03-12')),
       rangePeriod(bj('2026-03-03T12:34:56.789'), bj('2026-04-09T09:30')), // not at midnight: the ledger path
@@ -244,7 +350,9 @@ describe.each(dialects('orders metrics'))('orders metrics (%s)', (dialect) => {
     }
     // the roll-up and the ledger hold the same sums
     const [from, to] = [localMs('2026-03-01'), localMs('2026-05-01')];
-    expect(await countersByUnit(app.platform.db, from, to)).toEqual(await countersByUnitFromLedger(app.platform.db, from, to));
+    expect(await countersByUnit(app.platform.db, from, to)).toEqual(
+      await countersByUnitFromLedger(app.platform.db, from, to),
+    );
   });
 
   it('serves the figures, the trend and the ranking over HTTP; a rebuild from the timeline changes nothing', async () => {
@@ -261,10 +369,27 @@ describe.each(dialects('orders metrics'))('orders metrics (%s)', (dialect) => {
 
     const trend = await call('leader', 'GET', '/api/orders/metrics/trend?months=12&month=2026-04');
     expect(trend.status).toBe(200);
-    expect(trend.body.months.map((x: any) => x.month)).toEqual(['2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04']);
+    expect(trend.body.months.map((x: any) => x.month)).toEqual([
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+    ]);
     expect(trend.body.months[10]).toMatchObject(JSON.parse(JSON.stringify(march.total)));
     expect(trend.body.months[0].dispatched).toBe(0);
-    const zfTrend = await call('leader', 'GET', `/api/orders/metrics/trend?months=2&month=2026-04&unitId=${unit['GC-ZF']}`);
+    const zfTrend = await call(
+      'leader',
+      'GET',
+      `/api/orders/metrics/trend?months=2&month=2026-04&unitId=${unit['GC-ZF']}`,
+    );
     expect(zfTrend.body.months[0]).toMatchObject(JSON.parse(JSON.stringify(row(march, 'GC-ZF'))));
     const refApril = await m().recompute(monthPeriod('2026-04'), asOf);
     expect(zfTrend.body.months[1]).toMatchObject(JSON.parse(JSON.stringify(row(refApril, 'GC-ZF'))));
@@ -274,18 +399,28 @@ describe.each(dialects('orders metrics'))('orders metrics (%s)', (dialect) => {
     const rebuilt = await m().rebuild(SYSTEM_CONTEXT);
     expect(rebuilt.orders).toBe(13);
     expect(await m().report(monthPeriod('2026-03'))).toEqual(march);
-    expect(await m().report(rangePeriod(bj('2026-03-03T12:34:56.789'), bj('2026-04-09T09:30'))))
-      .toEqual(await m().recompute(rangePeriod(bj('2026-03-03T12:34:56.789'), bj('2026-04-09T09:30')), asOf));
+    expect(await m().report(rangePeriod(bj('2026-03-03T12:34:56.789'), bj('2026-04-09T09:30')))).toEqual(
+      await m().recompute(rangePeriod(bj('2026-03-03T12:34:56.789'), bj('2026-04-09T09:30')), asOf),
+    );
   });
 
   it('scores by the configured weights: a change is validated, audited and moves the scores', async () => {
     const before = await call('leader', 'GET', '/api/orders/metrics?month=2026-03');
     const w0 = await call('leader', 'GET', '/api/orders/metrics/weights');
-    expect(w0.body).toMatchObject({ isDefault: true, value: { weights: { signOnTime: 15, onTimeCompletion: 25, satisfaction: 25, solve: 15, return: 10, rework: 10 } } });
+    expect(w0.body).toMatchObject({
+      isDefault: true,
+      value: { weights: { signOnTime: 15, onTimeCompletion: 25, satisfaction: 25, solve: 15, return: 10, rework: 10 } },
+    });
 
-    const value = { weights: { signOnTime: 50, onTimeCompletion: 50, satisfaction: 0, solve: 0, return: 0, rework: 0 }, deductions: { lateSign: 2, overdue: 3, max: 10 } };
+    const value = {
+      weights: { signOnTime: 50, onTimeCompletion: 50, satisfaction: 0, solve: 0, return: 0, rework: 0 },
+      deductions: { lateSign: 2, overdue: 3, max: 10 },
+    };
     expect((await call('dispatcher', 'PUT', '/api/orders/metrics/weights', value)).status).toBe(403);
-    const bad = await call('admin', 'PUT', '/api/orders/metrics/weights', { ...value, weights: { ...value.weights, solve: 10 } });
+    const bad = await call('admin', 'PUT', '/api/orders/metrics/weights', {
+      ...value,
+      weights: { ...value.weights, solve: 10 },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('invalid_weights');
     expect((await call('admin', 'PUT', '/api/orders/metrics/weights', { ...value, extra: 1 })).status).toBe(400);
@@ -300,10 +435,16 @@ describe.each(dialects('orders metrics'))('orders metrics (%s)', (dialect) => {
     expect(zf.score).toBe(65.83);
     const zfBefore = before.body.units.find((u: MetricsRow) => u.unitId === unit['GC-ZF']);
     expect(zfBefore.score).not.toBe(zf.score);
-    expect(after.body.units.map((u: MetricsRow) => u.score)).not.toEqual(before.body.units.map((u: MetricsRow) => u.score));
+    expect(after.body.units.map((u: MetricsRow) => u.score)).not.toEqual(
+      before.body.units.map((u: MetricsRow) => u.score),
+    );
 
     const audit = await call('admin', 'GET', '/api/audit?action=orders.metric_weights');
-    expect(audit.body.items[0]).toMatchObject({ action: 'orders.metric_weights.update', entityId: 'orders.metric_weights', after: value });
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'orders.metric_weights.update',
+      entityId: 'orders.metric_weights',
+      after: value,
+    });
     expect(audit.body.items[0].before.weights.satisfaction).toBe(25);
     // back to the defaults for the report test
     expect((await call('admin', 'PUT', '/api/orders/metrics/weights', w0.body.value)).status).toBe(200);
@@ -311,7 +452,11 @@ describe.each(dialects('orders metrics'))('orders metrics (%s)', (dialect) => {
 
   it('writes the monthly report as .xlsx in the government layout', async () => {
     await call('dispatcher', 'GET', '/api/me'); // a live session at asOf
-    const res = await app.http.inject({ method: 'GET', url: '/api/orders/metrics/report.xlsx?month=2026-03', headers: { cookie: (await as('dispatcher')).cookie! } });
+    const res = await app.http.inject({
+      method: 'GET',
+      url: '/api/orders/metrics/report.xlsx?month=2026-03',
+      headers: { cookie: (await as('dispatcher')).cookie! },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(String(res.headers['content-disposition'])).toContain('orders-metrics-2026-03.xlsx');
@@ -324,7 +469,20 @@ describe.each(dialects('orders metrics'))('orders metrics (%s)', (dialect) => {
     expect(String(ws.getCell('E2').value)).toMatch(/^制表单位：智慧城市运行中心/);
     expect(String(ws.getCell('I2').value)).toBe(`制表时间：${localStamp(asOf)}`);
     const header = (ws.getRow(4).values as unknown[]).slice(1);
-    expect(header).toEqual(['排名', '单位', '派单量', '及时签收率', '按时办结率', '回访满意率', '退单率', '重办率', '解决率', '平均办理时长(小时)', '超期件数', '综合得分']);
+    expect(header).toEqual([
+      '排名',
+      '单位',
+      '派单量',
+      '及时签收率',
+      '按时办结率',
+      '回访满意率',
+      '退单率',
+      '重办率',
+      '解决率',
+      '平均办理时长(小时)',
+      '超期件数',
+      '综合得分',
+    ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
 
     const march = await m().report(monthPeriod('2026-03'));
@@ -360,7 +518,19 @@ describe.each(dialects('orders metrics'))('orders metrics (%s)', (dialect) => {
 
     const ds = wb.getWorksheet('指标说明')!;
     const names = Array.from({ length: 11 }, (_, i) => ds.getCell(3 + i, 1).value);
-    expect(names).toEqual(['派单量', '及时签收率', '按时办结率', '回访满意率', '退单率', '重办率', '解决率', '平均办理时长', '超期件数', '全街道合计', '综合得分']);
+    expect(names).toEqual([
+      '派单量',
+      '及时签收率',
+      '按时办结率',
+      '回访满意率',
+      '退单率',
+      '重办率',
+      '解决率',
+      '平均办理时长',
+      '超期件数',
+      '全街道合计',
+      '综合得分',
+    ]);
     expect(String(ds.getCell(13, 2).value)).toContain('回访满意率25分');
   });
 });

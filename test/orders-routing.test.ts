@@ -23,11 +23,21 @@ describe.each(dialects('orders routing'))('routing rules (%s)', (dialect) => {
   let here: string;
   let elsewhere: string;
 
-  const auditSeq = async () => Number((await app.platform.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq);
-  const rules = async () => (await dispatcher.get('/api/routing-rules')).body.items as Array<{ id: string; communityCode: string | null; unitId: string }>;
+  const auditSeq = async () =>
+    Number((await app.platform.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq);
+  const rules = async () =>
+    (await dispatcher.get('/api/routing-rules')).body.items as Array<{
+      id: string;
+      communityCode: string | null;
+      unitId: string;
+    }>;
   const report = async (where: string, extra: Record<string, unknown> = {}) => {
     const res = await dispatcher.post('/api/orders', {
-      channel: 'hotline', description: '楼上装修电钻从早到晚，周末也施工，请处理', location: spot[where], categoryCode: NOISE, ...extra,
+      channel: 'hotline',
+      description: '楼上装修电钻从早到晚，周末也施工，请处理',
+      location: spot[where],
+      categoryCode: NOISE,
+      ...extra,
     });
     expect(res.status).toBe(201);
     return res.body;
@@ -35,15 +45,25 @@ describe.each(dialects('orders routing'))('routing rules (%s)', (dialect) => {
 
   beforeAll(async () => {
     app = await startTestApp(dialect); // the classifier's default training, so its guesses are sound
-    [admin, dispatcher, handler] = await Promise.all([login(app, 'admin'), login(app, 'dispatcher'), login(app, 'handler')]);
-    const communities = (await dispatcher.get('/api/geo/communities')).body.features as Array<{ properties: { code: string } }>;
+    [admin, dispatcher, handler] = await Promise.all([
+      login(app, 'admin'),
+      login(app, 'dispatcher'),
+      login(app, 'handler'),
+    ]);
+    const communities = (await dispatcher.get('/api/geo/communities')).body.features as Array<{
+      properties: { code: string };
+    }>;
     [here, elsewhere] = [communities[0]!.properties.code, communities[1]!.properties.code];
     for (const f of communities.slice(0, 2)) {
       const [lng, lat] = pointOnFeature(f as any).geometry.coordinates as [number, number];
       spot[f.properties.code] = { lng, lat };
     }
     for (const code of [here, elsewhere, 'GC-PCS']) {
-      const row = await app.platform.db.selectFrom('orgs').select(['id', 'code']).where('code', '=', code).executeTakeFirst();
+      const row = await app.platform.db
+        .selectFrom('orgs')
+        .select(['id', 'code'])
+        .where('code', '=', code)
+        .executeTakeFirst();
       if (row) orgId[code] = row.id;
     }
     expect(orgId[here]).toBeDefined();
@@ -62,12 +82,24 @@ describe.each(dialects('orders routing'))('routing rules (%s)', (dialect) => {
   it('a rule for one community sends the category there at once; elsewhere nothing changes', async () => {
     const seq = await auditSeq();
     const res = await admin.post('/api/routing-rules', {
-      categoryPrefix: '0402', communityCode: here, unitId: orgId[here], autoDispatch: true, minConfidence: 0.5, note: '噪声先由社区处理',
+      categoryPrefix: '0402',
+      communityCode: here,
+      unitId: orgId[here],
+      autoDispatch: true,
+      minConfidence: 0.5,
+      note: '噪声先由社区处理',
     });
     expect(res.status).toBe(201);
-    const audit = await app.platform.db.selectFrom('audit_log').select(['action', 'entity_id']).where('seq', '>', seq).execute();
+    const audit = await app.platform.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('seq', '>', seq)
+      .execute();
     expect(audit).toContainEqual({ action: 'orders.rule.create', entity_id: res.body.id });
-    expect((await rules()).find((r) => r.id === res.body.id)).toMatchObject({ communityCode: here, unitId: orgId[here] });
+    expect((await rules()).find((r) => r.id === res.body.id)).toMatchObject({
+      communityCode: here,
+      unitId: orgId[here],
+    });
 
     const routed = await report(here);
     expect(routed.route).toMatchObject({ ruleId: res.body.id, unitId: orgId[here], autoDispatch: true });
@@ -85,7 +117,13 @@ describe.each(dialects('orders routing'))('routing rules (%s)', (dialect) => {
   });
 
   it('auto-dispatches a classifier guess only when it is as sure as the rule asks', async () => {
-    const res = await admin.post('/api/routing-rules', { categoryPrefix: '0402', communityCode: elsewhere, unitId: orgId[elsewhere], autoDispatch: true, minConfidence: 1 });
+    const res = await admin.post('/api/routing-rules', {
+      categoryPrefix: '0402',
+      communityCode: elsewhere,
+      unitId: orgId[elsewhere],
+      autoDispatch: true,
+      minConfidence: 1,
+    });
     expect(res.status).toBe(201);
     // no category given: the classifier's guess decides, and it is never fully certain
     const guessed = await report(elsewhere, { categoryCode: undefined });
@@ -103,14 +141,29 @@ describe.each(dialects('orders routing'))('routing rules (%s)', (dialect) => {
   it.each([
     ['an unknown unit', { categoryPrefix: '0402', unitId: 'no-such-unit', autoDispatch: false }, 'invalid_unit'],
     ['an unknown category', { categoryPrefix: '9999', unitId: 'UNIT', autoDispatch: false }, 'invalid_category'],
-    ['a community not on the map', { categoryPrefix: '0402', communityCode: 'NOWHERE', unitId: 'UNIT', autoDispatch: false }, 'invalid_community'],
+    [
+      'a community not on the map',
+      { categoryPrefix: '0402', communityCode: 'NOWHERE', unitId: 'UNIT', autoDispatch: false },
+      'invalid_community',
+    ],
     ['a prefix that is not digits', { categoryPrefix: '04a', unitId: 'UNIT', autoDispatch: false }, 'invalid_request'],
-    ['a confidence above 1', { categoryPrefix: '0402', unitId: 'UNIT', autoDispatch: true, minConfidence: 1.5 }, 'invalid_request'],
-    ['an unknown field', { categoryPrefix: '0402', unitId: 'UNIT', autoDispatch: false, colour: 'red' }, 'invalid_request'],
+    [
+      'a confidence above 1',
+      { categoryPrefix: '0402', unitId: 'UNIT', autoDispatch: true, minConfidence: 1.5 },
+      'invalid_request',
+    ],
+    [
+      'an unknown field',
+      { categoryPrefix: '0402', unitId: 'UNIT', autoDispatch: false, colour: 'red' },
+      'invalid_request',
+    ],
   ])('refuses a rule with %s: 400, nothing stored, nothing audited', async (_what, body, code) => {
     const before = await rules();
     const seq = await auditSeq();
-    const res = await admin.post('/api/routing-rules', { ...body, unitId: body.unitId === 'UNIT' ? orgId[here] : body.unitId });
+    const res = await admin.post('/api/routing-rules', {
+      ...body,
+      unitId: body.unitId === 'UNIT' ? orgId[here] : body.unitId,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe(code);
     expect(res.body.error.message).toBeTruthy();
@@ -131,7 +184,11 @@ describe.each(dialects('orders routing'))('routing rules (%s)', (dialect) => {
     const mine = (await rules()).find((r) => r.communityCode === here)!;
     const seq = await auditSeq();
     expect((await admin.delete(`/api/routing-rules/${mine.id}`)).status).toBe(200);
-    const audit = await app.platform.db.selectFrom('audit_log').select(['action', 'entity_id']).where('seq', '>', seq).execute();
+    const audit = await app.platform.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('seq', '>', seq)
+      .execute();
     expect(audit).toContainEqual({ action: 'orders.rule.delete', entity_id: mine.id });
     const body = await report(here);
     expect(body.order.state).toBe('pending_dispatch');

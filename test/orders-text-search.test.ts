@@ -45,7 +45,9 @@ describe.each(dialects('orders text search'))('order text search (%s)', (dialect
     const out: string[] = [];
     let before: string | undefined;
     do {
-      const res = await dispatcher.get(`/api/orders?q=${encodeURIComponent(q)}&limit=2${before ? `&before=${before}` : ''}`);
+      const res = await dispatcher.get(
+        `/api/orders?q=${encodeURIComponent(q)}&limit=2${before ? `&before=${before}` : ''}`,
+      );
       expect(res.status).toBe(200);
       out.push(...res.body.items.map((o: { number: string }) => o.number));
       before = res.body.next ?? undefined;
@@ -57,7 +59,10 @@ describe.each(dialects('orders text search'))('order text search (%s)', (dialect
   async function expected(q: string): Promise<string[]> {
     const rows = await app.platform.db.selectFrom('orders').select(['number', 'title', 'address']).execute();
     const t = q.trim().toLowerCase();
-    return rows.filter((r) => r.title.toLowerCase().includes(t) || (r.address ?? '').toLowerCase().includes(t)).map((r) => r.number).sort();
+    return rows
+      .filter((r) => r.title.toLowerCase().includes(t) || (r.address ?? '').toLowerCase().includes(t))
+      .map((r) => r.number)
+      .sort();
   }
 
   it.each([
@@ -87,10 +92,18 @@ describe.each(dialects('orders text search'))('order text search (%s)', (dialect
 
   it('uses the trigram index for a term of 3 or more characters', async () => {
     if (dialect === 'sqlite') {
-      const plan = await sql<{ detail: string }>`explain query plan select id from orders where orders.rowid in (select rowid from orders_text where orders_text match ${ftsPhrase('加装电梯')})`.execute(app.platform.db);
+      const plan = await sql<{
+        detail: string;
+      }>`explain query plan select id from orders where orders.rowid in (select rowid from orders_text where orders_text match ${ftsPhrase('加装电梯')})`.execute(
+        app.platform.db,
+      );
       expect(plan.rows.map((r) => r.detail).join('\n')).toMatch(/VIRTUAL TABLE INDEX/);
     } else {
-      const idx = await sql<{ indexname: string }>`select indexname from pg_indexes where schemaname = current_schema() and indexname in ('orders_title_trgm', 'orders_address_trgm')`.execute(app.platform.db);
+      const idx = await sql<{
+        indexname: string;
+      }>`select indexname from pg_indexes where schemaname = current_schema() and indexname in ('orders_title_trgm', 'orders_address_trgm')`.execute(
+        app.platform.db,
+      );
       expect(idx.rows.map((r) => r.indexname).sort()).toEqual(['orders_address_trgm', 'orders_title_trgm']);
     }
   });
@@ -103,50 +116,61 @@ describe('text search helpers', () => {
   });
 });
 
-describe.each(dialects('text search without pg_trgm').filter((d) => d === 'postgres'))('text search where pg_trgm cannot be created (%s)', () => {
-  // A database without the extension and a user who may not create it (no CREATE on the database)
-  const tag = Math.random().toString(36).slice(2, 8);
-  const dbName = `yw_notrgm_${tag}`;
-  const role = `yw_limited_${tag}`;
-  const admin = async (database: string, statements: string[]) => {
-    const url = new URL(PG_URL!);
-    url.pathname = `/${database}`;
-    const c = new pg.Client({ connectionString: url.toString() });
-    await c.connect();
-    try {
-      for (const s of statements) await c.query(s);
-    } finally {
-      await c.end();
-    }
-  };
-  const adminDb = () => new URL(PG_URL!).pathname.slice(1) || 'postgres';
+describe.each(dialects('text search without pg_trgm').filter((d) => d === 'postgres'))(
+  'text search where pg_trgm cannot be created (%s)',
+  () => {
+    // A database without the extension and a user who may not create it (no CREATE on the database)
+    const tag = Math.random().toString(36).slice(2, 8);
+    const dbName = `yw_notrgm_${tag}`;
+    const role = `yw_limited_${tag}`;
+    const admin = async (database: string, statements: string[]) => {
+      const url = new URL(PG_URL!);
+      url.pathname = `/${database}`;
+      const c = new pg.Client({ connectionString: url.toString() });
+      await c.connect();
+      try {
+        for (const s of statements) await c.query(s);
+      } finally {
+        await c.end();
+      }
+    };
+    const adminDb = () => new URL(PG_URL!).pathname.slice(1) || 'postgres';
 
-  beforeAll(async () => {
-    await admin(adminDb(), [`create role ${role} login`, `create database ${dbName}`]);
-    await admin(dbName, [`create schema app authorization ${role}`, 'revoke create on schema public from public']);
-  });
-  afterAll(async () => {
-    await admin(adminDb(), [`drop database if exists ${dbName}`, `drop role if exists ${role}`]);
-  });
+    beforeAll(async () => {
+      await admin(adminDb(), [`create role ${role} login`, `create database ${dbName}`]);
+      await admin(dbName, [`create schema app authorization ${role}`, 'revoke create on schema public from public']);
+    });
+    afterAll(async () => {
+      await admin(adminDb(), [`drop database if exists ${dbName}`, `drop role if exists ${role}`]);
+    });
 
-  it('migrates without the trigram indexes, says so, and search still answers', async () => {
-    const url = new URL(PG_URL!);
-    url.username = role;
-    url.pathname = `/${dbName}`;
-    const database = connect({ databaseUrl: url.toString(), dataDir: '/tmp', pgSchema: 'app' });
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...a: unknown[]) => void warnings.push(a.join(' '));
-    try {
-      await migrateAll(database.db);
-      expect(warnings.join('\n')).toMatch(/pg_trgm is not available/);
-      const idx = await sql<{ n: number }>`select count(*)::int as n from pg_indexes where indexname in ('orders_title_trgm', 'orders_address_trgm')`.execute(database.db);
-      expect(idx.rows[0].n).toBe(0);
-      const found = await database.db.selectFrom('orders').select('id').where(textMatches('postgres', '加装电梯')).execute();
-      expect(found).toEqual([]);
-    } finally {
-      console.warn = warn;
-      await database.close();
-    }
-  });
-});
+    it('migrates without the trigram indexes, says so, and search still answers', async () => {
+      const url = new URL(PG_URL!);
+      url.username = role;
+      url.pathname = `/${dbName}`;
+      const database = connect({ databaseUrl: url.toString(), dataDir: '/tmp', pgSchema: 'app' });
+      const warnings: string[] = [];
+      const warn = console.warn;
+      console.warn = (...a: unknown[]) => void warnings.push(a.join(' '));
+      try {
+        await migrateAll(database.db);
+        expect(warnings.join('\n')).toMatch(/pg_trgm is not available/);
+        const idx = await sql<{
+          n: number;
+        }>`select count(*)::int as n from pg_indexes where indexname in ('orders_title_trgm', 'orders_address_trgm')`.execute(
+          database.db,
+        );
+        expect(idx.rows[0].n).toBe(0);
+        const found = await database.db
+          .selectFrom('orders')
+          .select('id')
+          .where(textMatches('postgres', '加装电梯'))
+          .execute();
+        expect(found).toEqual([]);
+      } finally {
+        console.warn = warn;
+        await database.close();
+      }
+    });
+  },
+);

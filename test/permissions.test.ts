@@ -67,7 +67,9 @@ describe.each(dialects('permissions'))('route × role permissions (%s)', (dialec
 
   it('knows every registered route’s permission', () => {
     expect(routes.length).toBeGreaterThan(20);
-    const unknown = routes.filter((r) => !(r.permission in EXPECTED)).map((r) => `${r.method} ${r.url}: ${r.permission}`);
+    const unknown = routes
+      .filter((r) => !(r.permission in EXPECTED))
+      .map((r) => `${r.method} ${r.url}: ${r.permission}`);
     expect(unknown, 'add these permissions to EXPECTED').toEqual([]);
   });
 
@@ -77,7 +79,8 @@ describe.each(dialects('permissions'))('route × role permissions (%s)', (dialec
       expect(me.status).toBe(200);
       const want = Object.entries(EXPECTED)
         .filter(([perm, holders]) => holders !== 'public' && perm !== 'authenticated' && holders.includes(role))
-        .map(([perm]) => perm).sort();
+        .map(([perm]) => perm)
+        .sort();
       expect(me.body.permissions, role).toEqual(want);
     }
   });
@@ -100,9 +103,11 @@ describe.each(dialects('permissions'))('route × role permissions (%s)', (dialec
           // Open311 (GeoReport v2) itself answers 403 in its own format when a submission has no
           // api_key: that is the protocol's rule, not the platform's guard
           const open311Own = route.url.startsWith('/open311/') && Array.isArray(res.body);
-          if (((res.status === 401 || res.status === 403) && !open311Own) || res.status >= 500) problems.push(`should pass the guard: ${where}`);
+          if (((res.status === 401 || res.status === 403) && !open311Own) || res.status >= 500)
+            problems.push(`should pass the guard: ${where}`);
         } else if (role === null) {
-          if (res.status !== 401 || res.body?.error?.code !== 'unauthorized') problems.push(`should be 401 unauthorized: ${where}`);
+          if (res.status !== 401 || res.body?.error?.code !== 'unauthorized')
+            problems.push(`should be 401 unauthorized: ${where}`);
         } else if (res.status !== 403 || res.body?.error?.code !== 'forbidden') {
           problems.push(`should be 403 forbidden: ${where}`);
         }

@@ -62,7 +62,11 @@ function holdPort(port: number): Promise<Server> {
 }
 
 const release = (srv: Server) => new Promise<void>((r) => srv.close(() => r()));
-const stderrLines = (c: Child) => c.stderr().split('\n').filter((l) => l.trim() !== '');
+const stderrLines = (c: Child) =>
+  c
+    .stderr()
+    .split('\n')
+    .filter((l) => l.trim() !== '');
 
 /** CPU seconds (user + system) the process has used: a figure the machine's load barely moves. */
 function cpuSeconds(pid: number): number {
@@ -78,7 +82,9 @@ function rssKb(pid: number): number {
 
 async function login(port: number, username: string, password: string) {
   const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
   });
   return { status: res.status, body: (await res.json()) as any };
 }
@@ -125,7 +131,9 @@ describe.each(dialects('start-up and shutdown'))('yiwang start (%s)', (dialect) 
     const res = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
-      status: 'ok', db: { ok: true, dialect }, mqtt: { ok: true, mode: 'embedded' },
+      status: 'ok',
+      db: { ok: true, dialect },
+      mqtt: { ok: true, mode: 'embedded' },
     });
     if (dialect === 'sqlite') expect(existsSync(join(store.dataDir, 'yiwang.db'))).toBe(true);
 
@@ -135,9 +143,11 @@ describe.each(dialects('start-up and shutdown'))('yiwang start (%s)', (dialect) 
     expect((await login(port, 'admin', 'yiwang-demo')).status).toBe(200);
 
     const selfReported = /ready in ([\d.]+) s/.exec(readyLine)?.[1];
-    console.log(`[startup ${dialect}] empty store → ready: ${(wallMs / 1000).toFixed(2)} s from spawn ` +
-      `(the app's own figure: ${selfReported} s, includes migrations and demo seeding); CPU used to get there: ${cpu.toFixed(1)} s; RSS after ready: ${(rss / 1024).toFixed(1)} MiB ` +
-      `(machine load average ${loadavg()[0].toFixed(1)})`);
+    console.log(
+      `[startup ${dialect}] empty store → ready: ${(wallMs / 1000).toFixed(2)} s from spawn ` +
+        `(the app's own figure: ${selfReported} s, includes migrations and demo seeding); CPU used to get there: ${cpu.toFixed(1)} s; RSS after ready: ${(rss / 1024).toFixed(1)} MiB ` +
+        `(machine load average ${loadavg()[0].toFixed(1)})`,
+    );
 
     await stopWithSigint(c);
     expect(stderrLines(c)).toEqual([]);
@@ -220,13 +230,17 @@ describe('yiwang start refuses clearly', () => {
     ['PORT', { PORT: '70000' }],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
     ['MQTT_URL', { MQTT_URL: 'http://broker' }],
-  ])('bad configuration (%s) → a configuration error naming the variable, exit 2', async (variable, env) => {
-    const c = cli(['start'], { DATA_DIR: tempDir(), ...env });
-    expect(await c.exited(60_000)).toBe(2);
-    const lines = stderrLines(c);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^configuration error: /);
-    expect(lines[0]).toContain(variable);
-    expect(c.stdout()).not.toMatch(READY);
-  }, 90_000);
+  ])(
+    'bad configuration (%s) → a configuration error naming the variable, exit 2',
+    async (variable, env) => {
+      const c = cli(['start'], { DATA_DIR: tempDir(), ...env });
+      expect(await c.exited(60_000)).toBe(2);
+      const lines = stderrLines(c);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^configuration error: /);
+      expect(lines[0]).toContain(variable);
+      expect(c.stdout()).not.toMatch(READY);
+    },
+    90_000,
+  );
 });

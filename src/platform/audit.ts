@@ -39,8 +39,17 @@ interface HashedFields {
 
 export function hashRow(r: HashedFields): string {
   const canonical = JSON.stringify([
-    r.prev_hash, Number(r.seq), Number(r.at), r.actor_id, r.actor_name, r.action,
-    r.entity_type, r.entity_id, r.before, r.after, r.ip,
+    r.prev_hash,
+    Number(r.seq),
+    Number(r.at),
+    r.actor_id,
+    r.actor_name,
+    r.action,
+    r.entity_type,
+    r.entity_id,
+    r.before,
+    r.after,
+    r.ip,
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -61,7 +70,12 @@ type AnyTx<D extends PlatformTables> = Transaction<D>;
 type AnyQueryable<D extends PlatformTables> = Kysely<D> | Transaction<D>;
 const own = <D extends PlatformTables>(q: AnyQueryable<D>) => q as unknown as Tx;
 
-export async function recordAudit<D extends PlatformTables>(given: AnyTx<D>, ctx: AuditContext, entry: AuditEntry, at: number): Promise<number> {
+export async function recordAudit<D extends PlatformTables>(
+  given: AnyTx<D>,
+  ctx: AuditContext,
+  entry: AuditEntry,
+  at: number,
+): Promise<number> {
   const trx = own(given);
   const isPg = dialectOf(trx as unknown as Kysely<any>) === 'postgres';
   let q = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
@@ -90,7 +104,10 @@ export async function recordAudit<D extends PlatformTables>(given: AnyTx<D>, ctx
  * Appends several entries, in order, with one read and one update of the chain's head: the same
  * rows `recordAudit` would write one by one (a batch of use cases committing together).
  */
-export async function recordAudits<D extends PlatformTables>(given: AnyTx<D>, items: ReadonlyArray<{ ctx: AuditContext; entry: AuditEntry; at: number }>): Promise<void> {
+export async function recordAudits<D extends PlatformTables>(
+  given: AnyTx<D>,
+  items: ReadonlyArray<{ ctx: AuditContext; entry: AuditEntry; at: number }>,
+): Promise<void> {
   if (items.length === 0) return;
   const trx = own(given);
   const isPg = dialectOf(trx as unknown as Kysely<any>) === 'postgres';
@@ -101,8 +118,17 @@ export async function recordAudits<D extends PlatformTables>(given: AnyTx<D>, it
   let prev = head.hash;
   const rows = items.map(({ ctx, entry, at }) => {
     const row: HashedFields = {
-      seq: ++seq, at, actor_id: ctx.actorId, actor_name: ctx.actorName, action: entry.action, entity_type: entry.entityType,
-      entity_id: entry.entityId ?? null, before: json(entry.before), after: json(entry.after), ip: ctx.ip, prev_hash: prev,
+      seq: ++seq,
+      at,
+      actor_id: ctx.actorId,
+      actor_name: ctx.actorName,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId ?? null,
+      before: json(entry.before),
+      after: json(entry.after),
+      ip: ctx.ip,
+      prev_hash: prev,
     };
     prev = hashRow(row);
     return { ...row, hash: prev };
@@ -120,14 +146,22 @@ export interface VerifyResult {
 }
 
 /** Walks the whole chain in seq order and reports the first row that does not fit. */
-export async function verifyAudit<D extends PlatformTables>(given: AnyQueryable<D>, batch = 5000): Promise<VerifyResult> {
+export async function verifyAudit<D extends PlatformTables>(
+  given: AnyQueryable<D>,
+  batch = 5000,
+): Promise<VerifyResult> {
   const db = own(given);
   let prevHash = GENESIS;
   let expectSeq = 1;
   let checked = 0;
   for (;;) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expectSeq)
-      .orderBy('seq').limit(batch).execute();
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>=', expectSeq)
+      .orderBy('seq')
+      .limit(batch)
+      .execute();
     for (const r of rows) {
       const seq = Number(r.seq);
       if (seq !== expectSeq) {
@@ -147,8 +181,12 @@ export async function verifyAudit<D extends PlatformTables>(given: AnyQueryable<
   }
   const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
   if (!head || Number(head.seq) !== expectSeq - 1 || head.hash !== prevHash) {
-    return bad(checked, expectSeq, 'head_mismatch',
-      `the chain ends at row ${expectSeq - 1} but ${head ? Number(head.seq) : 0} rows were written: rows at the end were deleted`);
+    return bad(
+      checked,
+      expectSeq,
+      'head_mismatch',
+      `the chain ends at row ${expectSeq - 1} but ${head ? Number(head.seq) : 0} rows were written: rows at the end were deleted`,
+    );
   }
   return { ok: true, checked };
 }
@@ -156,5 +194,3 @@ export async function verifyAudit<D extends PlatformTables>(given: AnyQueryable<
 function bad(checked: number, seq: number, problem: AuditProblem, message: string): VerifyResult {
   return { ok: false, checked, firstBad: { seq, problem, message } };
 }
-
-

@@ -48,8 +48,12 @@ export async function emitEvent(trx: Tx, event: NewEvent, at: number): Promise<v
 export async function emitEvents(trx: Tx, items: ReadonlyArray<{ event: NewEvent; at: number }>): Promise<void> {
   if (items.length === 0) return;
   const rows = items.map(({ event, at }) => ({
-    id: newId(at), type: event.type, entity_type: event.entityType ?? null, entity_id: event.entityId ?? null,
-    data: JSON.stringify(event.data ?? {}), at,
+    id: newId(at),
+    type: event.type,
+    entity_type: event.entityType ?? null,
+    entity_id: event.entityId ?? null,
+    data: JSON.stringify(event.data ?? {}),
+    at,
   }));
   await insertRows(trx, 'events', rows as any);
   if (dialectOf(trx as unknown as Kysely<any>) === 'postgres') {
@@ -72,7 +76,10 @@ export class EventTail {
   private pgClient: pg.Client | null = null;
   private stopped = false;
 
-  constructor(private db: Kysely<DB>, private opts: { pollMs?: number; databaseUrl?: string | null; pgSchema?: string } = {}) {}
+  constructor(
+    private db: Kysely<DB>,
+    private opts: { pollMs?: number; databaseUrl?: string | null; pgSchema?: string } = {},
+  ) {}
 
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
@@ -80,7 +87,10 @@ export class EventTail {
   }
 
   async start(): Promise<void> {
-    const last = await this.db.selectFrom('events').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
+    const last = await this.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('seq').as('m'))
+      .executeTakeFirst();
     this.cursor = Number(last?.m ?? 0);
     this.timer = setInterval(() => this.poll(), this.opts.pollMs ?? 1000);
     this.timer.unref();
@@ -116,13 +126,23 @@ export class EventTail {
     try {
       do {
         this.again = false;
-        const rows = await this.db.selectFrom('events').selectAll().where('seq', '>', this.cursor)
-          .orderBy('seq').limit(500).execute();
+        const rows = await this.db
+          .selectFrom('events')
+          .selectAll()
+          .where('seq', '>', this.cursor)
+          .orderBy('seq')
+          .limit(500)
+          .execute();
         for (const r of rows) {
           this.cursor = Number(r.seq);
           const event: DomainEvent = {
-            seq: Number(r.seq), id: r.id, type: r.type, entityType: r.entity_type,
-            entityId: r.entity_id, data: JSON.parse(r.data), at: Number(r.at),
+            seq: Number(r.seq),
+            id: r.id,
+            type: r.type,
+            entityType: r.entity_type,
+            entityId: r.entity_id,
+            data: JSON.parse(r.data),
+            at: Number(r.at),
           };
           for (const l of this.listeners) {
             try {

@@ -3,7 +3,19 @@ import type { Logger } from 'pino';
 import type { DB } from '../schema';
 import type { Clock } from './clock';
 import type { Work } from './transact';
-import { WorkCalendar, inCalendarSpan, CALENDAR_FIRST_YEAR, CALENDAR_END_YEAR, parseArrangement, packageArrangement, localMs, localDateKey, type Pause, type YearArrangement, type DayKind } from './calendar';
+import {
+  WorkCalendar,
+  inCalendarSpan,
+  CALENDAR_FIRST_YEAR,
+  CALENDAR_END_YEAR,
+  parseArrangement,
+  packageArrangement,
+  localMs,
+  localDateKey,
+  type Pause,
+  type YearArrangement,
+  type DayKind,
+} from './calendar';
 import { badRequest } from './errors';
 
 const DAY = 86_400_000;
@@ -17,12 +29,19 @@ export class CalendarService {
   private cal: WorkCalendar = new WorkCalendar();
   private unknownYears = new Set<number>();
 
-  constructor(private db: Kysely<DB>, private clock: Clock, private logger: Logger) {}
+  constructor(
+    private db: Kysely<DB>,
+    private clock: Clock,
+    private logger: Logger,
+  ) {}
 
   async load(): Promise<void> {
     const rows = await this.db.selectFrom('calendar_years').selectAll().execute();
     const overrides: YearArrangement[] = rows.map((r) => ({
-      year: Number(r.year), holidays: JSON.parse(r.holidays), workdays: JSON.parse(r.workdays), source: r.source ?? undefined,
+      year: Number(r.year),
+      holidays: JSON.parse(r.holidays),
+      workdays: JSON.parse(r.workdays),
+      source: r.source ?? undefined,
     }));
     this.cal = new WorkCalendar({
       overrides,
@@ -31,7 +50,10 @@ export class CalendarService {
         const current = new Date(this.clock.now() + 8 * 3_600_000).getUTCFullYear();
         if (Math.abs(year - current) > 2) return;
         this.unknownYears.add(year);
-        this.logger.warn({ year }, `WORK CALENDAR: no holiday arrangement for ${year}; counting plain weekends. An admin should enter the State Council's ${year} arrangement (系统管理 › 工作日历).`);
+        this.logger.warn(
+          { year },
+          `WORK CALENDAR: no holiday arrangement for ${year}; counting plain weekends. An admin should enter the State Council's ${year} arrangement (系统管理 › 工作日历).`,
+        );
       },
     });
     // Warn at start about the coming year, since the State Council publishes it each autumn.
@@ -57,8 +79,10 @@ export class CalendarService {
   }
 
   warnings(): string[] {
-    return this.missingYears().map((y) =>
-      `${y} 年的节假日安排尚未录入，按普通周末计算 / no holiday arrangement for ${y}: counting plain weekends until an admin enters it`);
+    return this.missingYears().map(
+      (y) =>
+        `${y} 年的节假日安排尚未录入，按普通周末计算 / no holiday arrangement for ${y}: counting plain weekends until an admin enters it`,
+    );
   }
 
   async years() {
@@ -66,10 +90,15 @@ export class CalendarService {
     const overridden = new Map(rows.map((r) => [Number(r.year), r]));
     return this.cal.knownYears().map((year) => {
       const o = overridden.get(year);
-      const a = o ? { holidays: JSON.parse(o.holidays), workdays: JSON.parse(o.workdays), source: o.source } : packageArrangement(year);
+      const a = o
+        ? { holidays: JSON.parse(o.holidays), workdays: JSON.parse(o.workdays), source: o.source }
+        : packageArrangement(year);
       return {
-        year, source: o ? 'override' : 'package', note: a?.source ?? null,
-        holidays: a?.holidays ?? [], workdays: a?.workdays ?? [],
+        year,
+        source: o ? 'override' : 'package',
+        note: a?.source ?? null,
+        holidays: a?.holidays ?? [],
+        workdays: a?.workdays ?? [],
         updatedAt: o ? Number(o.updated_at) : null,
       };
     });
@@ -80,12 +109,22 @@ export class CalendarService {
     const a = parseArrangement(input);
     const before = await w.trx.selectFrom('calendar_years').selectAll().where('year', '=', a.year).executeTakeFirst();
     const row = {
-      year: a.year, holidays: JSON.stringify(a.holidays), workdays: JSON.stringify(a.workdays),
-      source: a.source ?? null, updated_at: w.now, updated_by: w.ctx.actorId,
+      year: a.year,
+      holidays: JSON.stringify(a.holidays),
+      workdays: JSON.stringify(a.workdays),
+      source: a.source ?? null,
+      updated_at: w.now,
+      updated_by: w.ctx.actorId,
     };
     if (before) await w.trx.updateTable('calendar_years').set(row).where('year', '=', a.year).execute();
     else await w.trx.insertInto('calendar_years').values(row).execute();
-    w.audit({ action: 'calendar.year.put', entityType: 'calendar_year', entityId: String(a.year), before: before ?? null, after: a });
+    w.audit({
+      action: 'calendar.year.put',
+      entityType: 'calendar_year',
+      entityId: String(a.year),
+      before: before ?? null,
+      after: a,
+    });
     w.emit({ type: 'calendar.changed', entityType: 'calendar_year', entityId: String(a.year), data: { year: a.year } });
     return a;
   }
@@ -115,8 +154,8 @@ export class CalendarService {
     }
     if ((end - start) / DAY > 400) throw badRequest('invalid_range', 'at most 400 days at a time');
     const out: Array<{ date: string; kind: DayKind }> = [];
-    for (let t = start + 12 * 3_600_000; t <= end + 12 * 3_600_000; t += DAY) out.push({ date: localDateKey(t), kind: this.cal.dayKind(t) });
+    for (let t = start + 12 * 3_600_000; t <= end + 12 * 3_600_000; t += DAY)
+      out.push({ date: localDateKey(t), kind: this.cal.dayKind(t) });
     return out;
   }
 }
-

@@ -13,10 +13,8 @@ export class AppError extends Error {
 
 export const badRequest = (code: string, message: string, details?: unknown) =>
   new AppError(400, code, message, details);
-export const unauthorized = (message = '请先登录 / login required') =>
-  new AppError(401, 'unauthorized', message);
+export const unauthorized = (message = '请先登录 / login required') => new AppError(401, 'unauthorized', message);
 export const forbidden = (message = '无权执行此操作 / not allowed', details?: unknown) =>
   new AppError(403, 'forbidden', message, details);
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
-export const conflict = (code: string, message: string, details?: unknown) =>
-  new AppError(409, code, message, details);
+export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);

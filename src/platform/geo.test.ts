@@ -18,7 +18,15 @@ import {
 function square(x: number, y: number, size: number): Polygon {
   return {
     type: 'Polygon',
-    coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]],
+    coordinates: [
+      [
+        [x, y],
+        [x + size, y],
+        [x + size, y + size],
+        [x, y + size],
+        [x, y],
+      ],
+    ],
   };
 }
 
@@ -82,7 +90,12 @@ describe('measurements', () => {
   });
 
   it('bbox', () => {
-    const ring = [[113.1, 23.0], [113.15, 23.01], [113.12, 23.05], [113.1, 23.0]];
+    const ring = [
+      [113.1, 23.0],
+      [113.15, 23.01],
+      [113.12, 23.05],
+      [113.1, 23.0],
+    ];
     expect(bboxOf({ type: 'Polygon', coordinates: [ring] })).toEqual([113.1, 23.0, 113.15, 23.05]);
     expect(bboxOf({ type: 'Point', coordinates: [113.1, 23.0] })).toEqual([113.1, 23.0, 113.1, 23.0]);
   });
@@ -91,7 +104,21 @@ describe('measurements', () => {
     // An L made of a 2×2 square and a 2×1 bar; extra vertices along one edge must not pull it.
     const l: Polygon = {
       type: 'Polygon',
-      coordinates: [[[0, 0], [0.5, 0], [1, 0], [1.5, 0], [2, 0], [4, 0], [4, 1], [2, 1], [2, 2], [0, 2], [0, 0]]],
+      coordinates: [
+        [
+          [0, 0],
+          [0.5, 0],
+          [1, 0],
+          [1.5, 0],
+          [2, 0],
+          [4, 0],
+          [4, 1],
+          [2, 1],
+          [2, 2],
+          [0, 2],
+          [0, 0],
+        ],
+      ],
     };
     const [x, y] = centroidOf(l);
     // areas 4 at (1,1) and 2 at (3,0.5) → (10/6, 5/6)
@@ -168,16 +195,67 @@ describe('parseFeatureCollection', () => {
   });
 
   it.each([
-    ['too few positions', { type: 'Polygon', coordinates: [[[113, 23], [113.1, 23], [113, 23]]] }, /at least 4/],
+    [
+      'too few positions',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [113, 23],
+            [113.1, 23],
+            [113, 23],
+          ],
+        ],
+      },
+      /at least 4/,
+    ],
     ['longitude out of range', square(181, 23, 1), /longitude 181/],
     ['latitude out of range (swapped order)', square(23, 113, 1), /latitude 113/],
-    ['non-numeric', { type: 'Polygon', coordinates: [[[113, '23'], [114, 23], [114, 24], [113, '23']]] }, /finite numbers/],
+    [
+      'non-numeric',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [113, '23'],
+            [114, 23],
+            [114, 24],
+            [113, '23'],
+          ],
+        ],
+      },
+      /finite numbers/,
+    ],
     ['NaN-like', { type: 'Point', coordinates: [null, 23] }, /finite numbers/],
     ['too short position', { type: 'Point', coordinates: [113] }, /\[lng, lat\]/],
-    ['zero area', { type: 'Polygon', coordinates: [[[113, 23], [114, 23], [113, 23], [113, 23]]] }, /zero area/],
+    [
+      'zero area',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [113, 23],
+            [114, 23],
+            [113, 23],
+            [113, 23],
+          ],
+        ],
+      },
+      /zero area/,
+    ],
     ['empty polygon', { type: 'Polygon', coordinates: [] }, /at least one ring/],
     ['empty multipolygon', { type: 'MultiPolygon', coordinates: [] }, /at least one polygon/],
-    ['line', { type: 'LineString', coordinates: [[113, 23], [114, 24]] }, /unsupported geometry type "LineString"/],
+    [
+      'line',
+      {
+        type: 'LineString',
+        coordinates: [
+          [113, 23],
+          [114, 24],
+        ],
+      },
+      /unsupported geometry type "LineString"/,
+    ],
     ['no geometry', null, /missing geometry/],
   ])('rejects %s', (_label, geometry, message) => {
     const e = errorOf(fc(feature(poly), feature(geometry)));
@@ -187,9 +265,30 @@ describe('parseFeatureCollection', () => {
   });
 
   it('checks holes and every polygon of a multipolygon', () => {
-    const badHole = { type: 'Polygon', coordinates: [poly.coordinates[0], [[113.101, 23.001], [113.102, 23.001], [113.102, 23.002]]] };
+    const badHole = {
+      type: 'Polygon',
+      coordinates: [
+        poly.coordinates[0],
+        [
+          [113.101, 23.001],
+          [113.102, 23.001],
+          [113.102, 23.002],
+        ],
+      ],
+    };
     expect(errorOf(fc(feature(badHole))).message).toMatch(/feature 0: hole 1/);
-    const multi = { type: 'MultiPolygon', coordinates: [poly.coordinates, [[[113, 23], [113, 24]]]] };
+    const multi = {
+      type: 'MultiPolygon',
+      coordinates: [
+        poly.coordinates,
+        [
+          [
+            [113, 23],
+            [113, 24],
+          ],
+        ],
+      ],
+    };
     expect(errorOf(fc(feature(multi))).message).toMatch(/coordinates\[1\]\[0\]/);
   });
 
@@ -227,7 +326,10 @@ describe('PolygonIndex', () => {
     entries.push({ id: 'cover', geometry: square(113, 23, 0.4), value: -1 });
     entries.push({
       id: 'multi',
-      geometry: { type: 'MultiPolygon', coordinates: [square(112.9, 22.9, 0.05).coordinates, square(113.5, 23.5, 0.05).coordinates] },
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [square(112.9, 22.9, 0.05).coordinates, square(113.5, 23.5, 0.05).coordinates],
+      },
       value: -2,
     });
     const index = new PolygonIndex(entries);
@@ -236,12 +338,10 @@ describe('PolygonIndex', () => {
     expect((index as unknown as { everywhere: number[] }).everywhere.length).toBe(2);
     const bySize = [...entries]; // squares are all the same area, so input order decides ties
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (let k = 0; k < 300; k++) {
       const p: LngLat = [112.85 + rnd() * 0.75, 22.85 + rnd() * 0.75];
-      const expected = bySize
-        .filter((e) => pointInPolygon(p, e.geometry))
-        .sort((a, b) => areaRank(a) - areaRank(b));
+      const expected = bySize.filter((e) => pointInPolygon(p, e.geometry)).sort((a, b) => areaRank(a) - areaRank(b));
       expect(index.findAll(p).map((e) => e.id)).toEqual(expected.map((e) => e.id));
     }
     function areaRank(e: { id: string }): number {

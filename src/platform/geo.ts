@@ -144,7 +144,10 @@ export type ImportGeometry = Polygon | MultiPolygon | Point;
  */
 export function parseFeatureCollection(input: unknown): FeatureCollection<ImportGeometry> {
   if (!isObject(input) || input.type !== 'FeatureCollection' || !Array.isArray(input.features)) {
-    throw badRequest('invalid_geojson', 'expected a GeoJSON object with type "FeatureCollection" and a "features" array');
+    throw badRequest(
+      'invalid_geojson',
+      'expected a GeoJSON object with type "FeatureCollection" and a "features" array',
+    );
   }
   const features = input.features.map((f: unknown, i: number) => parseFeature(f, i));
   return { type: 'FeatureCollection', features };
@@ -157,9 +160,11 @@ function parseFeature(f: unknown, index: number): Feature<ImportGeometry> {
   if (!isObject(f) || f.type !== 'Feature') fail('expected an object with type "Feature"');
   const feature = f as Record<string, unknown>;
   const props = feature.properties;
-  if (props !== undefined && props !== null && !isObject(props)) fail('"properties" must be an object or null', 'properties');
+  if (props !== undefined && props !== null && !isObject(props))
+    fail('"properties" must be an object or null', 'properties');
   const id = feature.id;
-  if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') fail('"id" must be a string or a number', 'id');
+  if (id !== undefined && typeof id !== 'string' && typeof id !== 'number')
+    fail('"id" must be a string or a number', 'id');
   const g = feature.geometry;
   if (!isObject(g)) return fail('missing geometry', 'geometry');
   const coords = g.coordinates;
@@ -180,7 +185,10 @@ function parseFeature(f: unknown, index: number): Feature<ImportGeometry> {
       break;
     }
     default:
-      return fail(`unsupported geometry type ${JSON.stringify(g.type)} (expected Polygon, MultiPolygon or Point)`, 'geometry.type');
+      return fail(
+        `unsupported geometry type ${JSON.stringify(g.type)} (expected Polygon, MultiPolygon or Point)`,
+        'geometry.type',
+      );
   }
   const out: Feature<ImportGeometry> = {
     type: 'Feature',
@@ -205,7 +213,10 @@ function parsePolygon(rings: unknown, path: string, fail: Fail): Position[][] {
     const first = out[0];
     const last = out[out.length - 1];
     if (first[0] !== last[0] || first[1] !== last[1]) {
-      fail(`${what} is not closed: first position [${first}] differs from last [${last}]; repeat the first position at the end`, at);
+      fail(
+        `${what} is not closed: first position [${first}] differs from last [${last}]; repeat the first position at the end`,
+        at,
+      );
     }
     if (ringMoments(out, first).a === 0) fail(`${what} has zero area`, at);
     return out;

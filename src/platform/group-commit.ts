@@ -42,7 +42,10 @@ export class GroupCommit {
   /** Batches committed and use cases in them, and the time spent in their transactions. */
   readonly stats = { batches: 0, jobs: 0, ms: 0 };
 
-  constructor(private deps: TransactDeps, private maxBatch = 64) {}
+  constructor(
+    private deps: TransactDeps,
+    private maxBatch = 64,
+  ) {}
 
   run<T>(ctx: AuditContext, fn: (w: Work) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {

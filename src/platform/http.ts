@@ -62,7 +62,8 @@ export function createHttp(opts: HttpOptions): Http {
   const strict = makeAjv(false);
   const coercing = makeAjv(true);
   app.setValidatorCompiler(({ schema, httpPart }) =>
-    httpPart === 'body' ? strict.compile(schema as object) : withSafeNumbers(coercing.compile(schema as object)));
+    httpPart === 'body' ? strict.compile(schema as object) : withSafeNumbers(coercing.compile(schema as object)),
+  );
 
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-request-id', req.id);
@@ -71,10 +72,12 @@ export function createHttp(opts: HttpOptions): Http {
     if (reply.statusCode >= 400 && (payload === undefined || payload === null || payload === '')) {
       const status = reply.statusCode;
       reply.type('application/json; charset=utf-8');
-      return JSON.stringify({ error: {
-        code: status === 404 ? 'not_found' : (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/\W+/g, '_'),
-        message: `${req.method} ${req.url.split('?')[0]}: ${STATUS_CODES[status] ?? status}`,
-      } });
+      return JSON.stringify({
+        error: {
+          code: status === 404 ? 'not_found' : (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/\W+/g, '_'),
+          message: `${req.method} ${req.url.split('?')[0]}: ${STATUS_CODES[status] ?? status}`,
+        },
+      });
     }
     return payload;
   });
@@ -103,23 +106,38 @@ export function createHttp(opts: HttpOptions): Http {
       const first = fe.validation[0];
       const where = fe.validationContext ?? 'request';
       const field = first?.instancePath ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') : '';
-      const extra = first?.keyword === 'additionalProperties' ? `: unknown field '${(first.params as any).additionalProperty}'` : '';
+      const extra =
+        first?.keyword === 'additionalProperties'
+          ? `: unknown field '${(first.params as any).additionalProperty}'`
+          : '';
       const message = `${where}${field ? '.' + field : ''} ${first?.message ?? 'is invalid'}${extra}`;
       return reply.status(400).send({ error: { code: 'invalid_request', message, details: fe.validation } });
     }
     // Every refused body is a 400 to our clients, an oversized one too (Fastify says 413).
-    const status = fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 400
-      : fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
+    const status =
+      fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 400
+        : fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500
+          ? fe.statusCode
+          : 500;
     if (status === 500) {
       req.log.error({ err }, 'unhandled error');
-      return reply.status(500).send({ error: { code: 'internal', message: 'internal error; see the server log with this request id', details: { requestId: req.id } } });
+      return reply.status(500).send({
+        error: {
+          code: 'internal',
+          message: 'internal error; see the server log with this request id',
+          details: { requestId: req.id },
+        },
+      });
     }
     const code = clientErrorCode(fe);
     return reply.status(status).send({ error: { code, message: fe.message } });
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
+    reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
   });
 
   return app;
@@ -130,8 +148,13 @@ function clientErrorOf(err: NodeJS.ErrnoException): { status: number; code: stri
   if (err.code === 'HPE_HEADER_OVERFLOW') {
     return { status: 431, code: 'headers_too_large', message: 'the request line and headers exceed 16 KB' };
   }
-  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') return { status: 408, code: 'request_timeout', message: 'the request took too long to arrive' };
-  return { status: 400, code: 'malformed_request', message: `the request is not well-formed HTTP (${err.code ?? 'parse error'})` };
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return { status: 408, code: 'request_timeout', message: 'the request took too long to arrive' };
+  return {
+    status: 400,
+    code: 'malformed_request',
+    message: `the request is not well-formed HTTP (${err.code ?? 'parse error'})`,
+  };
 }
 
 function writeClientError(this: FastifyInstance, err: NodeJS.ErrnoException, socket: Duplex): void {
@@ -141,8 +164,8 @@ function writeClientError(this: FastifyInstance, err: NodeJS.ErrnoException, soc
   if (socket.writable) {
     const body = JSON.stringify({ error: { code, message } });
     socket.write(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
-      + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   }
   socket.destroy();
@@ -161,10 +184,15 @@ function withSafeNumbers(validate: ValidateFunction): ValidateFunction {
     for (const [name, value] of Object.entries(data)) {
       for (const n of Array.isArray(value) ? value : [value]) {
         if (typeof n === 'number' && !(Number.isFinite(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER)) {
-          wrapped.errors = [{
-            instancePath: `/${name}`, schemaPath: '#/safeNumber', keyword: 'maximum', params: { limit: Number.MAX_SAFE_INTEGER },
-            message: `must be a finite number within ±${Number.MAX_SAFE_INTEGER}`,
-          }];
+          wrapped.errors = [
+            {
+              instancePath: `/${name}`,
+              schemaPath: '#/safeNumber',
+              keyword: 'maximum',
+              params: { limit: Number.MAX_SAFE_INTEGER },
+              message: `must be a finite number within ±${Number.MAX_SAFE_INTEGER}`,
+            },
+          ];
           return false;
         }
       }
@@ -220,7 +248,12 @@ export async function registerCommonPlugins(app: Http, info: { title: string; ve
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: info.title, version: info.version, description: '一网 Yiwang HTTP API. Session cookie (browser) or `Authorization: Bearer <API key>` (machines). Errors: `{ "error": { "code", "message", "details" } }`.' },
+      info: {
+        title: info.title,
+        version: info.version,
+        description:
+          '一网 Yiwang HTTP API. Session cookie (browser) or `Authorization: Bearer <API key>` (machines). Errors: `{ "error": { "code", "message", "details" } }`.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'yw_session' },

@@ -13,7 +13,10 @@ export function isUniqueViolation(e: unknown): boolean {
   return err?.code === '23505' || (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT'));
 }
 
-const hashOf = (v: unknown) => createHash('sha256').update(JSON.stringify(v ?? null)).digest('hex');
+const hashOf = (v: unknown) =>
+  createHash('sha256')
+    .update(JSON.stringify(v ?? null))
+    .digest('hex');
 
 /**
  * `Idempotency-Key` support: the first request with a key runs and its answer is stored in the
@@ -26,7 +29,9 @@ export async function idempotent<T>(
   scope: string,
   key: string | undefined,
   request: unknown,
-  run: (remember: (trx: Tx, status: number, body: T, now: number) => Promise<void>) => Promise<{ status: number; body: T }>,
+  run: (
+    remember: (trx: Tx, status: number, body: T, now: number) => Promise<void>,
+  ) => Promise<{ status: number; body: T }>,
 ): Promise<StoredResponse<T>> {
   if (!key) return { ...(await run(async () => {})), replayed: false };
   const hash = hashOf(request);
@@ -34,7 +39,10 @@ export async function idempotent<T>(
   if (stored) return stored;
   try {
     const res = await run(async (trx, status, body, now) => {
-      await trx.insertInto('idempotency_keys').values({ scope, key, request_hash: hash, status, response: JSON.stringify(body), created_at: now }).execute();
+      await trx
+        .insertInto('idempotency_keys')
+        .values({ scope, key, request_hash: hash, status, response: JSON.stringify(body), created_at: now })
+        .execute();
     });
     return { ...res, replayed: false };
   } catch (e) {
@@ -46,7 +54,12 @@ export async function idempotent<T>(
 }
 
 async function lookup<T>(db: Queryable, scope: string, key: string, hash: string): Promise<StoredResponse<T> | null> {
-  const row = await db.selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .executeTakeFirst();
   if (!row) return null;
   if (row.request_hash !== hash) {
     throw conflict('idempotency_key_reused', 'this Idempotency-Key was used with a different request body');

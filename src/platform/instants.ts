@@ -9,8 +9,7 @@ import { Type as T, type IntegerOptions } from '@sinclair/typebox';
 export const LATEST_INSTANT = Date.UTC(2200, 0, 1);
 
 /** Epoch ms from 1970 up to LATEST_INSTANT, as a TypeBox schema for bodies and query strings. */
-export const Instant = (options: IntegerOptions = {}) =>
-  T.Integer({ minimum: 0, maximum: LATEST_INSTANT, ...options });
+export const Instant = (options: IntegerOptions = {}) => T.Integer({ minimum: 0, maximum: LATEST_INSTANT, ...options });
 
 /** Whether `ms` is an integer instant a client may send. */
 export const isClientInstant = (ms: unknown): ms is number =>

@@ -81,7 +81,10 @@ export class JobRunner {
   private stopped = true;
   private readonly isPg: boolean;
 
-  constructor(private db: Kysely<DB>, private opts: JobRunnerOptions) {
+  constructor(
+    private db: Kysely<DB>,
+    private opts: JobRunnerOptions,
+  ) {
     this.isPg = dialectOf(db) === 'postgres';
   }
 
@@ -154,31 +157,53 @@ export class JobRunner {
     const limit = this.opts.batch ?? 20;
     // A job whose lease ran out on its last allowed attempt (its node died every time, perhaps
     // because of the job itself) is failed rather than claimed again and again.
-    await this.db.updateTable('jobs')
+    await this.db
+      .updateTable('jobs')
       .set({
-        status: 'failed', locked_by: null, locked_until: null, finished_at: now,
+        status: 'failed',
+        locked_by: null,
+        locked_until: null,
+        finished_at: now,
         last_error: sql`'lease expired on attempt ' || attempts || ' of ' || max_attempts || ': node ' || coalesce(locked_by, '?') || ' stopped before finishing'`,
       })
-      .where('kind', 'in', kinds).where('status', '=', 'running').where('locked_until', '<', now)
+      .where('kind', 'in', kinds)
+      .where('status', '=', 'running')
+      .where('locked_until', '<', now)
       .where('attempts', '>=', sql<number>`max_attempts`)
       .execute();
-    const due = this.db.selectFrom('jobs').select('id')
+    const due = this.db
+      .selectFrom('jobs')
+      .select('id')
       .where('kind', 'in', kinds)
-      .where((eb) => eb.or([
-        eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]),
-        eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now), eb('attempts', '<', eb.ref('max_attempts'))]),
-      ]))
-      .orderBy('run_at').limit(limit);
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]),
+          eb.and([
+            eb('status', '=', 'running'),
+            eb('locked_until', '<', now),
+            eb('attempts', '<', eb.ref('max_attempts')),
+          ]),
+        ]),
+      )
+      .orderBy('run_at')
+      .limit(limit);
     const dueLocked = this.isPg ? due.forUpdate().skipLocked() : due;
-    const rows = await this.db.updateTable('jobs')
+    const rows = await this.db
+      .updateTable('jobs')
       .set({ status: 'running', locked_by: this.opts.nodeId, locked_until: leaseUntil, attempts: sql`attempts + 1` })
       .where('id', 'in', dueLocked)
       .returning(['id', 'kind', 'payload', 'run_at', 'attempts'])
       .execute();
     // UPDATE … RETURNING does not keep the subquery's order: run the claimed jobs in due order
-    return rows.map((r) => ({
-      id: r.id, kind: r.kind, payload: JSON.parse(r.payload), runAt: Number(r.run_at), attempts: Number(r.attempts),
-    })).sort((a, b) => a.runAt - b.runAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return rows
+      .map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        payload: JSON.parse(r.payload),
+        runAt: Number(r.run_at),
+        attempts: Number(r.attempts),
+      }))
+      .sort((a, b) => a.runAt - b.runAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /**
@@ -194,7 +219,7 @@ export class JobRunner {
    * for its own time only, not for the whole batch's.
    */
   private async runBatch(jobs: Job[]): Promise<void> {
-    for (let next = 0; next < jobs.length;) next = await this.runSome(jobs, next);
+    for (let next = 0; next < jobs.length; ) next = await this.runSome(jobs, next);
   }
 
   /** Runs jobs from `from` in one transaction until they end or the time is up; returns where it stopped. */
@@ -211,9 +236,12 @@ export class JobRunner {
         try {
           await handler(trx, job);
           const now = this.opts.clock.now();
-          const done = await trx.updateTable('jobs')
+          const done = await trx
+            .updateTable('jobs')
             .set({ status: 'done', finished_at: now, locked_until: null })
-            .where('id', '=', job.id).where('locked_by', '=', nodeId).where('status', '=', 'running')
+            .where('id', '=', job.id)
+            .where('locked_by', '=', nodeId)
+            .where('status', '=', 'running')
             .executeTakeFirst();
           if (Number(done.numUpdatedRows) !== 1) throw new LeaseLost(job.id);
           await insertRow(trx, 'job_runs', { id: newId(now), job_id: job.id, node_id: nodeId, at: now });
@@ -233,19 +261,28 @@ export class JobRunner {
   /** After a failed attempt: again later (exponential backoff, at most an hour), or `failed` after the last. */
   private async reschedule(trx: Tx, job: Job, err: unknown): Promise<void> {
     const nodeId = this.opts.nodeId;
-    const row = await trx.selectFrom('jobs').select(['attempts', 'max_attempts']).where('id', '=', job.id).executeTakeFirst();
+    const row = await trx
+      .selectFrom('jobs')
+      .select(['attempts', 'max_attempts'])
+      .where('id', '=', job.id)
+      .executeTakeFirst();
     if (!row) return;
     const failed = Number(row.attempts) >= Number(row.max_attempts);
     const backoff = Math.min(3_600_000, 1000 * 2 ** Number(row.attempts));
     const now = this.opts.clock.now();
-    await trx.updateTable('jobs').set({
-      status: failed ? 'failed' : 'pending',
-      run_at: now + backoff,
-      locked_by: null,
-      locked_until: null,
-      last_error: String((err as Error)?.stack ?? err).slice(0, 2000),
-      finished_at: failed ? now : null,
-    }).where('id', '=', job.id).where('locked_by', '=', nodeId).execute();
+    await trx
+      .updateTable('jobs')
+      .set({
+        status: failed ? 'failed' : 'pending',
+        run_at: now + backoff,
+        locked_by: null,
+        locked_until: null,
+        last_error: String((err as Error)?.stack ?? err).slice(0, 2000),
+        finished_at: failed ? now : null,
+      })
+      .where('id', '=', job.id)
+      .where('locked_by', '=', nodeId)
+      .execute();
   }
 }
 

@@ -4,10 +4,23 @@ import type { Principal } from './auth/principal';
 import { combineLiveFilters } from './live';
 
 const event = (entityType: string | null, data: Record<string, unknown> = {}): DomainEvent => ({
-  seq: 1, id: 'e1', type: `${entityType ?? 'x'}.changed`, entityType, entityId: 'id1', data, at: 0,
+  seq: 1,
+  id: 'e1',
+  type: `${entityType ?? 'x'}.changed`,
+  entityType,
+  entityId: 'id1',
+  data,
+  at: 0,
 });
 const person = (orgPath: string | null): Principal => ({
-  kind: 'user', id: 'u1', name: 'u', roles: ['handler'], permissions: new Set(), orgId: null, orgPath, allScope: false,
+  kind: 'user',
+  id: 'u1',
+  name: 'u',
+  roles: ['handler'],
+  permissions: new Set(),
+  orgId: null,
+  orgPath,
+  allScope: false,
 });
 
 describe('combineLiveFilters', () => {
@@ -24,6 +37,11 @@ describe('combineLiveFilters', () => {
 
   it('refuses two modules claiming one entity type', () => {
     const visible = () => true;
-    expect(() => combineLiveFilters([{ entityTypes: ['order'], visible }, { entityTypes: ['order'], visible }])).toThrow(/two modules/);
+    expect(() =>
+      combineLiveFilters([
+        { entityTypes: ['order'], visible },
+        { entityTypes: ['order'], visible },
+      ]),
+    ).toThrow(/two modules/);
   });
 });

@@ -37,18 +37,31 @@ export function combineLiveFilters(filters: readonly LiveFilter[]): EventFilter 
  */
 export async function liveRoutes(app: Http, p: PlatformContext, filter: EventFilter) {
   await app.register(websocket);
-  app.get('/api/stream', {
-    websocket: true,
-    config: { permission: 'authenticated' },
-    schema: { tags: ['platform'], summary: '实时事件流（WebSocket）/ live event stream (WebSocket)' },
-  }, (socket, req) => {
-    const principal = req.principal!;
-    const unsubscribe = p.events.subscribe((event) => {
-      if (socket.readyState !== 1 || !filter(event, principal)) return;
-      socket.send(JSON.stringify({ seq: event.seq, type: event.type, entityType: event.entityType, entityId: event.entityId, data: event.data, at: event.at }));
-    });
-    socket.send(JSON.stringify({ type: 'hello', at: p.clock.now() }));
-    socket.on('close', unsubscribe);
-    socket.on('error', unsubscribe);
-  });
+  app.get(
+    '/api/stream',
+    {
+      websocket: true,
+      config: { permission: 'authenticated' },
+      schema: { tags: ['platform'], summary: '实时事件流（WebSocket）/ live event stream (WebSocket)' },
+    },
+    (socket, req) => {
+      const principal = req.principal!;
+      const unsubscribe = p.events.subscribe((event) => {
+        if (socket.readyState !== 1 || !filter(event, principal)) return;
+        socket.send(
+          JSON.stringify({
+            seq: event.seq,
+            type: event.type,
+            entityType: event.entityType,
+            entityId: event.entityId,
+            data: event.data,
+            at: event.at,
+          }),
+        );
+      });
+      socket.send(JSON.stringify({ type: 'hello', at: p.clock.now() }));
+      socket.on('close', unsubscribe);
+      socket.on('error', unsubscribe);
+    },
+  );
 }

@@ -44,7 +44,9 @@ export class MqttService {
     this.client = client;
     client.on('error', (err) => this.opts.logger.warn({ err: err.message }, 'mqtt client error'));
     client.on('connect', () => this.opts.logger.info({ broker: redact(url) }, 'mqtt connected'));
-    client.on('offline', () => this.opts.logger.warn({ broker: redact(url) }, 'mqtt broker unreachable; reconnecting every 2 s'));
+    client.on('offline', () =>
+      this.opts.logger.warn({ broker: redact(url) }, 'mqtt broker unreachable; reconnecting every 2 s'),
+    );
     // The embedded broker is ours: it answers at once, or something is badly wrong. An external
     // broker may be down or not up yet: the app starts degraded (health 503) and keeps trying,
     // so a broker restart or a start-up order does not take the whole platform down.
@@ -63,7 +65,10 @@ export class MqttService {
     });
     if (firstAttempt === 'connected') return;
     if (!external) throw new Error(`the embedded MQTT broker on port ${this.port} did not answer within 5 s`);
-    this.opts.logger.warn({ broker: redact(url) }, 'mqtt broker not reachable at start: running degraded, reconnecting every 2 s');
+    this.opts.logger.warn(
+      { broker: redact(url) },
+      'mqtt broker not reachable at start: running degraded, reconnecting every 2 s',
+    );
   }
 
   connected(): boolean {

@@ -16,14 +16,21 @@ export async function registerRateLimits(app: Http, trustProxy: boolean): Promis
     app.addHook('onRequest', async (req) => {
       if (warned || req.headers['x-forwarded-for'] === undefined) return;
       warned = true;
-      req.log.warn('X-Forwarded-For arrives but TRUST_PROXY is off: per-address limits and audit rows see the proxy\'s address; set TRUST_PROXY=on behind a reverse proxy');
+      req.log.warn(
+        "X-Forwarded-For arrives but TRUST_PROXY is off: per-address limits and audit rows see the proxy's address; set TRUST_PROXY=on behind a reverse proxy",
+      );
     });
   }
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => {
       const seconds = Math.max(1, Math.ceil(ctx.ttl / 1000));
-      return new AppError(429, 'rate_limited', `请求过于频繁，请 ${seconds} 秒后再试 / too many requests from this address; retry in ${seconds} s`, { retryAfterSeconds: seconds });
+      return new AppError(
+        429,
+        'rate_limited',
+        `请求过于频繁，请 ${seconds} 秒后再试 / too many requests from this address; retry in ${seconds} s`,
+        { retryAfterSeconds: seconds },
+      );
     },
   });
 }

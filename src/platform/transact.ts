@@ -18,7 +18,11 @@ export class Work {
   readonly audits: AuditEntry[] = [];
   readonly events: NewEvent[] = [];
   readonly appended: AppendedRow[] = [];
-  constructor(readonly trx: Tx, readonly now: number, readonly ctx: AuditContext) {}
+  constructor(
+    readonly trx: Tx,
+    readonly now: number,
+    readonly ctx: AuditContext,
+  ) {}
 
   /**
    * A row that nothing in this transaction reads back (a timeline entry, an outbox message and
@@ -64,7 +68,12 @@ export async function transact<T>(deps: TransactDeps, ctx: AuditContext, fn: (w:
  * Runs a use case inside a transaction someone else opened (a job handler's), then writes its
  * events and audit rows in that same transaction.
  */
-export async function workIn<T>(trx: Tx, now: number, ctx: AuditContext, fn: (w: Work) => Promise<T>): Promise<{ value: T; events: number }> {
+export async function workIn<T>(
+  trx: Tx,
+  now: number,
+  ctx: AuditContext,
+  fn: (w: Work) => Promise<T>,
+): Promise<{ value: T; events: number }> {
   const work = new Work(trx, now, ctx);
   const value = await fn(work);
   await writeAppended(trx, work.appended);

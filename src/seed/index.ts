@@ -6,13 +6,16 @@ import { seedDemoMap } from '../modules/geography/demo/seed-map';
 import { DEMO_COUNTS, DEMO_STREET, seedDemoOrgsAndUsers } from '../modules/identity/demo/seed-orgs';
 import { seedDemoOrderConfig } from '../modules/orders/demo/demo-seed';
 import { seedDemoNotices } from '../modules/orders/demo/demo-notices';
-import { addOrderHistory, DEFAULT_HISTORY_ORDERS, generateOrderHistory } from '../modules/orders/demo/history-generator';
+import {
+  addOrderHistory,
+  DEFAULT_HISTORY_ORDERS,
+  generateOrderHistory,
+} from '../modules/orders/demo/history-generator';
 
 export interface SeedResult {
   seeded: boolean;
   summary: string;
 }
-
 
 export interface SeedOptions {
   /** Orders of demo history to generate (default: a smaller history for a quick first start). */
@@ -63,13 +66,29 @@ async function seedOrgsAndMap(app: App): Promise<string> {
 }
 
 /** Creates a user from the command line (the first admin of an install without demo data). */
-export async function createFirstAdmin(app: App, input: { username: string; password: string; name: string; roles: string[] }): Promise<string> {
+export async function createFirstAdmin(
+  app: App,
+  input: { username: string; password: string; name: string; roles: string[] },
+): Promise<string> {
   const p = app.platform;
   let street = await p.db.selectFrom('orgs').select('id').where('kind', '=', 'street').executeTakeFirst();
   if (!street) {
     await p.transact(SYSTEM_CONTEXT, async (w) => {
       const id = newId(w.now);
-      await w.trx.insertInto('orgs').values({ id, parent_id: null, path: `/${id}/`, name: '街道', kind: 'street', code: 'STREET', department_type: null, sort: 0, created_at: w.now }).execute();
+      await w.trx
+        .insertInto('orgs')
+        .values({
+          id,
+          parent_id: null,
+          path: `/${id}/`,
+          name: '街道',
+          kind: 'street',
+          code: 'STREET',
+          department_type: null,
+          sort: 0,
+          created_at: w.now,
+        })
+        .execute();
       w.audit({ action: 'org.create', entityType: 'org', entityId: id, after: { name: '街道', kind: 'street' } });
     });
     street = await p.db.selectFrom('orgs').select('id').where('kind', '=', 'street').executeTakeFirstOrThrow();

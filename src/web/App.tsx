@@ -49,7 +49,15 @@ export function App() {
       <AntApp>
         <AuthProvider>
           <Routes>
-            <Route path="/login" element={<><LoginPage /><CitizenLoginLinks /></>} />
+            <Route
+              path="/login"
+              element={
+                <>
+                  <LoginPage />
+                  <CitizenLoginLinks />
+                </>
+              }
+            />
             {citizenRoutes()}
             <Route
               element={

@@ -72,7 +72,12 @@ async function readError(res: Response): Promise<ApiError> {
     return new ApiError(res.status, err.code ?? `http_${res.status}`, err.message, err.details);
   }
   // No error envelope (e.g. /api/health's 503 report): keep the body for the caller.
-  return new ApiError(res.status, `http_${res.status}`, `${res.status} ${res.statusText || 'error'}`, body ?? undefined);
+  return new ApiError(
+    res.status,
+    `http_${res.status}`,
+    `${res.status} ${res.statusText || 'error'}`,
+    body ?? undefined,
+  );
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {

@@ -56,7 +56,11 @@ export async function startTestApp(dialect: DialectName, opts: TestAppOptions = 
   if (dialect === 'postgres') pgSchema = opts.share?.pgSchema ?? (await createPgSchema());
   const databaseUrl = dialect === 'postgres' ? appendSchema(PG_URL!, pgSchema!) : '';
   const config = loadConfig({
-    DATA_DIR: dataDir, PORT: '0', MQTT_PORT: '0', LOG_LEVEL: 'silent', JOBS: 'off',
+    DATA_DIR: dataDir,
+    PORT: '0',
+    MQTT_PORT: '0',
+    LOG_LEVEL: 'silent',
+    JOBS: 'off',
     NODE_ID: `test-${Math.random().toString(36).slice(2, 8)}`,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...opts.env,
@@ -65,7 +69,11 @@ export async function startTestApp(dialect: DialectName, opts: TestAppOptions = 
   let app: App;
   try {
     app = await createApp(config, {
-      clock, pgSchema, mqtt: opts.mqtt ?? false, web: opts.web ?? false, logger: opts.logger ?? pino({ level: 'silent' }),
+      clock,
+      pgSchema,
+      mqtt: opts.mqtt ?? false,
+      web: opts.web ?? false,
+      logger: opts.logger ?? pino({ level: 'silent' }),
     });
   } catch (e) {
     // an app that never started is never disposed: clean up here, or its schema leaks
@@ -73,10 +81,15 @@ export async function startTestApp(dialect: DialectName, opts: TestAppOptions = 
     if (!opts.share) rmSync(dataDir, { recursive: true, force: true });
     throw e;
   }
-  if (opts.seed !== false) await seedIfEmpty(app, { orders: opts.orders ?? 0, trainingSamples: opts.trainingSamples ?? 3000 });
+  if (opts.seed !== false)
+    await seedIfEmpty(app, { orders: opts.orders ?? 0, trainingSamples: opts.trainingSamples ?? 3000 });
   const owned = !opts.share;
   return Object.assign(app, {
-    dialect, clock, config, dataDir, pgSchema,
+    dialect,
+    clock,
+    config,
+    dataDir,
+    pgSchema,
     async dispose() {
       await app.close();
       if (!owned) return;

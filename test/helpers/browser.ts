@@ -10,7 +10,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 /** Why the browser suites cannot run here, or null when they can. */
 export function browserSkipReason(): string | null {
-  if (!existsSync(CHROMIUM)) return `Debian's chromium is not installed at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`;
+  if (!existsSync(CHROMIUM))
+    return `Debian's chromium is not installed at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`;
   return null;
 }
 
@@ -29,7 +30,11 @@ export interface RunningServer {
 }
 
 export async function startRealServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    encoding: 'utf8',
+  });
   if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-browser-'));
   const port = await freePort();
@@ -53,7 +58,15 @@ export async function startRealServer(env: Record<string, string> = {}): Promise
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -66,15 +79,24 @@ export async function loginAs(page: Page, baseUrl: string, username: string, pas
 }
 
 /** The JSON API from inside a logged-in page (the same cookie and CSRF token as the UI uses). */
-export async function pageApi(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  return page.evaluate(async ({ method, path, body }) => {
-    const me = await (await fetch('/api/me')).json();
-    const res = await fetch(path, {
-      method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: await res.json() };
-  }, { method, path, body });
+export async function pageApi(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await (await fetch('/api/me')).json();
+      const res = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    { method, path, body },
+  );
 }
 
 /** One logged-in page per demo user, made on first use (zh-CN, desktop size); `close()` ends them all. */

@@ -35,7 +35,19 @@ export interface Child {
  */
 export function childEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['DATABASE_URL', 'MQTT_URL', 'PORT', 'MQTT_PORT', 'DATA_DIR', 'NODE_ID', 'JOBS', 'HOST', 'LOG_LEVEL', 'NODE_OPTIONS']) delete env[k];
+  for (const k of [
+    'DATABASE_URL',
+    'MQTT_URL',
+    'PORT',
+    'MQTT_PORT',
+    'DATA_DIR',
+    'NODE_ID',
+    'JOBS',
+    'HOST',
+    'LOG_LEVEL',
+    'NODE_OPTIONS',
+  ])
+    delete env[k];
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
   return env;
 }
@@ -46,8 +58,14 @@ export function spawnNode(args: string[], opts: { env: NodeJS.ProcessEnv; cwd?: 
   let err = '';
   const waiters = new Set<() => void>();
   const wake = () => waiters.forEach((w) => w());
-  proc.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; wake(); });
-  proc.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; wake(); });
+  proc.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+    wake();
+  });
+  proc.stderr.setEncoding('utf8').on('data', (d: string) => {
+    err += d;
+    wake();
+  });
   let exit: number | string | null = null;
   const exitP = new Promise<number | string>((resolve) => {
     proc.once('close', (code, signal) => {
@@ -66,9 +84,13 @@ export function spawnNode(args: string[], opts: { env: NodeJS.ProcessEnv; cwd?: 
         const check = () => {
           const line = out.split('\n').find((l) => re.test(l));
           if (line !== undefined) return done(() => resolve(line));
-          if (exit !== null) return done(() => reject(new Error(`process exited (${exit}) before printing ${re}${describe()}`)));
+          if (exit !== null)
+            return done(() => reject(new Error(`process exited (${exit}) before printing ${re}${describe()}`)));
         };
-        const timer = setTimeout(() => done(() => reject(new Error(`no line matching ${re} within ${timeoutMs} ms${describe()}`))), timeoutMs);
+        const timer = setTimeout(
+          () => done(() => reject(new Error(`no line matching ${re} within ${timeoutMs} ms${describe()}`))),
+          timeoutMs,
+        );
         const done = (f: () => void) => {
           clearTimeout(timer);
           waiters.delete(check);
@@ -81,7 +103,12 @@ export function spawnNode(args: string[], opts: { env: NodeJS.ProcessEnv; cwd?: 
     exited(timeoutMs = 15_000) {
       return Promise.race([
         exitP,
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`process did not exit within ${timeoutMs} ms${describe()}`)), timeoutMs).unref()),
+        new Promise<never>((_, reject) =>
+          setTimeout(
+            () => reject(new Error(`process did not exit within ${timeoutMs} ms${describe()}`)),
+            timeoutMs,
+          ).unref(),
+        ),
       ]);
     },
     send(line) {

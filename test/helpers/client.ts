@@ -8,15 +8,27 @@ export interface Reply<T = any> {
 
 /** A logged-in (or anonymous) HTTP client over app.inject, carrying the cookie and CSRF token. */
 export class Client {
-  constructor(private app: App, public cookie: string | null = null, public csrf: string | null = null, public apiKey: string | null = null) {}
+  constructor(
+    private app: App,
+    public cookie: string | null = null,
+    public csrf: string | null = null,
+    public apiKey: string | null = null,
+  ) {}
 
-  async request<T = any>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async request<T = any>(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const h: Record<string, string> = { ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
     if (this.apiKey) h.authorization = `Bearer ${this.apiKey}`;
     const res = await this.app.http.inject({
-      method: method as any, url, headers: h,
+      method: method as any,
+      url,
+      headers: h,
       ...(body === undefined ? {} : typeof body === 'string' ? { payload: body } : { payload: body as object }),
     });
     let parsed: any = res.body;
@@ -25,7 +37,8 @@ export class Client {
   }
 
   get = <T = any>(url: string) => this.request<T>('GET', url);
-  post = <T = any>(url: string, body?: unknown, headers?: Record<string, string>) => this.request<T>('POST', url, body ?? {}, headers);
+  post = <T = any>(url: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request<T>('POST', url, body ?? {}, headers);
   put = <T = any>(url: string, body?: unknown) => this.request<T>('PUT', url, body ?? {});
   patch = <T = any>(url: string, body?: unknown) => this.request<T>('PATCH', url, body ?? {});
   delete = <T = any>(url: string) => this.request<T>('DELETE', url);

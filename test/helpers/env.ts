@@ -18,7 +18,9 @@ export function sayOnce(msg: string): void {
 /** The dialects a database-backed suite runs on here. */
 export function dialects(suite: string): DialectName[] {
   if (!PG_URL) {
-    sayOnce(`[skip] ${suite} on PostgreSQL: TEST_DATABASE_URL is not set (.ci/run sets it to this machine's PostgreSQL)`);
+    sayOnce(
+      `[skip] ${suite} on PostgreSQL: TEST_DATABASE_URL is not set (.ci/run sets it to this machine's PostgreSQL)`,
+    );
     return ['sqlite'];
   }
   return ['sqlite', 'postgres'];

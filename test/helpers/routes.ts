@@ -20,18 +20,20 @@ export const isPluginRoute = (url: string) => url === '/' || url === '/*' || url
 /** Every API route the app registered (plugin routes left out), with its parameters. */
 export function apiRoutes(app: App): RouteShape[] {
   const doc = app.http.swagger() as { paths: Record<string, Record<string, any>> };
-  return app.routes.filter((r) => !isPluginRoute(r.url)).map((r) => {
-    const op = doc.paths[r.url.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()];
-    const params: RouteShape['params'] = {};
-    const query: RouteShape['query'] = {};
-    for (const p of op?.parameters ?? []) {
-      if (p.in === 'path') params[p.name] = p.schema ?? {};
-      if (p.in === 'query') query[p.name] = { ...(p.schema ?? {}), required: !!p.required };
-    }
-    // hidden routes (schema.hide) are not in the document; their path params are still there
-    for (const m of r.url.matchAll(/:(\w+)/g)) params[m[1]] ??= {};
-    return { ...r, params, query, body: op?.requestBody?.content?.['application/json']?.schema ?? null };
-  });
+  return app.routes
+    .filter((r) => !isPluginRoute(r.url))
+    .map((r) => {
+      const op = doc.paths[r.url.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()];
+      const params: RouteShape['params'] = {};
+      const query: RouteShape['query'] = {};
+      for (const p of op?.parameters ?? []) {
+        if (p.in === 'path') params[p.name] = p.schema ?? {};
+        if (p.in === 'query') query[p.name] = { ...(p.schema ?? {}), required: !!p.required };
+      }
+      // hidden routes (schema.hide) are not in the document; their path params are still there
+      for (const m of r.url.matchAll(/:(\w+)/g)) params[m[1]] ??= {};
+      return { ...r, params, query, body: op?.requestBody?.content?.['application/json']?.schema ?? null };
+    });
 }
 
 const isNumeric = (s: JsonSchema) => s.type === 'integer' || s.type === 'number';
@@ -53,7 +55,17 @@ export function fillPath(route: RouteShape, value: (name: string, schema: JsonSc
 }
 
 /** Candidates for a string field, tried in order against its length limits and pattern. */
-const STRING_CANDIDATES = ['x', 'xx', 'x1', '12', '2026-03-02', '13800000000', '110101199003071234', 'X_1', 'x@example.org'];
+const STRING_CANDIDATES = [
+  'x',
+  'xx',
+  'x1',
+  '12',
+  '2026-03-02',
+  '13800000000',
+  '110101199003071234',
+  'X_1',
+  'x@example.org',
+];
 
 function plausibleString(s: JsonSchema): string {
   const min = s.minLength ?? 0;
@@ -66,11 +78,18 @@ function plausibleString(s: JsonSchema): string {
 function plausibleNumber(s: JsonSchema): number {
   const lo = s.minimum ?? s.exclusiveMinimum ?? -Infinity;
   const hi = s.maximum ?? s.exclusiveMaximum ?? Infinity;
-  const fits = (n: number) => (s.type !== 'integer' || Number.isInteger(n))
-    && (s.minimum === undefined || n >= s.minimum) && (s.maximum === undefined || n <= s.maximum)
-    && (s.exclusiveMinimum === undefined || n > s.exclusiveMinimum) && (s.exclusiveMaximum === undefined || n < s.exclusiveMaximum);
+  const fits = (n: number) =>
+    (s.type !== 'integer' || Number.isInteger(n)) &&
+    (s.minimum === undefined || n >= s.minimum) &&
+    (s.maximum === undefined || n <= s.maximum) &&
+    (s.exclusiveMinimum === undefined || n > s.exclusiveMinimum) &&
+    (s.exclusiveMaximum === undefined || n < s.exclusiveMaximum);
   const mid = Number.isFinite(lo) && Number.isFinite(hi) ? (lo + hi) / 2 : NaN;
-  return [s.minimum, 1, 0, Math.ceil(mid), mid, Math.floor(lo) + 1, s.maximum].find((n) => n !== undefined && Number.isFinite(n) && fits(n)) ?? 1;
+  return (
+    [s.minimum, 1, 0, Math.ceil(mid), mid, Math.floor(lo) + 1, s.maximum].find(
+      (n) => n !== undefined && Number.isFinite(n) && fits(n),
+    ) ?? 1
+  );
 }
 
 /** A body that passes the schema (not necessarily the business rules): required fields only. */
@@ -85,12 +104,19 @@ export function plausibleBody(s: JsonSchema | null): unknown {
       for (const k of s.required ?? []) out[k] = plausibleBody(s.properties?.[k] ?? {});
       return out;
     }
-    case 'array': return Array.from({ length: s.minItems ?? 0 }, () => plausibleBody(s.items ?? {}));
-    case 'integer': case 'number': return plausibleNumber(s);
-    case 'boolean': return false;
-    case 'null': return null;
-    case 'string': return plausibleString(s);
-    default: return 'x';
+    case 'array':
+      return Array.from({ length: s.minItems ?? 0 }, () => plausibleBody(s.items ?? {}));
+    case 'integer':
+    case 'number':
+      return plausibleNumber(s);
+    case 'boolean':
+      return false;
+    case 'null':
+      return null;
+    case 'string':
+      return plausibleString(s);
+    default:
+      return 'x';
   }
 }
 
@@ -106,7 +132,12 @@ export function isErrorBody(url: string, body: any, contentType: unknown): boole
   const api = typeof body?.error?.code === 'string' && typeof body?.error?.message === 'string';
   if (url.startsWith('/open311/')) {
     if (String(contentType).includes('xml')) return typeof body === 'string' && body.includes('<errors>');
-    return api || (Array.isArray(body) && body.length > 0 && body.every((e) => typeof e?.code === 'number' && typeof e?.description === 'string'));
+    return (
+      api ||
+      (Array.isArray(body) &&
+        body.length > 0 &&
+        body.every((e) => typeof e?.code === 'number' && typeof e?.description === 'string'))
+    );
   }
   return api;
 }

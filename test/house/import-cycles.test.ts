@@ -22,7 +22,9 @@ const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]/g
 
 function resolveSpecifier(from: string, spec: string): string | undefined {
   const base = resolve(dirname(from), spec);
-  return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((p) => existsSync(p) && statSync(p).isFile());
+  return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find(
+    (p) => existsSync(p) && statSync(p).isFile(),
+  );
 }
 
 /** Strongly connected components with more than one file (Tarjan). */

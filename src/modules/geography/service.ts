@@ -3,8 +3,16 @@ import type { AuditContext } from '../../platform/audit';
 import { badRequest } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import {
-  PolygonIndex, bboxOf, centroidOf, parseFeatureCollection, toWgs84,
-  type Areal, type CoordSystem, type FeatureCollection, type Geometry, type LngLat,
+  PolygonIndex,
+  bboxOf,
+  centroidOf,
+  parseFeatureCollection,
+  toWgs84,
+  type Areal,
+  type CoordSystem,
+  type FeatureCollection,
+  type Geometry,
+  type LngLat,
 } from '../../platform/geo';
 import type { AreaLayer } from './tables';
 
@@ -27,7 +35,11 @@ const LAYER_OF: Record<string, AreaLayer> = { boundary: 'boundary', communities:
 
 /** The street's map: boundary, communities, grids and places; point → community/grid lookup. */
 export class GeographyService {
-  private index: { community: PolygonIndex<AreaRef>; grid: PolygonIndex<AreaRef>; boundary: PolygonIndex<AreaRef> } | null = null;
+  private index: {
+    community: PolygonIndex<AreaRef>;
+    grid: PolygonIndex<AreaRef>;
+    boundary: PolygonIndex<AreaRef>;
+  } | null = null;
 
   constructor(private p: PlatformContext) {
     p.events.subscribe((e) => {
@@ -37,10 +49,20 @@ export class GeographyService {
 
   private async loadIndex() {
     if (this.index) return this.index;
-    const rows = await this.p.db.selectFrom('geo_areas').select(['layer', 'code', 'name', 'org_id', 'geometry']).execute();
-    const of = (layer: AreaLayer) => new PolygonIndex<AreaRef>(rows.filter((r) => r.layer === layer).map((r) => ({
-      id: r.code, geometry: JSON.parse(r.geometry) as Areal, value: { code: r.code, name: r.name, orgId: r.org_id },
-    })));
+    const rows = await this.p.db
+      .selectFrom('geo_areas')
+      .select(['layer', 'code', 'name', 'org_id', 'geometry'])
+      .execute();
+    const of = (layer: AreaLayer) =>
+      new PolygonIndex<AreaRef>(
+        rows
+          .filter((r) => r.layer === layer)
+          .map((r) => ({
+            id: r.code,
+            geometry: JSON.parse(r.geometry) as Areal,
+            value: { code: r.code, name: r.name, orgId: r.org_id },
+          })),
+      );
     this.index = { community: of('community'), grid: of('grid'), boundary: of('boundary') };
     return this.index;
   }
@@ -60,17 +82,36 @@ export class GeographyService {
 
   /** Whether the map has an area of this layer with this code (e.g. a community a rule names). */
   async hasArea(layer: AreaLayer, code: string): Promise<boolean> {
-    const row = await this.p.db.selectFrom('geo_areas').select('code').where('layer', '=', layer).where('code', '=', code).executeTakeFirst();
+    const row = await this.p.db
+      .selectFrom('geo_areas')
+      .select('code')
+      .where('layer', '=', layer)
+      .where('code', '=', code)
+      .executeTakeFirst();
     return row !== undefined;
   }
 
   async layer(layer: AreaLayer): Promise<FeatureCollection> {
-    const rows = await this.p.db.selectFrom('geo_areas').selectAll().where('layer', '=', layer).orderBy('code').execute();
+    const rows = await this.p.db
+      .selectFrom('geo_areas')
+      .selectAll()
+      .where('layer', '=', layer)
+      .orderBy('code')
+      .execute();
     return {
       type: 'FeatureCollection',
       features: rows.map((r) => ({
-        type: 'Feature', id: r.code, geometry: JSON.parse(r.geometry),
-        properties: { code: r.code, name: r.name, parentCode: r.parent_code, communityCode: layer === 'grid' ? r.parent_code : undefined, orgId: r.org_id, demo: !!r.demo },
+        type: 'Feature',
+        id: r.code,
+        geometry: JSON.parse(r.geometry),
+        properties: {
+          code: r.code,
+          name: r.name,
+          parentCode: r.parent_code,
+          communityCode: layer === 'grid' ? r.parent_code : undefined,
+          orgId: r.org_id,
+          demo: !!r.demo,
+        },
       })),
     };
   }
@@ -80,8 +121,17 @@ export class GeographyService {
     return {
       type: 'FeatureCollection',
       features: rows.map((r) => ({
-        type: 'Feature', id: r.code, geometry: { type: 'Point', coordinates: [r.lng, r.lat] },
-        properties: { code: r.code, name: r.name, kind: r.kind, communityCode: r.community_code, demo: !!r.demo, shape: r.geometry ? JSON.parse(r.geometry) : null },
+        type: 'Feature',
+        id: r.code,
+        geometry: { type: 'Point', coordinates: [r.lng, r.lat] },
+        properties: {
+          code: r.code,
+          name: r.name,
+          kind: r.kind,
+          communityCode: r.community_code,
+          demo: !!r.demo,
+          shape: r.geometry ? JSON.parse(r.geometry) : null,
+        },
       })),
     };
   }
@@ -94,36 +144,68 @@ export class GeographyService {
     const fc = parseFeatureCollection(input);
     const converted = crs === 'WGS84' ? fc : convertCollection(fc, crs);
     if (layerName === 'places') return this.importPlaces(ctx, converted);
-    const layer = LAYER_OF[layerName] ?? (['boundary', 'community', 'grid'].includes(layerName) ? (layerName as AreaLayer) : null);
+    const layer =
+      LAYER_OF[layerName] ?? (['boundary', 'community', 'grid'].includes(layerName) ? (layerName as AreaLayer) : null);
     if (!layer) throw badRequest('invalid_layer', `unknown layer ${layerName}`);
     const seen = new Set<string>();
     const rows = converted.features.map((f, i) => {
-      if (f.geometry.type === 'Point') throw badRequest('invalid_geojson', `feature ${i}: a ${layer} must be a Polygon or MultiPolygon`);
+      if (f.geometry.type === 'Point')
+        throw badRequest('invalid_geojson', `feature ${i}: a ${layer} must be a Polygon or MultiPolygon`);
       const props = (f.properties ?? {}) as Record<string, unknown>;
       const code = String(props.code ?? f.id ?? '');
       const name = String(props.name ?? '');
-      if (!code || !name) throw badRequest('invalid_geojson', `feature ${i}: properties.code and properties.name are required`);
+      if (!code || !name)
+        throw badRequest('invalid_geojson', `feature ${i}: properties.code and properties.name are required`);
       if (seen.has(code)) throw badRequest('invalid_geojson', `feature ${i}: code ${code} appears twice`);
       seen.add(code);
       const parent = props.communityCode ?? props.parentCode ?? null;
-      if (layer === 'grid' && !parent) throw badRequest('invalid_geojson', `feature ${i}: a grid needs properties.communityCode`);
+      if (layer === 'grid' && !parent)
+        throw badRequest('invalid_geojson', `feature ${i}: a grid needs properties.communityCode`);
       const [minLng, minLat, maxLng, maxLat] = bboxOf(f.geometry);
       return {
-        id: newId(), layer, code, name, parent_code: parent ? String(parent) : null,
-        org_id: typeof props.orgId === 'string' ? props.orgId : null, geometry: JSON.stringify(f.geometry),
-        min_lng: minLng, min_lat: minLat, max_lng: maxLng, max_lat: maxLat, demo: props.demo ? 1 : 0, updated_at: 0,
+        id: newId(),
+        layer,
+        code,
+        name,
+        parent_code: parent ? String(parent) : null,
+        org_id: typeof props.orgId === 'string' ? props.orgId : null,
+        geometry: JSON.stringify(f.geometry),
+        min_lng: minLng,
+        min_lat: minLat,
+        max_lng: maxLng,
+        max_lat: maxLat,
+        demo: props.demo ? 1 : 0,
+        updated_at: 0,
       };
     });
-    if (layer === 'boundary' && rows.length !== 1) throw badRequest('invalid_geojson', 'the boundary layer takes exactly one feature');
+    if (layer === 'boundary' && rows.length !== 1)
+      throw badRequest('invalid_geojson', 'the boundary layer takes exactly one feature');
     return this.p.transact(ctx, async (w) => {
-      const before = await w.trx.selectFrom('geo_areas').select(({ fn }) => fn.countAll().as('n')).where('layer', '=', layer).executeTakeFirst();
+      const before = await w.trx
+        .selectFrom('geo_areas')
+        .select(({ fn }) => fn.countAll().as('n'))
+        .where('layer', '=', layer)
+        .executeTakeFirst();
       // keep the organisation links of areas whose code survives the import
-      const links = new Map((await w.trx.selectFrom('geo_areas').select(['code', 'org_id']).where('layer', '=', layer).execute()).map((r) => [r.code, r.org_id]));
+      const links = new Map(
+        (await w.trx.selectFrom('geo_areas').select(['code', 'org_id']).where('layer', '=', layer).execute()).map(
+          (r) => [r.code, r.org_id],
+        ),
+      );
       await w.trx.deleteFrom('geo_areas').where('layer', '=', layer).execute();
       for (const r of rows) {
-        await w.trx.insertInto('geo_areas').values({ ...r, org_id: r.org_id ?? links.get(r.code) ?? null, updated_at: w.now }).execute();
+        await w.trx
+          .insertInto('geo_areas')
+          .values({ ...r, org_id: r.org_id ?? links.get(r.code) ?? null, updated_at: w.now })
+          .execute();
       }
-      w.audit({ action: 'geo.import', entityType: 'geo_layer', entityId: layer, before: { count: Number(before?.n ?? 0) }, after: { count: rows.length, codes: rows.map((r) => r.code) } });
+      w.audit({
+        action: 'geo.import',
+        entityType: 'geo_layer',
+        entityId: layer,
+        before: { count: Number(before?.n ?? 0) },
+        after: { count: rows.length, codes: rows.map((r) => r.code) },
+      });
       w.emit({ type: 'geo.changed', entityType: 'geo_layer', entityId: layer, data: { layer, count: rows.length } });
       this.index = null;
       return { layer, count: rows.length };
@@ -135,19 +217,37 @@ export class GeographyService {
       const props = (f.properties ?? {}) as Record<string, unknown>;
       const code = String(props.code ?? f.id ?? '');
       const name = String(props.name ?? '');
-      if (!code || !name) throw badRequest('invalid_geojson', `feature ${i}: properties.code and properties.name are required`);
-      const [lng, lat] = f.geometry.type === 'Point' ? (f.geometry.coordinates as LngLat) : centroidOf(f.geometry as Geometry);
+      if (!code || !name)
+        throw badRequest('invalid_geojson', `feature ${i}: properties.code and properties.name are required`);
+      const [lng, lat] =
+        f.geometry.type === 'Point' ? (f.geometry.coordinates as LngLat) : centroidOf(f.geometry as Geometry);
       return {
-        id: newId(), code, name, kind: String(props.kind ?? 'place'),
-        community_code: props.communityCode ? String(props.communityCode) : null, lng, lat,
-        geometry: f.geometry.type === 'Point' ? null : JSON.stringify(f.geometry), demo: props.demo ? 1 : 0, updated_at: 0,
+        id: newId(),
+        code,
+        name,
+        kind: String(props.kind ?? 'place'),
+        community_code: props.communityCode ? String(props.communityCode) : null,
+        lng,
+        lat,
+        geometry: f.geometry.type === 'Point' ? null : JSON.stringify(f.geometry),
+        demo: props.demo ? 1 : 0,
+        updated_at: 0,
       };
     });
     return this.p.transact(ctx, async (w) => {
       await w.trx.deleteFrom('geo_places').execute();
-      for (const r of rows) await w.trx.insertInto('geo_places').values({ ...r, updated_at: w.now }).execute();
+      for (const r of rows)
+        await w.trx
+          .insertInto('geo_places')
+          .values({ ...r, updated_at: w.now })
+          .execute();
       w.audit({ action: 'geo.import', entityType: 'geo_layer', entityId: 'places', after: { count: rows.length } });
-      w.emit({ type: 'geo.changed', entityType: 'geo_layer', entityId: 'places', data: { layer: 'places', count: rows.length } });
+      w.emit({
+        type: 'geo.changed',
+        entityType: 'geo_layer',
+        entityId: 'places',
+        data: { layer: 'places', count: rows.length },
+      });
       return { layer: 'places', count: rows.length };
     });
   }

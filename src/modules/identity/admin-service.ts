@@ -20,8 +20,13 @@ const CHILD_KINDS: Record<OrgKind, OrgKind[]> = {
 };
 
 export const orgView = (o: Awaited<ReturnType<typeof listOrgs>>[number]) => ({
-  id: o.id, parentId: o.parent_id, name: o.name, kind: o.kind, code: o.code,
-  departmentType: o.department_type, path: o.path,
+  id: o.id,
+  parentId: o.parent_id,
+  name: o.name,
+  kind: o.kind,
+  code: o.code,
+  departmentType: o.department_type,
+  path: o.path,
 });
 
 function checkRoles(roles: string[]) {
@@ -31,7 +36,8 @@ function checkRoles(roles: string[]) {
 }
 
 function checkPassword(pw: string) {
-  if (pw.length < MIN_PASSWORD_LENGTH) throw badRequest('weak_password', `password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (pw.length < MIN_PASSWORD_LENGTH)
+    throw badRequest('weak_password', `password must have at least ${MIN_PASSWORD_LENGTH} characters`);
 }
 
 export class AdminService {
@@ -41,18 +47,32 @@ export class AdminService {
     return (await listOrgs(this.p.db)).map(orgView);
   }
 
-  async createOrg(ctx: AuditContext, input: { parentId: string; name: string; kind: OrgKind; code: string; departmentType?: string }) {
+  async createOrg(
+    ctx: AuditContext,
+    input: { parentId: string; name: string; kind: OrgKind; code: string; departmentType?: string },
+  ) {
     const parent = await findOrg(this.p.db, input.parentId);
     if (!parent) throw badRequest('unknown_parent', `parent organisation ${input.parentId} does not exist`);
     if (!CHILD_KINDS[parent.kind].includes(input.kind)) {
-      throw badRequest('invalid_kind', `a ${parent.kind} cannot contain a ${input.kind} (allowed: ${CHILD_KINDS[parent.kind].join(', ') || 'none'})`);
+      throw badRequest(
+        'invalid_kind',
+        `a ${parent.kind} cannot contain a ${input.kind} (allowed: ${CHILD_KINDS[parent.kind].join(', ') || 'none'})`,
+      );
     }
-    if (await findOrgByCode(this.p.db, input.code)) throw conflict('duplicate_code', `organisation code ${input.code} is taken`);
+    if (await findOrgByCode(this.p.db, input.code))
+      throw conflict('duplicate_code', `organisation code ${input.code} is taken`);
     return this.p.transact(ctx, async (w) => {
       const id = newId(w.now);
       const row = {
-        id, parent_id: parent.id, path: `${parent.path}${id}/`, name: input.name, kind: input.kind,
-        code: input.code, department_type: input.departmentType ?? null, sort: 0, created_at: w.now,
+        id,
+        parent_id: parent.id,
+        path: `${parent.path}${id}/`,
+        name: input.name,
+        kind: input.kind,
+        code: input.code,
+        department_type: input.departmentType ?? null,
+        sort: 0,
+        created_at: w.now,
       };
       await w.trx.insertInto('orgs').values(row).execute();
       w.audit({ action: 'org.create', entityType: 'org', entityId: id, after: row });
@@ -60,7 +80,11 @@ export class AdminService {
     });
   }
 
-  async updateOrg(ctx: AuditContext, id: string, input: { name?: string; code?: string; departmentType?: string | null }) {
+  async updateOrg(
+    ctx: AuditContext,
+    id: string,
+    input: { name?: string; code?: string; departmentType?: string | null },
+  ) {
     const before = await findOrg(this.p.db, id);
     if (!before) throw notFound('organisation');
     if (input.code && input.code !== before.code && (await findOrgByCode(this.p.db, input.code))) {
@@ -82,44 +106,97 @@ export class AdminService {
   private userView(u: Awaited<ReturnType<typeof listUsers>>[number], viewer: Principal) {
     const full = can(viewer, 'users.manage');
     return {
-      id: u.id, username: u.username, name: u.name, orgId: u.org_id, orgName: u.org_name,
-      roles: JSON.parse(u.roles) as string[], phone: maskPhone(u.phone), idCard: maskIdCard(u.id_card),
-      disabled: !!u.disabled, lockedUntil: u.locked_until ? Number(u.locked_until) : null,
-      failedLogins: full ? u.failed_logins : undefined, createdAt: Number(u.created_at),
+      id: u.id,
+      username: u.username,
+      name: u.name,
+      orgId: u.org_id,
+      orgName: u.org_name,
+      roles: JSON.parse(u.roles) as string[],
+      phone: maskPhone(u.phone),
+      idCard: maskIdCard(u.id_card),
+      disabled: !!u.disabled,
+      lockedUntil: u.locked_until ? Number(u.locked_until) : null,
+      failedLogins: full ? u.failed_logins : undefined,
+      createdAt: Number(u.created_at),
     };
   }
 
   async users(viewer: Principal, filter: UserFilter) {
     const rows = await listUsers(this.p.db, filter);
-    return rows.filter((u) => viewer.allScope || (viewer.orgPath && u.org_path.startsWith(viewer.orgPath)))
+    return rows
+      .filter((u) => viewer.allScope || (viewer.orgPath && u.org_path.startsWith(viewer.orgPath)))
       .map((u) => this.userView(u, viewer));
   }
 
-  async createUser(ctx: AuditContext, input: { username: string; name: string; password: string; orgId: string; roles: string[]; phone?: string; idCard?: string }) {
+  async createUser(
+    ctx: AuditContext,
+    input: {
+      username: string;
+      name: string;
+      password: string;
+      orgId: string;
+      roles: string[];
+      phone?: string;
+      idCard?: string;
+    },
+  ) {
     checkRoles(input.roles);
     checkPassword(input.password);
-    if (!(await findOrg(this.p.db, input.orgId))) throw badRequest('unknown_org', `organisation ${input.orgId} does not exist`);
-    if (await findUserByUsername(this.p.db, input.username)) throw conflict('duplicate_username', `username ${input.username} is taken`);
+    if (!(await findOrg(this.p.db, input.orgId)))
+      throw badRequest('unknown_org', `organisation ${input.orgId} does not exist`);
+    if (await findUserByUsername(this.p.db, input.username))
+      throw conflict('duplicate_username', `username ${input.username} is taken`);
     const hash = await hashPassword(input.password);
     return this.p.transact(ctx, async (w) => {
       const id = newId(w.now);
       const row = {
-        id, username: input.username, name: input.name, password_hash: hash, org_id: input.orgId,
-        roles: JSON.stringify(input.roles), phone: input.phone ?? null, id_card: input.idCard ?? null,
-        disabled: 0, failed_logins: 0, locked_until: null, created_at: w.now, updated_at: w.now,
+        id,
+        username: input.username,
+        name: input.name,
+        password_hash: hash,
+        org_id: input.orgId,
+        roles: JSON.stringify(input.roles),
+        phone: input.phone ?? null,
+        id_card: input.idCard ?? null,
+        disabled: 0,
+        failed_logins: 0,
+        locked_until: null,
+        created_at: w.now,
+        updated_at: w.now,
       };
       await w.trx.insertInto('users').values(row).execute();
-      w.audit({ action: 'user.create', entityType: 'user', entityId: id, after: { username: row.username, name: row.name, orgId: row.org_id, roles: input.roles } });
+      w.audit({
+        action: 'user.create',
+        entityType: 'user',
+        entityId: id,
+        after: { username: row.username, name: row.name, orgId: row.org_id, roles: input.roles },
+      });
       return { id };
     });
   }
 
-  async updateUser(ctx: AuditContext, id: string, input: { name?: string; orgId?: string; roles?: string[]; disabled?: boolean; phone?: string | null; unlock?: boolean }) {
+  async updateUser(
+    ctx: AuditContext,
+    id: string,
+    input: {
+      name?: string;
+      orgId?: string;
+      roles?: string[];
+      disabled?: boolean;
+      phone?: string | null;
+      unlock?: boolean;
+    },
+  ) {
     const before = await findUser(this.p.db, id);
     if (!before) throw notFound('user');
     if (input.roles) checkRoles(input.roles);
-    if (input.orgId && !(await findOrg(this.p.db, input.orgId))) throw badRequest('unknown_org', `organisation ${input.orgId} does not exist`);
-    if (ctx.actorId === id && (input.disabled === true || (input.roles && !input.roles.includes('admin') && JSON.parse(before.roles).includes('admin')))) {
+    if (input.orgId && !(await findOrg(this.p.db, input.orgId)))
+      throw badRequest('unknown_org', `organisation ${input.orgId} does not exist`);
+    if (
+      ctx.actorId === id &&
+      (input.disabled === true ||
+        (input.roles && !input.roles.includes('admin') && JSON.parse(before.roles).includes('admin')))
+    ) {
       throw conflict('self_lockout', 'you cannot disable yourself or remove your own admin role');
     }
     return this.p.transact(ctx, async (w) => {
@@ -132,8 +209,20 @@ export class AdminService {
       if (input.unlock) Object.assign(patch, { locked_until: null, failed_logins: 0 });
       await w.trx.updateTable('users').set(patch).where('id', '=', id).execute();
       if (input.disabled) await deleteUserSessions(w.trx, id);
-      const pick = (u: any) => ({ name: u.name, orgId: u.org_id, roles: u.roles, disabled: u.disabled, locked: u.locked_until });
-      w.audit({ action: 'user.update', entityType: 'user', entityId: id, before: pick(before), after: pick({ ...before, ...patch }) });
+      const pick = (u: any) => ({
+        name: u.name,
+        orgId: u.org_id,
+        roles: u.roles,
+        disabled: u.disabled,
+        locked: u.locked_until,
+      });
+      w.audit({
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        before: pick(before),
+        after: pick({ ...before, ...patch }),
+      });
       return { id };
     });
   }
@@ -143,7 +232,11 @@ export class AdminService {
     if (!(await findUser(this.p.db, id))) throw notFound('user');
     const hash = await hashPassword(password);
     await this.p.transact(ctx, async (w) => {
-      await w.trx.updateTable('users').set({ password_hash: hash, failed_logins: 0, locked_until: null, updated_at: w.now }).where('id', '=', id).execute();
+      await w.trx
+        .updateTable('users')
+        .set({ password_hash: hash, failed_logins: 0, locked_until: null, updated_at: w.now })
+        .where('id', '=', id)
+        .execute();
       await deleteUserSessions(w.trx, id);
       w.audit({ action: 'user.password', entityType: 'user', entityId: id });
     });
@@ -163,24 +256,47 @@ export class AdminService {
   async apiKeys() {
     const rows = await this.p.db.selectFrom('api_keys').selectAll().orderBy('created_at', 'desc').execute();
     return rows.map((r) => ({
-      id: r.id, name: r.name, prefix: r.prefix, permissions: JSON.parse(r.permissions) as string[],
-      createdAt: Number(r.created_at), revokedAt: r.revoked_at ? Number(r.revoked_at) : null,
+      id: r.id,
+      name: r.name,
+      prefix: r.prefix,
+      permissions: JSON.parse(r.permissions) as string[],
+      createdAt: Number(r.created_at),
+      revokedAt: r.revoked_at ? Number(r.revoked_at) : null,
       lastUsedAt: r.last_used_at ? Number(r.last_used_at) : null,
     }));
   }
 
   async createApiKey(ctx: AuditContext, input: { name: string; permissions: string[] }) {
     const bad = input.permissions.filter((p) => !API_KEY_PERMISSIONS.includes(p));
-    if (bad.length) throw badRequest('invalid_permissions', `API keys cannot hold: ${bad.join(', ')} (allowed: ${API_KEY_PERMISSIONS.join(', ')})`);
+    if (bad.length)
+      throw badRequest(
+        'invalid_permissions',
+        `API keys cannot hold: ${bad.join(', ')} (allowed: ${API_KEY_PERMISSIONS.join(', ')})`,
+      );
     if (input.permissions.length === 0) throw badRequest('invalid_permissions', 'give the key at least one permission');
     const { key, prefix, hash } = newApiKey();
     return this.p.transact(ctx, async (w) => {
       const id = newId(w.now);
-      await w.trx.insertInto('api_keys').values({
-        id, name: input.name, prefix, key_hash: hash, permissions: JSON.stringify(input.permissions),
-        created_by: ctx.actorId, created_at: w.now, revoked_at: null, last_used_at: null,
-      }).execute();
-      w.audit({ action: 'apikey.create', entityType: 'api_key', entityId: id, after: { name: input.name, prefix, permissions: input.permissions } });
+      await w.trx
+        .insertInto('api_keys')
+        .values({
+          id,
+          name: input.name,
+          prefix,
+          key_hash: hash,
+          permissions: JSON.stringify(input.permissions),
+          created_by: ctx.actorId,
+          created_at: w.now,
+          revoked_at: null,
+          last_used_at: null,
+        })
+        .execute();
+      w.audit({
+        action: 'apikey.create',
+        entityType: 'api_key',
+        entityId: id,
+        after: { name: input.name, prefix, permissions: input.permissions },
+      });
       return { id, key, prefix };
     });
   }

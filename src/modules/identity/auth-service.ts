@@ -32,7 +32,11 @@ export class AuthService {
   async login(username: string, password: string, ip: string | null) {
     const now = this.p.clock.now();
     if (!this.ipWindow.allow(ip ?? '-', now)) {
-      throw new AppError(429, 'rate_limited', '登录尝试过于频繁，请稍后再试 / too many login attempts, try again later');
+      throw new AppError(
+        429,
+        'rate_limited',
+        '登录尝试过于频繁，请稍后再试 / too many login attempts, try again later',
+      );
     }
     const user = await findUserByUsername(this.p.db, username);
     if (!user || user.disabled) {
@@ -40,8 +44,12 @@ export class AuthService {
       throw new AppError(401, 'invalid_credentials', '用户名或密码错误 / wrong username or password');
     }
     if (user.locked_until && Number(user.locked_until) > now) {
-      throw new AppError(423, 'account_locked', `账号已临时锁定 / account locked until ${new Date(Number(user.locked_until)).toISOString()}`,
-        { lockedUntil: Number(user.locked_until) });
+      throw new AppError(
+        423,
+        'account_locked',
+        `账号已临时锁定 / account locked until ${new Date(Number(user.locked_until)).toISOString()}`,
+        { lockedUntil: Number(user.locked_until) },
+      );
     }
     const ok = await verifyPassword(user.password_hash, password);
     const ctx: AuditContext = { actorId: user.id, actorName: user.username, ip };
@@ -49,19 +57,36 @@ export class AuthService {
       const failed = user.failed_logins + 1;
       const lock = failed >= MAX_FAILED_LOGINS;
       await this.p.transact(ctx, async (w) => {
-        await w.trx.updateTable('users').set({
-          failed_logins: lock ? 0 : failed,
-          locked_until: lock ? now + LOCK_MINUTES * 60_000 : user.locked_until,
-        }).where('id', '=', user.id).execute();
-        w.audit({ action: lock ? 'auth.locked' : 'auth.login_failed', entityType: 'user', entityId: user.id, after: { failedLogins: failed } });
+        await w.trx
+          .updateTable('users')
+          .set({
+            failed_logins: lock ? 0 : failed,
+            locked_until: lock ? now + LOCK_MINUTES * 60_000 : user.locked_until,
+          })
+          .where('id', '=', user.id)
+          .execute();
+        w.audit({
+          action: lock ? 'auth.locked' : 'auth.login_failed',
+          entityType: 'user',
+          entityId: user.id,
+          after: { failedLogins: failed },
+        });
       });
       if (lock) {
-        throw new AppError(423, 'account_locked', `连续${MAX_FAILED_LOGINS}次密码错误，账号锁定${LOCK_MINUTES}分钟 / account locked for ${LOCK_MINUTES} minutes`);
+        throw new AppError(
+          423,
+          'account_locked',
+          `连续${MAX_FAILED_LOGINS}次密码错误，账号锁定${LOCK_MINUTES}分钟 / account locked for ${LOCK_MINUTES} minutes`,
+        );
       }
       throw new AppError(401, 'invalid_credentials', '用户名或密码错误 / wrong username or password');
     }
     return this.p.transact(ctx, async (w) => {
-      await w.trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+      await w.trx
+        .updateTable('users')
+        .set({ failed_logins: 0, locked_until: null })
+        .where('id', '=', user.id)
+        .execute();
       const session = await createSession(w.trx, user.id, now, this.p.config.sessionHours, ip);
       w.audit({ action: 'auth.login', entityType: 'user', entityId: user.id });
       return { ...session, userId: user.id, maxAgeSec: this.p.config.sessionHours * 3600 };
@@ -89,8 +114,13 @@ export class AuthService {
     const org = await findOrg(this.p.db, user.org_id);
     const roles: string[] = JSON.parse(user.roles);
     return {
-      kind: 'user', id: user.id, name: user.username, roles, permissions: permissionsOf(roles),
-      orgId: user.org_id, orgPath: org?.path ?? null,
+      kind: 'user',
+      id: user.id,
+      name: user.username,
+      roles,
+      permissions: permissionsOf(roles),
+      orgId: user.org_id,
+      orgPath: org?.path ?? null,
       allScope: roles.some((r) => STREET_WIDE_ROLES.has(r)),
     };
   }
@@ -106,8 +136,14 @@ export class AuthService {
       await this.p.db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute();
     }
     return {
-      kind: 'apikey', id: row.id, name: `apikey:${row.name}`, roles: [],
-      permissions: new Set<string>(JSON.parse(row.permissions)), orgId: null, orgPath: null, allScope: true,
+      kind: 'apikey',
+      id: row.id,
+      name: `apikey:${row.name}`,
+      roles: [],
+      permissions: new Set<string>(JSON.parse(row.permissions)),
+      orgId: null,
+      orgPath: null,
+      allScope: true,
     };
   }
 }

@@ -26,7 +26,14 @@ export function identityDirectory(p: PlatformContext): Directory {
   return {
     async orgs() {
       const rows = await listOrgEntries(p.db);
-      return rows.map((r) => ({ id: r.id, code: r.code, kind: r.kind, departmentType: r.department_type, name: r.name, path: r.path }));
+      return rows.map((r) => ({
+        id: r.id,
+        code: r.code,
+        kind: r.kind,
+        departmentType: r.department_type,
+        name: r.name,
+        path: r.path,
+      }));
     },
     async userNames(ids) {
       const rows = await userNamesById(p.db, [...new Set(ids)]);

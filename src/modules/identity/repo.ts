@@ -16,8 +16,7 @@ export const findOrg = (db: Queryable, id: string) =>
 export const findOrgByCode = (db: Queryable, code: string) =>
   db.selectFrom('orgs').selectAll().where('code', '=', code).executeTakeFirst();
 
-export const listOrgs = (db: Queryable) =>
-  db.selectFrom('orgs').selectAll().orderBy('path').execute();
+export const listOrgs = (db: Queryable) => db.selectFrom('orgs').selectAll().orderBy('path').execute();
 
 /** The directory's view of every organisation: what other modules need to place and name units. */
 export const listOrgEntries = (db: Queryable) =>
@@ -25,7 +24,13 @@ export const listOrgEntries = (db: Queryable) =>
 
 /** Display names of the users with these ids (those that exist). */
 export const userNamesById = (db: Queryable, ids: readonly string[]) =>
-  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('users')
+        .select(['id', 'name'])
+        .where('id', 'in', [...ids])
+        .execute();
 
 export interface UserFilter {
   q?: string;
@@ -35,16 +40,21 @@ export interface UserFilter {
 }
 
 export async function listUsers(db: Queryable, f: UserFilter) {
-  let q = db.selectFrom('users').innerJoin('orgs', 'orgs.id', 'users.org_id')
-    .selectAll('users').select(['orgs.name as org_name', 'orgs.path as org_path']);
+  let q = db
+    .selectFrom('users')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .selectAll('users')
+    .select(['orgs.name as org_name', 'orgs.path as org_path']);
   if (f.orgId) q = q.where('users.org_id', '=', f.orgId);
   if (f.q) {
     const like = `%${f.q.toLowerCase()}%`;
-    q = q.where((eb) => eb.or([
-      eb(eb.fn('lower', ['users.username']), 'like', like),
-      eb(eb.fn('lower', ['users.name']), 'like', like),
-    ]));
+    q = q.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['users.username']), 'like', like), eb(eb.fn('lower', ['users.name']), 'like', like)]),
+    );
   }
   if (f.role) q = q.where('users.roles', 'like', `%"${f.role}"%`);
-  return q.orderBy('users.username').limit(f.limit ?? 500).execute();
+  return q
+    .orderBy('users.username')
+    .limit(f.limit ?? 500)
+    .execute();
 }

@@ -5,10 +5,17 @@ import { randomToken, sha256 } from '../../platform/auth/tokens';
 export async function createSession(db: Queryable, userId: string, now: number, hours: number, ip: string | null) {
   const token = randomToken();
   const csrfToken = randomToken(24);
-  await db.insertInto('sessions').values({
-    id: sha256(token), user_id: userId, csrf_token: csrfToken, created_at: now,
-    expires_at: now + hours * 3_600_000, ip,
-  }).execute();
+  await db
+    .insertInto('sessions')
+    .values({
+      id: sha256(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now,
+      expires_at: now + hours * 3_600_000,
+      ip,
+    })
+    .execute();
   return { token, csrfToken };
 }
 

@@ -90,7 +90,10 @@ class Reader {
       this.fail(`${name} must be text`);
       return [];
     }
-    const parts = given.flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean);
+    const parts = given
+      .flatMap((x) => String(x).split(','))
+      .map((x) => x.trim())
+      .filter(Boolean);
     if (parts.length > maxItems) {
       this.fail(`${name} lists at most ${maxItems} values`);
       return [];
@@ -107,7 +110,8 @@ class Reader {
     const t = this.text(name, 40);
     if (t === undefined) return undefined;
     const n = Number(t);
-    if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) || !Number.isFinite(n)) return this.fail(`${name} must be a decimal number`);
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) || !Number.isFinite(n))
+      return this.fail(`${name} must be a decimal number`);
     if (n < min || n > max) return this.fail(`${name} must be between ${min} and ${max}`);
     return n;
   }
@@ -139,11 +143,20 @@ class Reader {
  * place of the zone's '+' (an unencoded '+' in a query string) is read as '+'.
  */
 export function parseW3cDate(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2}|\s\d{2}:?\d{2})?)?$/i.exec(text.trim());
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2}|\s\d{2}:?\d{2})?)?$/i.exec(
+      text.trim(),
+    );
   if (!m) return null;
   const [, y, mo, d, hh = '00', mi = '00', ss = '00', frac = '', zone] = m;
-  const year = Number(y), month = Number(mo), day = Number(d), h = Number(hh), min = Number(mi), s = Number(ss);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || h > 23 || min > 59 || s > 59 || year < 1970 || year > 2200) return null;
+  const year = Number(y),
+    month = Number(mo),
+    day = Number(d),
+    h = Number(hh),
+    min = Number(mi),
+    s = Number(ss);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || h > 23 || min > 59 || s > 59 || year < 1970 || year > 2200)
+    return null;
   const local = Date.UTC(year, month - 1, day, h, min, s, Number(frac.slice(0, 3).padEnd(3, '0')));
   if (new Date(local).getUTCDate() !== day) return null; // 2026-02-30
   let offset = BEIJING_MS;
@@ -236,12 +249,14 @@ export function parseSubmission(body: Fields): Parsed<Submission> {
   if (serviceCode === undefined && !r.errors.length) r.fail('service_code is required');
   const lat = r.number('lat', -90, 90);
   const long = r.number('long', -180, 180);
-  const latGiven = r.has('lat'), longGiven = r.has('long');
+  const latGiven = r.has('lat'),
+    longGiven = r.has('long');
   if (latGiven !== longGiven) r.fail('lat and long must be sent together');
   const addressString = r.text('address_string', 200);
   const addressId = r.text('address_id', 64);
   const located = (lat !== undefined && long !== undefined) || addressString !== undefined || addressId !== undefined;
-  if (!located && !latGiven && !longGiven) r.fail('a location is required: lat and long, or address_string, or address_id');
+  if (!located && !latGiven && !longGiven)
+    r.fail('a location is required: lat and long, or address_string, or address_id');
   const email = r.text('email', 254);
   if (email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) r.fail('email is not an email address');
   const rawPhone = r.text('phone', 40);
@@ -257,9 +272,20 @@ export function parseSubmission(body: Fields): Parsed<Submission> {
   const attributes = attributesOf(body);
   if (!attributes.ok) r.errors.push(...attributes.errors);
   return r.result({
-    serviceCode: serviceCode ?? '', lat, long, addressString, addressId,
+    serviceCode: serviceCode ?? '',
+    lat,
+    long,
+    addressString,
+    addressId,
     attributes: attributes.ok ? attributes.value : {},
-    email, deviceId, accountId, firstName, lastName, phone, description, mediaUrl,
+    email,
+    deviceId,
+    accountId,
+    firstName,
+    lastName,
+    phone,
+    description,
+    mediaUrl,
   });
 }
 
@@ -300,17 +326,24 @@ function windowOf(r: Reader, now: number): Window {
   const start = r.date('start_date');
   const end = r.date('end_date');
   const span = MAX_WINDOW_DAYS * DAY_MS;
-  const w: Window = start !== undefined && end !== undefined ? { start, end }
-    : start !== undefined ? { start, end: start + span }
-      : end !== undefined ? { start: end - span, end }
-        : { start: now - span, end: now };
+  const w: Window =
+    start !== undefined && end !== undefined
+      ? { start, end }
+      : start !== undefined
+        ? { start, end: start + span }
+        : end !== undefined
+          ? { start: end - span, end }
+          : { start: now - span, end: now };
   if (w.start > w.end) r.fail('start_date must not be after end_date');
   else if (w.end - w.start > span) r.fail(`start_date and end_date may span at most ${MAX_WINDOW_DAYS} days`);
   return w;
 }
 
 function pageOf(r: Reader): Page {
-  return { page: r.integer('page', 1, 100_000) ?? 1, pageSize: r.integer('page_size', 1, MAX_PAGE_SIZE) ?? MAX_PAGE_SIZE };
+  return {
+    page: r.integer('page', 1, 100_000) ?? 1,
+    pageSize: r.integer('page_size', 1, MAX_PAGE_SIZE) ?? MAX_PAGE_SIZE,
+  };
 }
 
 export function parseRequestQuery(query: Fields, now: number): Parsed<RequestQuery> {

@@ -35,7 +35,8 @@ export const CONTENT_TYPES: Record<Format, string> = {
 const builder = new XMLBuilder({ format: true, indentBy: '  ', suppressEmptyNode: false, ignoreAttributes: true });
 
 /** Characters XML 1.0 cannot carry at all (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlSafeText(s: string): string {
   return s.replace(NOT_XML, '');
@@ -63,9 +64,10 @@ function toXmlValue(value: unknown, key: string): unknown {
 
 export function toXml(kind: DocumentKind, data: unknown): string {
   const doc = DOCUMENTS[kind];
-  const inner = 'item' in doc
-    ? { [doc.item]: (data as unknown[]).map((x) => toXmlValue(x, doc.item)) }
-    : toXmlValue(data, doc.root);
+  const inner =
+    'item' in doc
+      ? { [doc.item]: (data as unknown[]).map((x) => toXmlValue(x, doc.item)) }
+      : toXmlValue(data, doc.root);
   const body = builder.build({ [doc.root]: inner }) as string;
   return `<?xml version="1.0" encoding="utf-8"?>\n${body.trim()}\n`;
 }
@@ -80,5 +82,9 @@ export function render(format: Format, kind: DocumentKind, data: unknown): { bod
 }
 
 export function renderErrors(format: Format, errors: readonly Open311Error[]) {
-  return render(format, 'errors', errors.map((e) => ({ code: e.code, description: e.description })));
+  return render(
+    format,
+    'errors',
+    errors.map((e) => ({ code: e.code, description: e.description })),
+  );
 }

@@ -22,8 +22,17 @@ export function statesOf(statuses: readonly Open311Status[]): string[] {
 
 /** mySociety's extended statuses (FixMyStreet reads these from GET servicerequestupdates). */
 export type UpdateStatus =
-  | 'open' | 'closed' | 'fixed' | 'in_progress' | 'action_scheduled' | 'investigating' | 'duplicate'
-  | 'not_councils_responsibility' | 'no_further_action' | 'internal_referral' | 'reopen';
+  | 'open'
+  | 'closed'
+  | 'fixed'
+  | 'in_progress'
+  | 'action_scheduled'
+  | 'investigating'
+  | 'duplicate'
+  | 'not_councils_responsibility'
+  | 'no_further_action'
+  | 'internal_referral'
+  | 'reopen';
 
 /** What a timeline step means to the person who reported it: a status and a short text. */
 export interface UpdateMeaning {
@@ -40,12 +49,20 @@ export interface UpdateMeaning {
 export const UPDATE_STEPS: Readonly<Record<string, UpdateMeaning>> = {
   'order.created': { status: 'open', zh: '已受理', en: 'received' },
   'order.dispatched': { status: 'investigating', zh: '已分拨至责任单位', en: 'assigned to the responsible unit' },
-  'order.signed': { status: 'in_progress', zh: '责任单位已签收，正在办理', en: 'the responsible unit is working on it' },
+  'order.signed': {
+    status: 'in_progress',
+    zh: '责任单位已签收，正在办理',
+    en: 'the responsible unit is working on it',
+  },
   'order.contacted': { status: 'in_progress', zh: '办理人员已联系反映人', en: 'the unit has contacted the reporter' },
   'order.return_approved': { status: 'open', zh: '重新分拨中', en: 'being reassigned to another unit' },
   'order.suspended': { status: 'action_scheduled', zh: '暂缓办理（挂起）', en: 'on hold' },
   'order.resumed': { status: 'in_progress', zh: '恢复办理', en: 'work resumed' },
-  'order.extension_approved': { status: 'action_scheduled', zh: '办理期限已延长', en: 'the completion date was extended' },
+  'order.extension_approved': {
+    status: 'action_scheduled',
+    zh: '办理期限已延长',
+    en: 'the completion date was extended',
+  },
   'order.reply_submitted': { status: 'in_progress', zh: '办理结果待审核', en: 'the result is being reviewed' },
   'order.reply_rejected': { status: 'in_progress', zh: '退回重办', en: 'sent back for more work' },
   'order.reply_approved': { status: 'fixed', zh: '已办理', en: 'fixed' },

@@ -10,8 +10,23 @@ import { open311Status, updateMeaning } from './status';
 
 /** The columns of `orders` the facade reads (no reporter columns on purpose). */
 export const REQUEST_COLUMNS = [
-  'id', 'number', 'state', 'category_code', 'description', 'reply', 'unit_id', 'urgency', 'address', 'lat', 'lng',
-  'created_at', 'updated_at', 'closed_at', 'cancelled_at', 'completion_deadline', 'main_order_id',
+  'id',
+  'number',
+  'state',
+  'category_code',
+  'description',
+  'reply',
+  'unit_id',
+  'urgency',
+  'address',
+  'lat',
+  'lng',
+  'created_at',
+  'updated_at',
+  'closed_at',
+  'cancelled_at',
+  'completion_deadline',
+  'main_order_id',
 ] as const;
 
 export interface RequestRow {
@@ -87,29 +102,39 @@ export function splitMediaUrl(description: string): { text: string; mediaUrl: st
   const at = description.lastIndexOf(`\n\n${MEDIA_LINE}`);
   if (at < 0) return { text: description, mediaUrl: null };
   const url = description.slice(at + 2 + MEDIA_LINE.length).trim();
-  return /^https?:\/\/\S+$/.test(url) ? { text: description.slice(0, at), mediaUrl: url } : { text: description, mediaUrl: null };
+  return /^https?:\/\/\S+$/.test(url)
+    ? { text: description.slice(0, at), mediaUrl: url }
+    : { text: description, mediaUrl: null };
 }
 
 /** Mobile numbers and ID-card numbers written into free text, masked. */
 export function redact(text: string): string {
   return text
     .replace(/(?<![0-9A-Za-z])\d{17}[0-9Xx](?![0-9A-Za-z])/g, (m) => maskIdCard(m) ?? m)
-    .replace(/(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g, (m) => maskPhone(m.replace(/[- ]/g, '')) ?? m);
+    .replace(
+      /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g,
+      (m) => maskPhone(m.replace(/[- ]/g, '')) ?? m,
+    );
 }
 
 const num = (v: number | string | null): number | null => (v === null || v === undefined ? null : Number(v));
-const iso = (v: number | string | null): string | null => (v === null || v === undefined ? null : toBeijingIso(Number(v)));
+const iso = (v: number | string | null): string | null =>
+  v === null || v === undefined ? null : toBeijingIso(Number(v));
 
 export function requestView(r: RequestRow, l: ViewLookups): Open311Request {
   const status = open311Status(r.state);
   const { text, mediaUrl } = splitMediaUrl(r.description);
   const replied = r.reply && ['pending_visit', 'closed', 'archived'].includes(r.state);
   const mainNumber = r.main_order_id ? l.mainNumbers.get(r.main_order_id) : undefined;
-  const notes = r.state === 'merged' && mainNumber
-    ? `重复反映，已合并至 ${mainNumber} / duplicate of ${mainNumber}`
-    : replied ? redact(r.reply!) : STATE_NOTES[r.state] ?? null;
+  const notes =
+    r.state === 'merged' && mainNumber
+      ? `重复反映，已合并至 ${mainNumber} / duplicate of ${mainNumber}`
+      : replied
+        ? redact(r.reply!)
+        : (STATE_NOTES[r.state] ?? null);
   // for closed requests the spec wants the date it was closed
-  const closedAt = status === 'closed' ? num(r.closed_at) ?? num(r.cancelled_at) ?? num(r.updated_at) : num(r.updated_at);
+  const closedAt =
+    status === 'closed' ? (num(r.closed_at) ?? num(r.cancelled_at) ?? num(r.updated_at)) : num(r.updated_at);
   return {
     service_request_id: r.number,
     status,
@@ -159,7 +184,10 @@ export interface Open311Update {
  * the latest reply the unit submitted before it). Staff notes (reasons for suspension,
  * cancellation, rejection…) are internal and not published.
  */
-export function updateView(e: EventRow, l: { unitName(id: string | null): string | null; approvedReply?: string | null }): Open311Update | null {
+export function updateView(
+  e: EventRow,
+  l: { unitName(id: string | null): string | null; approvedReply?: string | null },
+): Open311Update | null {
   const meaning = updateMeaning(e.type, e.to_state);
   if (!meaning) return null;
   let zh = meaning.zh;
@@ -174,7 +202,12 @@ export function updateView(e: EventRow, l: { unitName(id: string | null): string
       en += ` to ${toBeijingIso(granted)}`;
     }
   }
-  const reply = e.type === 'order.direct_replied' ? textIn(e.data, 'reply') ?? e.note : e.type === 'order.reply_approved' ? l.approvedReply ?? null : null;
+  const reply =
+    e.type === 'order.direct_replied'
+      ? (textIn(e.data, 'reply') ?? e.note)
+      : e.type === 'order.reply_approved'
+        ? (l.approvedReply ?? null)
+        : null;
   const description = reply ? `${zh}：${redact(reply)}` : `${zh} / ${en}`;
   return {
     update_id: e.id,

@@ -26,7 +26,13 @@ interface Correction {
 export class OrderActions {
   constructor(private d: OrdersDeps) {}
 
-  async perform(principal: Principal, ctx: AuditContext, orderId: string, action: OrderAction, extras: ActionExtras = {}) {
+  async perform(
+    principal: Principal,
+    ctx: AuditContext,
+    orderId: string,
+    action: OrderAction,
+    extras: ActionExtras = {},
+  ) {
     const actor = actorOf(principal, this.d.units);
     const corrections: Correction[] = [];
     const after = await this.d.p.transact(ctx, async (w) => {
@@ -56,7 +62,15 @@ export class OrderActions {
     return availableActions(snapshotOf(row), actorOf(principal, this.d.units), now, { deadlines: this.d.deadlines });
   }
 
-  private async apply(w: Work, row: OrderRow, action: OrderAction, actor: Actor, principal: Principal | null, extras: ActionExtras, corrections: Correction[] = []) {
+  private async apply(
+    w: Work,
+    row: OrderRow,
+    action: OrderAction,
+    actor: Actor,
+    principal: Principal | null,
+    extras: ActionExtras,
+    corrections: Correction[] = [],
+  ) {
     let current = row;
     if (action.type === 'dispatch') {
       const unit = this.d.units.get(action.unitId);
@@ -66,21 +80,34 @@ export class OrderActions {
       if (extras.categoryCode && extras.categoryCode !== row.category_code) {
         current = await this.recategorise(w, row, extras.categoryCode, corrections);
       }
-      if (!current.category_code) throw badRequest('category_required', '分拨前请先确定诉求分类 / choose a category before dispatching');
+      if (!current.category_code)
+        throw badRequest('category_required', '分拨前请先确定诉求分类 / choose a category before dispatching');
     }
     if (action.type === 'merge') {
-      const main = await w.trx.selectFrom('orders').select(['id', 'state', 'main_order_id']).where('id', '=', action.mainOrderId).executeTakeFirst();
+      const main = await w.trx
+        .selectFrom('orders')
+        .select(['id', 'state', 'main_order_id'])
+        .where('id', '=', action.mainOrderId)
+        .executeTakeFirst();
       if (!main) throw badRequest('unknown_main_order', `main order ${action.mainOrderId} does not exist`);
       action = { ...action, mainOrderState: main.state as any };
     }
     const result = transition(snapshotOf(current), action, actor, w.now, { deadlines: this.d.deadlines });
     if (!result.ok) throw new AppError(result.status, result.code, result.reason);
-    const after = await this.save(w, current, columnsOf(result.patch), result.event, principal, extras.note ?? noteOf(action));
+    const after = await this.save(
+      w,
+      current,
+      columnsOf(result.patch),
+      result.event,
+      principal,
+      extras.note ?? noteOf(action),
+    );
     return after;
   }
 
   private async recategorise(w: Work, row: OrderRow, code: string, corrections: Correction[]): Promise<OrderRow> {
-    if (!this.d.categories.isActiveLeaf(code)) throw badRequest('invalid_category', `category ${code} is not an active leaf category`);
+    if (!this.d.categories.isActiveLeaf(code))
+      throw badRequest('invalid_category', `category ${code} is not an active leaf category`);
     const cat = this.d.categories.get(code)!;
     const patch = { category_code: code, request_type: cat.request_type };
     if (row.suggested_category && row.suggested_category !== code) {
@@ -89,7 +116,16 @@ export class OrderActions {
       corrections.push({ text, categoryCode: code });
     }
     await w.trx.updateTable('orders').set(patch).where('id', '=', row.id).execute();
-    await this.timeline(w, row.id, 'order.recategorised', null, null, null, { from: row.category_code, to: code }, row.unit_id);
+    await this.timeline(
+      w,
+      row.id,
+      'order.recategorised',
+      null,
+      null,
+      null,
+      { from: row.category_code, to: code },
+      row.unit_id,
+    );
     return { ...row, ...patch };
   }
 
@@ -97,11 +133,27 @@ export class OrderActions {
    * Writes a change: the row (optimistic version check), the timeline entry, the audit row, the
    * event, and whatever the hooks add (SLA jobs, notifications) — all in the caller's transaction.
    */
-  async save(w: Work, before: OrderRow, columns: Partial<OrderRow>, event: OrderEvent, principal: Principal | null, note: string | null): Promise<OrderRow> {
+  async save(
+    w: Work,
+    before: OrderRow,
+    columns: Partial<OrderRow>,
+    event: OrderEvent,
+    principal: Principal | null,
+    note: string | null,
+  ): Promise<OrderRow> {
     const version = Number(before.version);
-    const changed = await updateVersioned(w.trx, 'orders', { ...columns, updated_at: w.now, version: version + 1 }, before.id, version);
+    const changed = await updateVersioned(
+      w.trx,
+      'orders',
+      { ...columns, updated_at: w.now, version: version + 1 },
+      before.id,
+      version,
+    );
     if (changed !== 1) {
-      throw conflict('concurrent_change', '工单已被他人修改，请刷新后重试 / the order changed meanwhile; reload and retry');
+      throw conflict(
+        'concurrent_change',
+        '工单已被他人修改，请刷新后重试 / the order changed meanwhile; reload and retry',
+      );
     }
     const after = { ...before, ...columns, updated_at: w.now, version: version + 1 } as OrderRow;
     // the deadlines this step left, where they moved: the timeline alone must be enough to recompute 考核 (metrics/reference.ts)
@@ -109,17 +161,46 @@ export class OrderActions {
     const data = stamp ? { ...event.data, deadlines: stamp } : event.data;
     // a step the system takes (auto-dispatch at intake, SLA rules) is the system's on the timeline,
     // even inside a person's request; the audit row keeps the request's user, who set it off
-    const row = timelineRow(w, after.id, event.type, before.state, after.state, note, data, after.unit_id ?? before.unit_id);
+    const row = timelineRow(
+      w,
+      after.id,
+      event.type,
+      before.state,
+      after.state,
+      note,
+      data,
+      after.unit_id ?? before.unit_id,
+    );
     if (principal === null) Object.assign(row, { actor_id: null, actor_name: SYSTEM_CONTEXT.actorName });
     await insertRow(w.trx, 'order_events', row);
-    w.audit({ action: event.type, entityType: 'order', entityId: after.id, before: auditShape(before), after: auditShape(after) });
-    w.emit({ type: event.type, entityType: 'order', entityId: after.id, data: { number: after.number, from: before.state, to: after.state, unitId: after.unit_id } });
+    w.audit({
+      action: event.type,
+      entityType: 'order',
+      entityId: after.id,
+      before: auditShape(before),
+      after: auditShape(after),
+    });
+    w.emit({
+      type: event.type,
+      entityType: 'order',
+      entityId: after.id,
+      data: { number: after.number, from: before.state, to: after.state, unitId: after.unit_id },
+    });
     const change: OrderChange = { before, after, event, actor: principal };
     for (const hook of this.d.hooks) await hook(w, change);
     return after;
   }
 
-  async timeline(w: Work, orderId: string, type: string, from: string | null, to: string | null, note: string | null, data: Record<string, unknown>, unitId: string | null) {
+  async timeline(
+    w: Work,
+    orderId: string,
+    type: string,
+    from: string | null,
+    to: string | null,
+    note: string | null,
+    data: Record<string, unknown>,
+    unitId: string | null,
+  ) {
     await insertRow(w.trx, 'order_events', timelineRow(w, orderId, type, from, to, note, data, unitId));
   }
 }
@@ -133,16 +214,41 @@ function noteOf(a: OrderAction): string | null {
 /** The audit row keeps the fields that matter for accountability, not the whole text twice. */
 function auditShape(r: OrderRow) {
   return {
-    state: r.state, unitId: r.unit_id, category: r.category_code, signDeadline: r.sign_deadline,
-    completionDeadline: r.completion_deadline, suspended: r.suspended, supervisionLevel: r.supervision_level,
-    visitResult: r.visit_result, mainOrderId: r.main_order_id, version: r.version,
+    state: r.state,
+    unitId: r.unit_id,
+    category: r.category_code,
+    signDeadline: r.sign_deadline,
+    completionDeadline: r.completion_deadline,
+    suspended: r.suspended,
+    supervisionLevel: r.supervision_level,
+    visitResult: r.visit_result,
+    mainOrderId: r.main_order_id,
+    version: r.version,
   };
 }
 
 /** A timeline entry of this use case (who, when, from which state to which, note, data). */
-export function timelineRow(w: Work, orderId: string, type: string, from: string | null, to: string | null, note: string | null, data: Record<string, unknown>, unitId: string | null) {
+export function timelineRow(
+  w: Work,
+  orderId: string,
+  type: string,
+  from: string | null,
+  to: string | null,
+  note: string | null,
+  data: Record<string, unknown>,
+  unitId: string | null,
+) {
   return {
-    id: newId(w.now), order_id: orderId, at: w.now, type, actor_id: w.ctx.actorId, actor_name: w.ctx.actorName,
-    unit_id: unitId, from_state: from, to_state: to, note, data: JSON.stringify(data),
+    id: newId(w.now),
+    order_id: orderId,
+    at: w.now,
+    type,
+    actor_id: w.ctx.actorId,
+    actor_name: w.ctx.actorName,
+    unit_id: unitId,
+    from_state: from,
+    to_state: to,
+    note,
+    data: JSON.stringify(data),
   };
 }

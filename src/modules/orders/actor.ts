@@ -14,7 +14,11 @@ export function actorOf(p: Principal, units: UnitDirectory): Actor {
 export const SYSTEM_ACTOR: Actor = { userId: 'system', roles: ['system'] };
 
 /** Whether the caller may see this order at all (data scope follows the organisation tree). */
-export function canSee(p: Principal, order: Pick<OrderRow, 'unit_id' | 'reporter_user_id'>, units: UnitDirectory): boolean {
+export function canSee(
+  p: Principal,
+  order: Pick<OrderRow, 'unit_id' | 'reporter_user_id'>,
+  units: UnitDirectory,
+): boolean {
   if (p.allScope) return true;
   if (p.roles.includes('citizen') && order.reporter_user_id === p.id) return true;
   if (!p.orgPath || !order.unit_id) return false;
@@ -22,6 +26,10 @@ export function canSee(p: Principal, order: Pick<OrderRow, 'unit_id' | 'reporter
   return !!unit && unit.path.startsWith(p.orgPath);
 }
 
-export function assertCanSee(p: Principal, order: Pick<OrderRow, 'unit_id' | 'reporter_user_id'>, units: UnitDirectory): void {
+export function assertCanSee(
+  p: Principal,
+  order: Pick<OrderRow, 'unit_id' | 'reporter_user_id'>,
+  units: UnitDirectory,
+): void {
   if (!canSee(p, order, units)) throw forbidden('该工单不在您的数据范围内 / this order is outside your data scope');
 }

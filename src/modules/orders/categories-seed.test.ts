@@ -40,7 +40,20 @@ describe('category seed tree', () => {
 
   it('has the expected top level and 60–100 leaves', () => {
     const top = CATEGORIES.filter((c) => c.level === 1).map((c) => c.name);
-    for (const name of ['城市管理', '公用事业', '交通运输', '生态环境', '住房建设', '市场监管', '社会保障', '卫生健康', '教育', '公共安全', '民政服务', '咨询类']) {
+    for (const name of [
+      '城市管理',
+      '公用事业',
+      '交通运输',
+      '生态环境',
+      '住房建设',
+      '市场监管',
+      '社会保障',
+      '卫生健康',
+      '教育',
+      '公共安全',
+      '民政服务',
+      '咨询类',
+    ]) {
       expect(top).toContain(name);
     }
     expect(LEAF_CATEGORIES.length).toBeGreaterThanOrEqual(60);
@@ -60,7 +73,8 @@ describe('category seed tree', () => {
       expect(completeDays.emergency, where).toBeLessThanOrEqual(1); // emergencies close the same day
       expect(completeDays.emergency, where).toBeLessThanOrEqual(completeDays.urgent);
       expect(completeDays.urgent, where).toBeLessThanOrEqual(completeDays.normal);
-      if (l.requestType === 'consultation' || l.requestType === 'help') expect(completeDays.normal, where).toBeLessThanOrEqual(3);
+      if (l.requestType === 'consultation' || l.requestType === 'help')
+        expect(completeDays.normal, where).toBeLessThanOrEqual(3);
       if (l.requestType === 'complaint' || l.requestType === 'report' || l.requestType === 'suggestion') {
         expect(completeDays.normal, where).toBeGreaterThanOrEqual(5);
         expect(completeDays.normal, where).toBeLessThanOrEqual(15);
@@ -77,6 +91,10 @@ describe('category seed tree', () => {
     expect(categoryPathName('010101')).toBe('城市管理 › 市容秩序 › 占道经营');
     expect(categoryPath('020301').map((c) => c.name)).toEqual(['公用事业', '燃气', '通气问题']);
     expect(categoryPath('nope')).toEqual([]);
-    expect(categoryByCode('010101')).toMatchObject({ leaf: true, departmentType: 'urban_management', requestType: 'complaint' });
+    expect(categoryByCode('010101')).toMatchObject({
+      leaf: true,
+      departmentType: 'urban_management',
+      requestType: 'complaint',
+    });
   });
 });

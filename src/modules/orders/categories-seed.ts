@@ -98,9 +98,20 @@ export interface CategoryLeaf {
 export type Category = CategoryBranch | CategoryLeaf;
 
 // --- authoring helpers: a compact nested form, flattened below ---------------------------
-type Node = { code: string; name: string; children?: Node[]; leaf?: Omit<CategoryLeaf, 'code' | 'name' | 'parentCode' | 'level' | 'leaf'> };
+type Node = {
+  code: string;
+  name: string;
+  children?: Node[];
+  leaf?: Omit<CategoryLeaf, 'code' | 'name' | 'parentCode' | 'level' | 'leaf'>;
+};
 const b = (code: string, name: string, children: Node[]): Node => ({ code, name, children });
-const l = (code: string, name: string, requestType: RequestType, departmentType: DepartmentType, preset: Preset): Node => ({
+const l = (
+  code: string,
+  name: string,
+  requestType: RequestType,
+  departmentType: DepartmentType,
+  preset: Preset,
+): Node => ({
   code,
   name,
   leaf: { requestType, departmentType, limits: LIMIT_PRESETS[preset] },

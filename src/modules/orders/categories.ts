@@ -14,20 +14,38 @@ export interface CategoryView {
   leaf: boolean;
   requestType: string | null;
   departmentType: string | null;
-  limits: { signHours: number; contactDays: number; completeDays: { normal: number; urgent: number; emergency: number } } | null;
+  limits: {
+    signHours: number;
+    contactDays: number;
+    completeDays: { normal: number; urgent: number; emergency: number };
+  } | null;
   active: boolean;
 }
 
 export function categoryView(r: CategoryRow, byCode: Map<string, CategoryRow>): CategoryView {
   const names: string[] = [];
-  for (let c: CategoryRow | undefined = r; c; c = c.parent_code ? byCode.get(c.parent_code) : undefined) names.unshift(c.name);
+  for (let c: CategoryRow | undefined = r; c; c = c.parent_code ? byCode.get(c.parent_code) : undefined)
+    names.unshift(c.name);
   return {
-    code: r.code, parentCode: r.parent_code, name: r.name, path: names.join(' › '), level: Number(r.level), leaf: !!r.leaf,
-    requestType: r.request_type, departmentType: r.department_type,
-    limits: r.leaf ? {
-      signHours: Number(r.sign_hours), contactDays: Number(r.contact_days),
-      completeDays: { normal: Number(r.complete_normal), urgent: Number(r.complete_urgent), emergency: Number(r.complete_emergency) },
-    } : null,
+    code: r.code,
+    parentCode: r.parent_code,
+    name: r.name,
+    path: names.join(' › '),
+    level: Number(r.level),
+    leaf: !!r.leaf,
+    requestType: r.request_type,
+    departmentType: r.department_type,
+    limits: r.leaf
+      ? {
+          signHours: Number(r.sign_hours),
+          contactDays: Number(r.contact_days),
+          completeDays: {
+            normal: Number(r.complete_normal),
+            urgent: Number(r.complete_urgent),
+            emergency: Number(r.complete_emergency),
+          },
+        }
+      : null,
     active: !!r.active,
   };
 }
@@ -38,15 +56,25 @@ export async function ensureCategories(db: Queryable): Promise<boolean> {
   if (any) return false;
   let sort = 0;
   for (const c of CATEGORIES) {
-    await db.insertInto('order_categories').values({
-      code: c.code, parent_code: c.parentCode, name: c.name, level: c.level, leaf: c.leaf ? 1 : 0,
-      request_type: c.leaf ? c.requestType : null, department_type: c.leaf ? c.departmentType : null,
-      sign_hours: c.leaf ? c.limits.signHours : null, contact_days: c.leaf ? c.limits.contactDays : null,
-      complete_normal: c.leaf ? c.limits.completeDays.normal : null,
-      complete_urgent: c.leaf ? c.limits.completeDays.urgent : null,
-      complete_emergency: c.leaf ? c.limits.completeDays.emergency : null,
-      active: 1, sort: sort++,
-    }).execute();
+    await db
+      .insertInto('order_categories')
+      .values({
+        code: c.code,
+        parent_code: c.parentCode,
+        name: c.name,
+        level: c.level,
+        leaf: c.leaf ? 1 : 0,
+        request_type: c.leaf ? c.requestType : null,
+        department_type: c.leaf ? c.departmentType : null,
+        sign_hours: c.leaf ? c.limits.signHours : null,
+        contact_days: c.leaf ? c.limits.contactDays : null,
+        complete_normal: c.leaf ? c.limits.completeDays.normal : null,
+        complete_urgent: c.leaf ? c.limits.completeDays.urgent : null,
+        complete_emergency: c.leaf ? c.limits.completeDays.emergency : null,
+        active: 1,
+        sort: sort++,
+      })
+      .execute();
   }
   return true;
 }

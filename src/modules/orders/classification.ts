@@ -22,7 +22,12 @@ export class ClassificationService {
     const row = await q.executeTakeFirst();
     if (!row) return;
     this.model = CategoryClassifier.fromJSON(JSON.parse(row.model));
-    this.modelInfo = { id: row.id, createdAt: Number(row.created_at), samples: Number(row.samples), accuracy: row.accuracy === null ? null : Number(row.accuracy) };
+    this.modelInfo = {
+      id: row.id,
+      createdAt: Number(row.created_at),
+      samples: Number(row.samples),
+      accuracy: row.accuracy === null ? null : Number(row.accuracy),
+    };
   }
 
   info() {
@@ -36,7 +41,10 @@ export class ClassificationService {
 
   /** Stores a dispatcher's correction as a training sample, in the caller's transaction (see learn). */
   async recordCorrection(trx: Tx, text: string, categoryCode: string, now: number): Promise<void> {
-    await trx.insertInto('classifier_samples').values({ id: newId(now), text, category_code: categoryCode, source: 'correction', created_at: now }).execute();
+    await trx
+      .insertInto('classifier_samples')
+      .values({ id: newId(now), text, category_code: categoryCode, source: 'correction', created_at: now })
+      .execute();
   }
 
   /** The running model takes a stored correction at once (the next retrain includes it anyway). */
@@ -56,10 +64,28 @@ export class ClassificationService {
     const model = CategoryClassifier.train(samples);
     const now = this.p.clock.now();
     const id = newId(now);
-    await this.p.db.insertInto('classifier_models').values({ id, created_at: now, samples: samples.length, accuracy, model: JSON.stringify(model.toJSON()) }).execute();
+    await this.p.db
+      .insertInto('classifier_models')
+      .values({ id, created_at: now, samples: samples.length, accuracy, model: JSON.stringify(model.toJSON()) })
+      .execute();
     // keep the newest three models only: each is a few MB
-    const old = await this.p.db.selectFrom('classifier_models').select('id').orderBy('created_at', 'desc').orderBy('id', 'desc').offset(3).limit(100).execute();
-    if (old.length) await this.p.db.deleteFrom('classifier_models').where('id', 'in', old.map((o) => o.id)).execute();
+    const old = await this.p.db
+      .selectFrom('classifier_models')
+      .select('id')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .offset(3)
+      .limit(100)
+      .execute();
+    if (old.length)
+      await this.p.db
+        .deleteFrom('classifier_models')
+        .where(
+          'id',
+          'in',
+          old.map((o) => o.id),
+        )
+        .execute();
     this.model = model;
     this.modelInfo = { id, createdAt: now, samples: samples.length, accuracy };
     return { samples: samples.length, accuracy, top3 };

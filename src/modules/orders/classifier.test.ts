@@ -66,7 +66,9 @@ describe('CategoryClassifier', () => {
     const unseen = (r: DemoRequest) => r.templateId.endsWith(':t0');
     const m = CategoryClassifier.train(data.filter((r) => !unseen(r)));
     const r = evaluate(m, data.filter(unseen));
-    console.log(`classifier on unseen templates: top-1 ${r.top1.toFixed(4)}, top-3 ${r.top3.toFixed(4)}, mean top-1 confidence ${r.meanConfidence.toFixed(4)}`);
+    console.log(
+      `classifier on unseen templates: top-1 ${r.top1.toFixed(4)}, top-3 ${r.top3.toFixed(4)}, mean top-1 confidence ${r.meanConfidence.toFixed(4)}`,
+    );
     expect(r.top1).toBeGreaterThan(0.45);
     expect(r.top3).toBeGreaterThan(0.7);
   });
@@ -122,7 +124,9 @@ describe('CategoryClassifier', () => {
     const ms = performance.now() - t;
     const cpu = cpuMs() - c;
     const json = JSON.stringify(big.toJSON());
-    console.log(`classifier trained on ${year.length} in ${ms.toFixed(0)} ms (${cpu.toFixed(0)} ms CPU); model JSON ${(json.length / 1e6).toFixed(2)} MB`);
+    console.log(
+      `classifier trained on ${year.length} in ${ms.toFixed(0)} ms (${cpu.toFixed(0)} ms CPU); model JSON ${(json.length / 1e6).toFixed(2)} MB`,
+    );
     // a few seconds; the bound only guards against accidental quadratic work
     expect(cpu).toBeLessThan(30_000);
   }, 120_000);

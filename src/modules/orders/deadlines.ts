@@ -17,7 +17,8 @@ export function deadlineCalculator(cal: CalendarService, categories: CategoryCac
   const limits = (b: TimeLimitBasis) => {
     const c = categories.get(b.category);
     if (!c || !c.leaf) return { signHours: FALLBACK.signHours, complete: FALLBACK[b.urgency] };
-    const complete = b.urgency === 'emergency' ? c.complete_emergency : b.urgency === 'urgent' ? c.complete_urgent : c.complete_normal;
+    const complete =
+      b.urgency === 'emergency' ? c.complete_emergency : b.urgency === 'urgent' ? c.complete_urgent : c.complete_normal;
     return { signHours: Number(c.sign_hours ?? FALLBACK.signHours), complete: Number(complete ?? FALLBACK[b.urgency]) };
   };
   return {

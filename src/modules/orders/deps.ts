@@ -53,7 +53,9 @@ export class UnitDirectory {
 
   /** Ids of the organisations at or below `path` (a data scope). */
   idsUnder(path: string): string[] {
-    return this.all().filter((u) => u.path.startsWith(path)).map((u) => u.id);
+    return this.all()
+      .filter((u) => u.path.startsWith(path))
+      .map((u) => u.id);
   }
 }
 

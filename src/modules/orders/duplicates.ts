@@ -13,7 +13,10 @@ export interface DuplicateOptions {
 }
 
 export const DEFAULT_DUPLICATE_OPTIONS: DuplicateOptions = {
-  radiusMeters: 50, windowMs: 7 * 86_400_000, minSimilarity: 0.25, limit: 5,
+  radiusMeters: 50,
+  windowMs: 7 * 86_400_000,
+  minSimilarity: 0.25,
+  limit: 5,
 };
 
 export interface DuplicateCandidate {
@@ -27,7 +30,10 @@ export interface DuplicateCandidate {
 }
 
 /** Jaccard similarity of two texts' word sets (jieba words, stop words dropped). */
-export function textSimilarity(a: readonly string[] | ReadonlySet<string>, b: readonly string[] | ReadonlySet<string>): number {
+export function textSimilarity(
+  a: readonly string[] | ReadonlySet<string>,
+  b: readonly string[] | ReadonlySet<string>,
+): number {
   const sa = a instanceof Set ? a : new Set(a as readonly string[]);
   const sb = b instanceof Set ? b : new Set(b as readonly string[]);
   if (sa.size === 0 || sb.size === 0) return 0;
@@ -75,17 +81,32 @@ function candidateSql(pg: boolean, byPoint: boolean, excluding: boolean): string
 }
 
 interface CandidateRow {
-  id: string; number: string; title: string; description: string; state: string;
-  lng: number | null; lat: number | null; created_at: number | string; main_order_id: string | null;
+  id: string;
+  number: string;
+  title: string;
+  description: string;
+  state: string;
+  lng: number | null;
+  lat: number | null;
+  created_at: number | string;
+  main_order_id: string | null;
 }
 
 /**
  * Open main orders near the point (default 50 m, as FixMyStreet suggests), recent enough and
  * with similar text: offered to the dispatcher for merging as 重复件.
  */
-export async function findDuplicates(db: Queryable, q: {
-  point: LngLat | null; communityCode: string | null; text: string; now: number; excludeId?: string;
-}, opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS): Promise<DuplicateCandidate[]> {
+export async function findDuplicates(
+  db: Queryable,
+  q: {
+    point: LngLat | null;
+    communityCode: string | null;
+    text: string;
+    now: number;
+    excludeId?: string;
+  },
+  opts: DuplicateOptions = DEFAULT_DUPLICATE_OPTIONS,
+): Promise<DuplicateCandidate[]> {
   let tokens: ReadonlySet<string> | null = null; // segmented only when there is a candidate to compare with
   // Main orders only: a merged order is in state 'merged', never open, so the state filter says it;
   // `main_order_id is null` in SQL would lead SQLite to scan nearly every order through orders_main.
@@ -106,13 +127,22 @@ export async function findDuplicates(db: Queryable, q: {
   const out: DuplicateCandidate[] = [];
   for (const r of rows) {
     if (r.main_order_id !== null) continue;
-    const distance = q.point && r.lng !== null && r.lat !== null ? distanceMeters(q.point, [Number(r.lng), Number(r.lat)]) : null;
+    const distance =
+      q.point && r.lng !== null && r.lat !== null ? distanceMeters(q.point, [Number(r.lng), Number(r.lat)]) : null;
     if (distance !== null && distance > opts.radiusMeters) continue;
     tokens ??= new Set(tokenize(q.text));
     const similarity = textSimilarity(tokens, candidateWords(r.id, `${r.title} ${r.description}`));
     const needed = q.point ? opts.minSimilarity : Math.max(0.5, opts.minSimilarity);
     if (similarity < needed) continue;
-    out.push({ id: r.id, number: r.number, title: r.title, state: r.state, distanceMeters: distance === null ? null : Math.round(distance), similarity: Math.round(similarity * 100) / 100, createdAt: Number(r.created_at) });
+    out.push({
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      state: r.state,
+      distanceMeters: distance === null ? null : Math.round(distance),
+      similarity: Math.round(similarity * 100) / 100,
+      createdAt: Number(r.created_at),
+    });
   }
   return out.sort((a, b) => b.similarity - a.similarity).slice(0, opts.limit);
 }

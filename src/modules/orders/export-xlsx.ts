@@ -13,11 +13,23 @@ import type { OrderView } from './views';
 export const EXPORT_MAX_ROWS = 10_000;
 
 const CHANNELS: Record<string, string> = {
-  hotline: '12345热线', web: '网站/H5', wechat: '微信', grid: '网格上报', drone: '无人机', camera: '视频AI',
-  open311: 'Open311', api: '系统对接', window: '窗口',
+  hotline: '12345热线',
+  web: '网站/H5',
+  wechat: '微信',
+  grid: '网格上报',
+  drone: '无人机',
+  camera: '视频AI',
+  open311: 'Open311',
+  api: '系统对接',
+  window: '窗口',
 };
 const URGENCIES: Record<string, string> = { normal: '一般', urgent: '紧急', emergency: '特急' };
-const VISITS: Record<string, string> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意', unreachable: '联系不上' };
+const VISITS: Record<string, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  unsatisfied: '不满意',
+  unreachable: '联系不上',
+};
 const SLA: Record<string, string> = { normal: '正常', due_soon: '临期', overdue: '超期' };
 
 export interface OrdersWorkbookInput {
@@ -30,7 +42,11 @@ export interface OrdersWorkbookInput {
   truncated: boolean;
 }
 
-interface Col { header: string; width: number; value: (o: OrderView, c: OrdersWorkbookInput) => string | number | null }
+interface Col {
+  header: string;
+  width: number;
+  value: (o: OrderView, c: OrdersWorkbookInput) => string | number | null;
+}
 
 const time = (ms: number | null) => (ms === null ? null : localStamp(ms));
 
@@ -55,7 +71,7 @@ export const EXPORT_COLUMNS: Col[] = [
   { header: '办结时限', width: 17, value: (o) => time(o.completionDeadline) },
   { header: '答复时间', width: 17, value: (o) => time(o.repliedAt) },
   { header: '答复内容', width: 50, value: (o) => o.reply },
-  { header: '回访结果', width: 10, value: (o) => (o.visitResult ? VISITS[o.visitResult] ?? o.visitResult : null) },
+  { header: '回访结果', width: 10, value: (o) => (o.visitResult ? (VISITS[o.visitResult] ?? o.visitResult) : null) },
   { header: '办结时间', width: 17, value: (o) => time(o.closedAt) },
   { header: '退单次数', width: 9, value: (o) => o.bounceCount },
   { header: '催办次数', width: 9, value: (o) => o.urgeCount },
@@ -69,7 +85,10 @@ export async function ordersWorkbook(input: OrdersWorkbookInput): Promise<Buffer
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => { out.on('end', resolve); out.on('error', reject); });
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Yiwang';
   wb.created = new Date(input.madeAt);
@@ -80,11 +99,13 @@ export async function ordersWorkbook(input: OrdersWorkbookInput): Promise<Buffer
   ws.mergeCells(1, 1, 1, last);
   ws.mergeCells(2, 1, 2, last);
   const title = ws.getRow(1);
-  title.getCell(1).value = `工单台账（${input.orders.length} 件${input.truncated ? `，仅导出最新 ${EXPORT_MAX_ROWS} 件，请缩小筛选范围` : ''}）`;
+  title.getCell(1).value =
+    `工单台账（${input.orders.length} 件${input.truncated ? `，仅导出最新 ${EXPORT_MAX_ROWS} 件，请缩小筛选范围` : ''}）`;
   title.getCell(1).font = { name: FONT, size: 14, bold: true };
   title.commit();
   const meta = ws.getRow(2);
-  meta.getCell(1).value = `筛选条件：${input.filterText || '全部'}    导出人：${input.maker}    导出时间：${localStamp(input.madeAt)}`;
+  meta.getCell(1).value =
+    `筛选条件：${input.filterText || '全部'}    导出人：${input.maker}    导出时间：${localStamp(input.madeAt)}`;
   meta.getCell(1).font = { name: FONT, size: 10, color: { argb: 'FF595959' } };
   meta.commit();
   const header = ws.getRow(3);
@@ -104,7 +125,14 @@ export async function ordersWorkbook(input: OrdersWorkbookInput): Promise<Buffer
 }
 
 /** The filters of an export in words, for its header block. */
-export function describeFilter(f: OrderFilter, names: { unit(id: string): string | null; category(code: string): string | null; community(code: string): string | null }): string {
+export function describeFilter(
+  f: OrderFilter,
+  names: {
+    unit(id: string): string | null;
+    category(code: string): string | null;
+    community(code: string): string | null;
+  },
+): string {
   const parts: string[] = [];
   if (f.state?.length) parts.push(`状态=${f.state.map((s) => STATE_LABELS[s as OrderState]?.zh ?? s).join('、')}`);
   if (f.open) parts.push('未办结');

@@ -39,7 +39,11 @@ export interface OrdersModule extends OrdersServices {
   files: FilePolicy;
 }
 
-export async function mountOrders(p: PlatformContext, geo: GeographyService, directory: Directory): Promise<OrdersModule> {
+export async function mountOrders(
+  p: PlatformContext,
+  geo: GeographyService,
+  directory: Directory,
+): Promise<OrdersModule> {
   await ensureCategories(p.db);
   const categories = new CategoryCache();
   await categories.load(p.db);
@@ -50,12 +54,23 @@ export async function mountOrders(p: PlatformContext, geo: GeographyService, dir
   let rulesCache: RoutingRule[] | null = null;
   const hooks: OrderHook[] = [];
   const deps: OrdersDeps = {
-    p, geo, directory, categories, classifier, units, hooks,
+    p,
+    geo,
+    directory,
+    categories,
+    classifier,
+    units,
+    hooks,
     deadlines: deadlineCalculator(p.calendar, categories),
     rules: async () => {
       rulesCache ??= (await p.db.selectFrom('routing_rules').selectAll().execute()).map((r) => ({
-        id: r.id, categoryPrefix: r.category_prefix, communityCode: r.community_code, unitId: r.unit_id,
-        autoDispatch: !!r.auto_dispatch, minConfidence: Number(r.min_confidence), priority: Number(r.priority),
+        id: r.id,
+        categoryPrefix: r.category_prefix,
+        communityCode: r.community_code,
+        unitId: r.unit_id,
+        autoDispatch: !!r.auto_dispatch,
+        minConfidence: Number(r.min_confidence),
+        priority: Number(r.priority),
       }));
       return rulesCache;
     },
@@ -65,7 +80,8 @@ export async function mountOrders(p: PlatformContext, geo: GeographyService, dir
     if (e.type.startsWith('org.') || e.type === 'identity.changed') void units.load();
     if (e.type === 'orders.rules_changed') rulesCache = null;
     if (e.type === 'orders.categories_changed') void categories.load(p.db);
-    if (e.type === 'orders.classifier_retrained') void classifier.load(typeof e.data.modelId === 'string' ? e.data.modelId : undefined);
+    if (e.type === 'orders.classifier_retrained')
+      void classifier.load(typeof e.data.modelId === 'string' ? e.data.modelId : undefined);
   });
   const metrics = mountOrderMetrics(deps);
   const lookups: OrderLookups = {
@@ -77,7 +93,15 @@ export async function mountOrders(p: PlatformContext, geo: GeographyService, dir
   const intake = new OrderIntake(deps, actions, lookups);
   const queries = new OrderQueries(deps, actions, lookups);
   const mod: OrdersModule = {
-    deps, intake, actions, queries, categories, classifier, units, lookups, metrics,
+    deps,
+    intake,
+    actions,
+    queries,
+    categories,
+    classifier,
+    units,
+    lookups,
+    metrics,
     addHook: (h) => hooks.push(h),
     reloadRules: () => {
       rulesCache = null;
@@ -86,8 +110,15 @@ export async function mountOrders(p: PlatformContext, geo: GeographyService, dir
       const row = await p.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw notFound('order');
       assertCanSee(principal, row, units);
-      const point = row.lng === null || row.lat === null ? null : ([Number(row.lng), Number(row.lat)] as [number, number]);
-      return findDuplicates(p.db, { point, communityCode: row.community_code, text: `${row.title} ${row.description}`, now: Number(row.created_at) + 1, excludeId: row.id });
+      const point =
+        row.lng === null || row.lat === null ? null : ([Number(row.lng), Number(row.lat)] as [number, number]);
+      return findDuplicates(p.db, {
+        point,
+        communityCode: row.community_code,
+        text: `${row.title} ${row.description}`,
+        now: Number(row.created_at) + 1,
+        excludeId: row.id,
+      });
     },
     liveFilter: {
       entityTypes: ['order'],

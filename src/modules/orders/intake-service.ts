@@ -45,7 +45,11 @@ export class OrderIntake {
   /** Intakes arriving while a commit is in flight share the next one (platform/group-commit.ts). */
   private commits: GroupCommit;
 
-  constructor(private d: OrdersDeps, private actions: OrderActions, private lookups: OrderLookups) {
+  constructor(
+    private d: OrdersDeps,
+    private actions: OrderActions,
+    private lookups: OrderLookups,
+  ) {
     this.commits = new GroupCommit({ db: d.p.db, clock: d.p.clock, afterCommit: () => d.p.events.poke() });
   }
 
@@ -57,15 +61,51 @@ export class OrderIntake {
         const number = await nextOrderNumber(w.trx, w.now);
         const row: OrderRow = { ...prepared.row, id: newId(w.now), number, created_at: w.now, updated_at: w.now };
         await insertRow(w.trx, 'orders', row);
-        w.append('order_events', timelineRow(w, row.id, 'order.created', null, row.state, null, {
-          channel: row.channel, suggestions: prepared.suggestions.slice(0, 3), route: prepared.route, duplicates: prepared.duplicates.map((x) => x.id),
-        }, null));
-        w.audit({ action: 'order.create', entityType: 'order', entityId: row.id, after: { number, channel: row.channel, category: row.category_code, state: row.state } });
-        w.emit({ type: 'order.created', entityType: 'order', entityId: row.id, data: { number, channel: row.channel } });
-        for (const hook of this.d.hooks) await hook(w, { before: null, after: row, event: { type: 'order.created', data: { orderId: row.id } }, actor: principal });
+        w.append(
+          'order_events',
+          timelineRow(
+            w,
+            row.id,
+            'order.created',
+            null,
+            row.state,
+            null,
+            {
+              channel: row.channel,
+              suggestions: prepared.suggestions.slice(0, 3),
+              route: prepared.route,
+              duplicates: prepared.duplicates.map((x) => x.id),
+            },
+            null,
+          ),
+        );
+        w.audit({
+          action: 'order.create',
+          entityType: 'order',
+          entityId: row.id,
+          after: { number, channel: row.channel, category: row.category_code, state: row.state },
+        });
+        w.emit({
+          type: 'order.created',
+          entityType: 'order',
+          entityId: row.id,
+          data: { number, channel: row.channel },
+        });
+        for (const hook of this.d.hooks)
+          await hook(w, {
+            before: null,
+            after: row,
+            event: { type: 'order.created', data: { orderId: row.id } },
+            actor: principal,
+          });
         let final = row;
         if (prepared.route?.autoDispatch) {
-          final = await this.actions.performAsSystem(w, row, { type: 'dispatch', unitId: prepared.route.unitId }, { note: `自动分拨：${prepared.route.reason}` });
+          final = await this.actions.performAsSystem(
+            w,
+            row,
+            { type: 'dispatch', unitId: prepared.route.unitId },
+            { note: `自动分拨：${prepared.route.reason}` },
+          );
         }
         const body: IntakeResult = {
           order: orderView(final, w.now, this.lookups),
@@ -89,14 +129,21 @@ export class OrderIntake {
     const citizen = principal?.roles.includes('citizen') ? principal : null;
     // a citizen writes in through the web/H5 page or WeChat; the other channels are the centre's and machines'
     if (citizen && !CITIZEN_CHANNELS.includes(input.channel)) {
-      throw badRequest('invalid_channel', `a citizen reports through ${CITIZEN_CHANNELS.join(' or ')}, not ${input.channel}`);
+      throw badRequest(
+        'invalid_channel',
+        `a citizen reports through ${CITIZEN_CHANNELS.join(' or ')}, not ${input.channel}`,
+      );
     }
     const title = (input.title?.trim() || description.slice(0, 30)).slice(0, 100);
     if (input.categoryCode && !this.d.categories.isActiveLeaf(input.categoryCode)) {
       throw badRequest('invalid_category', `category ${input.categoryCode} is not an active leaf category`);
     }
     const missing = await missingFiles(p, input.attachments ?? [], citizen ? citizen.id : undefined);
-    if (missing.length) throw badRequest('unknown_attachment', `upload attachments first (POST /api/files); unknown: ${missing.join(', ')}`);
+    if (missing.length)
+      throw badRequest(
+        'unknown_attachment',
+        `upload attachments first (POST /api/files); unknown: ${missing.join(', ')}`,
+      );
     let located = null;
     if (input.location) {
       located = await this.d.geo.locate(input.location.lng, input.location.lat, input.location.crs ?? 'WGS84');
@@ -108,29 +155,78 @@ export class OrderIntake {
     // staff (and systems by API key) who pick a category are sure of it; a citizen's pick is a hint,
     // as sure as the classifier is of it, so it never auto-dispatches on its own
     const confirmed = !!input.categoryCode && !citizen;
-    const confidence = confirmed ? 1
-      : input.categoryCode ? suggestions.find((s) => s.categoryCode === input.categoryCode)?.confidence ?? 0
-        : top?.confidence ?? null;
+    const confidence = confirmed
+      ? 1
+      : input.categoryCode
+        ? (suggestions.find((s) => s.categoryCode === input.categoryCode)?.confidence ?? 0)
+        : (top?.confidence ?? null);
     const route = decideRoute({
-      categoryCode, departmentType: category?.department_type ?? null, communityCode: located?.community?.code ?? null,
-      confidence, categoryConfirmed: confirmed, rules: await this.d.rules(), units: this.d.units.all(),
+      categoryCode,
+      departmentType: category?.department_type ?? null,
+      communityCode: located?.community?.code ?? null,
+      confidence,
+      categoryConfirmed: confirmed,
+      rules: await this.d.rules(),
+      units: this.d.units.all(),
     });
     const point = located ? located.point : null;
-    const duplicates = await findDuplicates(p.db, { point, communityCode: located?.community?.code ?? null, text: `${title} ${description}`, now });
+    const duplicates = await findDuplicates(p.db, {
+      point,
+      communityCode: located?.community?.code ?? null,
+      text: `${title} ${description}`,
+      now,
+    });
     const row: Omit<OrderRow, 'id' | 'number' | 'created_at' | 'updated_at'> = {
-      channel: input.channel, category_code: categoryCode, suggested_category: top?.categoryCode ?? null,
-      suggestion_confidence: top?.confidence ?? null, request_type: category?.request_type ?? null, title, description,
-      address: input.address?.trim() || null, lng: point ? point[0] : null, lat: point ? point[1] : null,
-      community_code: located?.community?.code ?? null, grid_code: located?.grid?.code ?? null,
-      reporter_name: input.reporter?.name?.trim() || null, reporter_phone: input.reporter?.phone?.replace(/\s+/g, '') || null,
-      reporter_user_id: citizen?.id ?? null, urgency: input.urgency ?? 'normal', state: 'pending_dispatch', unit_id: null,
-      main_order_id: null, needs_visit: input.needsVisit === false ? 0 : 1, attachments: JSON.stringify(input.attachments ?? []),
-      source_ref: input.sourceRef ?? null, clock_started_at: null, clock_stopped_at: null, dispatched_at: null,
-      sign_deadline: null, completion_deadline: null, reopened_at: null, suspended: 0, pauses: '[]', signed_at: null,
-      first_contact_at: null, reply: null, replied_at: null, visit_result: null, visited_at: null, closed_at: null,
-      archived_at: null, cancelled_at: null, return_request: null, extension_request: null, supervision_level: 0,
-      bounce_count: 0, reopen_count: 0, extension_count: 0, urge_count: 0, last_urged_at: null, sla_status: 'normal',
-      version: 1, demo: 0,
+      channel: input.channel,
+      category_code: categoryCode,
+      suggested_category: top?.categoryCode ?? null,
+      suggestion_confidence: top?.confidence ?? null,
+      request_type: category?.request_type ?? null,
+      title,
+      description,
+      address: input.address?.trim() || null,
+      lng: point ? point[0] : null,
+      lat: point ? point[1] : null,
+      community_code: located?.community?.code ?? null,
+      grid_code: located?.grid?.code ?? null,
+      reporter_name: input.reporter?.name?.trim() || null,
+      reporter_phone: input.reporter?.phone?.replace(/\s+/g, '') || null,
+      reporter_user_id: citizen?.id ?? null,
+      urgency: input.urgency ?? 'normal',
+      state: 'pending_dispatch',
+      unit_id: null,
+      main_order_id: null,
+      needs_visit: input.needsVisit === false ? 0 : 1,
+      attachments: JSON.stringify(input.attachments ?? []),
+      source_ref: input.sourceRef ?? null,
+      clock_started_at: null,
+      clock_stopped_at: null,
+      dispatched_at: null,
+      sign_deadline: null,
+      completion_deadline: null,
+      reopened_at: null,
+      suspended: 0,
+      pauses: '[]',
+      signed_at: null,
+      first_contact_at: null,
+      reply: null,
+      replied_at: null,
+      visit_result: null,
+      visited_at: null,
+      closed_at: null,
+      archived_at: null,
+      cancelled_at: null,
+      return_request: null,
+      extension_request: null,
+      supervision_level: 0,
+      bounce_count: 0,
+      reopen_count: 0,
+      extension_count: 0,
+      urge_count: 0,
+      last_urged_at: null,
+      sla_status: 'normal',
+      version: 1,
+      demo: 0,
     };
     return { row: row as OrderRow, suggestions, route, duplicates };
   }

@@ -5,8 +5,10 @@ import { localDateKey } from '../../platform/calendar';
 
 // Written out once: every intake runs it, and Kysely would build and compile it anew each time.
 const NEXT_SQL = {
-  sqlite: 'insert into "order_numbers" ("day", "last") values (?, 1) on conflict ("day") do update set "last" = "order_numbers"."last" + 1 returning "last"',
-  postgres: 'insert into "order_numbers" ("day", "last") values ($1, 1) on conflict ("day") do update set "last" = "order_numbers"."last" + 1 returning "last"',
+  sqlite:
+    'insert into "order_numbers" ("day", "last") values (?, 1) on conflict ("day") do update set "last" = "order_numbers"."last" + 1 returning "last"',
+  postgres:
+    'insert into "order_numbers" ("day", "last") values ($1, 1) on conflict ("day") do update set "last" = "order_numbers"."last" + 1 returning "last"',
 } as const;
 
 /**
@@ -16,7 +18,9 @@ const NEXT_SQL = {
  */
 export async function nextOrderNumber(trx: Tx, now: number, prefix = 'GC'): Promise<string> {
   const day = localDateKey(now).replace(/-/g, '');
-  const res = await trx.executeQuery<{ last: number | string }>(CompiledQuery.raw(NEXT_SQL[dialectOf(trx as never)], [day]));
+  const res = await trx.executeQuery<{ last: number | string }>(
+    CompiledQuery.raw(NEXT_SQL[dialectOf(trx as never)], [day]),
+  );
   const last = res.rows[0]?.last;
   if (last === undefined) throw new Error('order number counter returned no row');
   return `${prefix}${day}${String(Number(last)).padStart(5, '0')}`;

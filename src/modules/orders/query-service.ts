@@ -63,7 +63,11 @@ export function parseOffsetCursor(before: string): number {
 
 /** Reading orders: workbench lists, detail with timeline, caller history, public tracking. */
 export class OrderQueries {
-  constructor(private d: OrdersDeps, private actions: OrderActions, private lookups: OrderLookups) {}
+  constructor(
+    private d: OrdersDeps,
+    private actions: OrderActions,
+    private lookups: OrderLookups,
+  ) {}
 
   async list(principal: Principal, f: OrderFilter) {
     const limit = Math.min(f.limit ?? 50, 500);
@@ -98,7 +102,9 @@ export class OrderQueries {
       }
       if (cursor) {
         const c = cursor;
-        x = x.where((eb) => eb.or([eb('created_at', '<', c.t), eb.and([eb('created_at', '=', c.t), eb('id', '<', c.id)])]));
+        x = x.where((eb) =>
+          eb.or([eb('created_at', '<', c.t), eb.and([eb('created_at', '=', c.t), eb('id', '<', c.id)])]),
+        );
       }
       return x as Q;
     };
@@ -112,20 +118,37 @@ export class OrderQueries {
       if (units) ids = ids.where('unit_id', 'in', units);
       ids = ids.orderBy(deadline).orderBy('id').limit(limit).offset(offset);
       rows = await db.selectFrom('orders').selectAll().where('id', 'in', ids).orderBy(deadline).orderBy('id').execute();
-    } else if (units && units.length > 1 && await fewTextHits(db, this.d.p.dialect, f.q)) {
+    } else if (units && units.length > 1 && (await fewTextHits(db, this.d.p.dialect, f.q))) {
       // A rare term in a subtree: from its few matches (rowid), the units and the order only tested
       // (unary + keeps SQLite off their indexes), the page sorted — not each unit's orders walked.
-      rows = await filtered(db.selectFrom('orders').selectAll()).where(sql`+unit_id`, 'in', units)
-        .orderBy(sql`+created_at desc`).orderBy('id', 'desc').limit(limit).execute() as OrderRow[];
+      rows = (await filtered(db.selectFrom('orders').selectAll())
+        .where(sql`+unit_id`, 'in', units)
+        .orderBy(sql`+created_at desc`)
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute()) as OrderRow[];
     } else if (units && units.length > 1 && units.length <= 20) {
       // A subtree of units: each unit's newest first (orders_unit_created, orders_unit_state_created), merged. `unit_id in
       // (…)` would read every order of every unit and sort them all before taking a page.
-      const branch = (unitId: string, i: number) => db.selectFrom(
-        filtered(db.selectFrom('orders').selectAll().where('unit_id', '=', unitId)).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).as(`u${i}`),
-      ).selectAll();
+      const branch = (unitId: string, i: number) =>
+        db
+          .selectFrom(
+            filtered(db.selectFrom('orders').selectAll().where('unit_id', '=', unitId))
+              .orderBy('created_at', 'desc')
+              .orderBy('id', 'desc')
+              .limit(limit)
+              .as(`u${i}`),
+          )
+          .selectAll();
       let all = branch(units[0], 0);
       for (let i = 1; i < units.length; i++) all = all.unionAll(branch(units[i], i));
-      rows = await db.selectFrom(all.as('scoped')).selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+      rows = await db
+        .selectFrom(all.as('scoped'))
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
     } else {
       let q = filtered(db.selectFrom('orders').selectAll());
       if (units) q = q.where('unit_id', 'in', units);
@@ -133,25 +156,39 @@ export class OrderQueries {
     }
     const now = this.d.p.clock.now();
     const last = rows[rows.length - 1];
-    const next = rows.length < limit ? null
-      : f.sort === 'deadline' ? String(offset + limit) : `${Number(last.created_at)}_${last.id}`;
+    const next =
+      rows.length < limit
+        ? null
+        : f.sort === 'deadline'
+          ? String(offset + limit)
+          : `${Number(last.created_at)}_${last.id}`;
     return { items: rows.map((r) => orderView(r, now, this.lookups)), next };
   }
 
   /** Data scope: handlers see their organisation's subtree of units; citizens their own reports; null = nothing. */
   private scopeOf(principal: Principal): { units: string[] | null; reporter: string | null } | null {
     if (principal.allScope) return { units: null, reporter: null };
-    if (principal.roles.includes('handler') && principal.orgPath) return { units: this.d.units.idsUnder(principal.orgPath), reporter: null };
+    if (principal.roles.includes('handler') && principal.orgPath)
+      return { units: this.d.units.idsUnder(principal.orgPath), reporter: null };
     if (principal.roles.includes('citizen')) return { units: null, reporter: principal.id };
     return null;
   }
 
   /** Every order of a list (newest first, the caller's scope), up to `max`: for exports. */
-  async collect(principal: Principal, f: OrderFilter, max: number): Promise<{ items: OrderView[]; truncated: boolean }> {
+  async collect(
+    principal: Principal,
+    f: OrderFilter,
+    max: number,
+  ): Promise<{ items: OrderView[]; truncated: boolean }> {
     const items: OrderView[] = [];
     let before: string | undefined;
     for (;;) {
-      const page = await this.list(principal, { ...f, sort: 'newest', before, limit: Math.min(500, max + 1 - items.length) });
+      const page = await this.list(principal, {
+        ...f,
+        sort: 'newest',
+        before,
+        limit: Math.min(500, max + 1 - items.length),
+      });
       items.push(...page.items);
       if (items.length > max) return { items: items.slice(0, max), truncated: true };
       if (!page.next) return { items, truncated: false };
@@ -164,12 +201,20 @@ export class OrderQueries {
    * state, pending 退单/延期 requests, 临期/超期, and 临期或超期 among the units' own queues.
    */
   async counts(principal: Principal): Promise<QueueCounts> {
-    const out: QueueCounts = { byState: Object.fromEntries(OPEN_STATES.map((s) => [s, 0])), returnRequests: 0, extensionRequests: 0, dueSoon: 0, overdue: 0, unitLate: 0 };
+    const out: QueueCounts = {
+      byState: Object.fromEntries(OPEN_STATES.map((s) => [s, 0])),
+      returnRequests: 0,
+      extensionRequests: 0,
+      dueSoon: 0,
+      overdue: 0,
+      unitLate: 0,
+    };
     const scope = this.scopeOf(principal);
     if (!scope) return out;
     const ret = sql<number>`case when return_request is null then 0 else 1 end`;
     const ext = sql<number>`case when extension_request is null then 0 else 1 end`;
-    let q = this.d.p.db.selectFrom('orders')
+    let q = this.d.p.db
+      .selectFrom('orders')
       .select(['state', 'sla_status'])
       .select(ret.as('ret'))
       .select(ext.as('ext'))
@@ -192,32 +237,77 @@ export class OrderQueries {
   }
 
   async detail(principal: Principal, id: string) {
-    const row = await this.d.p.db.selectFrom('orders').selectAll().where((eb) => eb.or([eb('id', '=', id), eb('number', '=', id)])).executeTakeFirst();
+    const row = await this.d.p.db
+      .selectFrom('orders')
+      .selectAll()
+      .where((eb) => eb.or([eb('id', '=', id), eb('number', '=', id)]))
+      .executeTakeFirst();
     if (!row) throw notFound('order');
     assertCanSee(principal, row, this.d.units);
     const now = this.d.p.clock.now();
     // the actor's display name now (陈调度), as the demo history records it; the login or 'system' when there is no user
-    const events = await this.d.p.db.selectFrom('order_events').selectAll().where('order_id', '=', row.id)
-      .orderBy('at').orderBy('id').execute();
+    const events = await this.d.p.db
+      .selectFrom('order_events')
+      .selectAll()
+      .where('order_id', '=', row.id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
     const names = await this.d.directory.userNames(events.flatMap((e) => (e.actor_id ? [e.actor_id] : [])));
-    const merged = await this.d.p.db.selectFrom('orders').select(['id', 'number', 'title', 'created_at']).where('main_order_id', '=', row.id).execute();
-    const main = row.main_order_id ? await this.d.p.db.selectFrom('orders').select(['id', 'number', 'state']).where('id', '=', row.main_order_id).executeTakeFirst() : null;
-    const notifications = await this.d.p.db.selectFrom('notifications').selectAll().where('order_id', '=', row.id).orderBy('created_at').execute();
+    const merged = await this.d.p.db
+      .selectFrom('orders')
+      .select(['id', 'number', 'title', 'created_at'])
+      .where('main_order_id', '=', row.id)
+      .execute();
+    const main = row.main_order_id
+      ? await this.d.p.db
+          .selectFrom('orders')
+          .select(['id', 'number', 'state'])
+          .where('id', '=', row.main_order_id)
+          .executeTakeFirst()
+      : null;
+    const notifications = await this.d.p.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('order_id', '=', row.id)
+      .orderBy('created_at')
+      .execute();
     return {
       order: orderView(row, now, this.lookups),
       timeline: events.map((e) => ({
-        id: e.id, at: Number(e.at), type: e.type, actorId: e.actor_id,
+        id: e.id,
+        at: Number(e.at),
+        type: e.type,
+        actorId: e.actor_id,
         // null = the system (the page shows 系统), not the raw context name
-        actorName: (e.actor_id ? names.get(e.actor_id) : undefined) ?? (e.actor_id === null && e.actor_name === SYSTEM_CONTEXT.actorName ? null : e.actor_name), unitId: e.unit_id,
-        unitName: this.d.units.name(e.unit_id), from: e.from_state, to: e.to_state, note: e.note, data: JSON.parse(e.data),
+        actorName:
+          (e.actor_id ? names.get(e.actor_id) : undefined) ??
+          (e.actor_id === null && e.actor_name === SYSTEM_CONTEXT.actorName ? null : e.actor_name),
+        unitId: e.unit_id,
+        unitName: this.d.units.name(e.unit_id),
+        from: e.from_state,
+        to: e.to_state,
+        note: e.note,
+        data: JSON.parse(e.data),
         label: labelOf(e.type),
       })),
       actions: this.actions.allowed(principal, row, now),
-      mergedOrders: merged.map((m) => ({ id: m.id, number: m.number, title: m.title, createdAt: Number(m.created_at) })),
+      mergedOrders: merged.map((m) => ({
+        id: m.id,
+        number: m.number,
+        title: m.title,
+        createdAt: Number(m.created_at),
+      })),
       mainOrder: main ? { id: main.id, number: main.number, state: main.state } : null,
       notifications: notifications.map((n) => ({
-        id: n.id, channel: n.channel, recipientKind: n.recipient_kind, template: n.template, text: n.text, status: n.status,
-        createdAt: Number(n.created_at), sentAt: n.sent_at === null ? null : Number(n.sent_at),
+        id: n.id,
+        channel: n.channel,
+        recipientKind: n.recipient_kind,
+        template: n.template,
+        text: n.text,
+        status: n.status,
+        createdAt: Number(n.created_at),
+        sentAt: n.sent_at === null ? null : Number(n.sent_at),
       })),
     };
   }
@@ -228,7 +318,12 @@ export class OrderQueries {
     if (!row) throw notFound('order');
     assertCanSee(principal, row, this.d.units);
     await this.d.p.transact(ctx, async (w) => {
-      w.audit({ action: 'pii.reveal', entityType: 'order', entityId: id, after: { fields: ['reporter_name', 'reporter_phone'] } });
+      w.audit({
+        action: 'pii.reveal',
+        entityType: 'order',
+        entityId: id,
+        after: { fields: ['reporter_name', 'reporter_phone'] },
+      });
     });
     return { name: row.reporter_name, phone: row.reporter_phone };
   }
@@ -237,34 +332,76 @@ export class OrderQueries {
   async callerHistory(phone: string) {
     const clean = phone.replace(/\s+/g, '');
     if (!/^[0-9+-]{5,20}$/.test(clean)) throw badRequest('invalid_phone', 'phone must be 5–20 digits');
-    const rows = await this.d.p.db.selectFrom('orders').selectAll().where('reporter_phone', '=', clean)
-      .orderBy('created_at', 'desc').limit(20).execute();
+    const rows = await this.d.p.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('reporter_phone', '=', clean)
+      .orderBy('created_at', 'desc')
+      .limit(20)
+      .execute();
     const now = this.d.p.clock.now();
     return { phone: clean, count: rows.length, items: rows.map((r) => orderView(r, now, this.lookups)) };
   }
 
   /** Public tracking: the order number and the reporter's phone number together unlock it. */
   async track(number: string, phone: string) {
-    const row = await this.d.p.db.selectFrom('orders').selectAll().where('number', '=', number.trim().toUpperCase()).executeTakeFirst();
+    const row = await this.d.p.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('number', '=', number.trim().toUpperCase())
+      .executeTakeFirst();
     const clean = phone.replace(/\s+/g, '');
     if (!row || !row.reporter_phone || row.reporter_phone !== clean) {
       throw notFound('order with this number and phone');
     }
     const view = publicOrderView(orderView(row, this.d.p.clock.now(), this.lookups));
     if (row.main_order_id) {
-      const main = await this.d.p.db.selectFrom('orders').selectAll().where('id', '=', row.main_order_id).executeTakeFirst();
-      if (main) return { ...publicOrderView(orderView(main, this.d.p.clock.now(), this.lookups)), number: row.number, mainOrderNumber: main.number };
+      const main = await this.d.p.db
+        .selectFrom('orders')
+        .selectAll()
+        .where('id', '=', row.main_order_id)
+        .executeTakeFirst();
+      if (main)
+        return {
+          ...publicOrderView(orderView(main, this.d.p.clock.now(), this.lookups)),
+          number: row.number,
+          mainOrderNumber: main.number,
+        };
     }
-    const events = await this.d.p.db.selectFrom('order_events').select(['at', 'type', 'to_state']).where('order_id', '=', row.id).orderBy('at').execute();
-    return { ...view, progress: events.filter((e) => PUBLIC_STEPS.has(e.type)).map((e) => ({ at: Number(e.at), step: labelOf(e.type) })) };
+    const events = await this.d.p.db
+      .selectFrom('order_events')
+      .select(['at', 'type', 'to_state'])
+      .where('order_id', '=', row.id)
+      .orderBy('at')
+      .execute();
+    return {
+      ...view,
+      progress: events
+        .filter((e) => PUBLIC_STEPS.has(e.type))
+        .map((e) => ({ at: Number(e.at), step: labelOf(e.type) })),
+    };
   }
 }
 
-const PUBLIC_STEPS = new Set(['order.created', 'order.dispatched', 'order.signed', 'order.reply_submitted', 'order.reply_approved', 'order.direct_replied', 'order.visited', 'order.cancelled', 'order.merged']);
+const PUBLIC_STEPS = new Set([
+  'order.created',
+  'order.dispatched',
+  'order.signed',
+  'order.reply_submitted',
+  'order.reply_approved',
+  'order.direct_replied',
+  'order.visited',
+  'order.cancelled',
+  'order.merged',
+]);
 
 const EXTRA_LABELS: Record<string, string> = {
-  'order.created': '登记受理', 'order.recategorised': '调整分类', 'order.sla_due_soon': '临期预警', 'order.sla_overdue': '超期',
-  'order.follow_main': '随主单办结', 'order.notified': '发送通知',
+  'order.created': '登记受理',
+  'order.recategorised': '调整分类',
+  'order.sla_due_soon': '临期预警',
+  'order.sla_overdue': '超期',
+  'order.follow_main': '随主单办结',
+  'order.notified': '发送通知',
 };
 
 export function labelOf(type: string): string {

@@ -9,11 +9,23 @@ const units: UnitCandidate[] = [
   { id: 'u-gas', code: 'GAS', kind: 'department', departmentType: 'gas' },
 ];
 const rule = (id: string, categoryPrefix: string, unitId: string, more: Partial<RoutingRule> = {}): RoutingRule => ({
-  id, categoryPrefix, communityCode: null, unitId, autoDispatch: false, minConfidence: 0.9, priority: 0, ...more,
+  id,
+  categoryPrefix,
+  communityCode: null,
+  unitId,
+  autoDispatch: false,
+  minConfidence: 0.9,
+  priority: 0,
+  ...more,
 });
 const base = {
-  categoryCode: '040203', departmentType: 'public_security', communityCode: 'ZQ', confidence: 0.95,
-  categoryConfirmed: false, rules: [] as RoutingRule[], units,
+  categoryCode: '040203',
+  departmentType: 'public_security',
+  communityCode: 'ZQ',
+  confidence: 0.95,
+  categoryConfirmed: false,
+  rules: [] as RoutingRule[],
+  units,
 };
 
 describe('decideRoute', () => {
@@ -22,7 +34,12 @@ describe('decideRoute', () => {
   });
 
   it('takes the rule with the longest matching category prefix', () => {
-    const rules = [rule('all', '', 'u-gas'), rule('04', '04', 'u-cg'), rule('0402', '0402', 'u-police'), rule('other', '0403', 'u-dp')];
+    const rules = [
+      rule('all', '', 'u-gas'),
+      rule('04', '04', 'u-cg'),
+      rule('0402', '0402', 'u-police'),
+      rule('other', '0403', 'u-dp'),
+    ];
     expect(decideRoute({ ...base, rules })).toMatchObject({ unitId: 'u-police', ruleId: '0402' });
     expect(decideRoute({ ...base, categoryCode: '010101', rules })).toMatchObject({ ruleId: 'all' });
   });
@@ -51,14 +68,22 @@ describe('decideRoute', () => {
   });
 
   it('without a rule, sends a community matter to the community the point lies in', () => {
-    expect(decideRoute({ ...base, departmentType: 'community', communityCode: 'DP' }))
-      .toEqual({ unitId: 'u-dp', ruleId: null, reason: '属地社区', autoDispatch: false });
+    expect(decideRoute({ ...base, departmentType: 'community', communityCode: 'DP' })).toEqual({
+      unitId: 'u-dp',
+      ruleId: null,
+      reason: '属地社区',
+      autoDispatch: false,
+    });
     expect(decideRoute({ ...base, departmentType: 'community', communityCode: null })).toBeNull();
   });
 
   it('without a rule, sends anything else to the department of the category’s kind, named in Chinese', () => {
-    expect(decideRoute({ ...base, confidence: 1, categoryConfirmed: true }))
-      .toEqual({ unitId: 'u-police', ruleId: null, reason: '主管部门：公安', autoDispatch: false });
+    expect(decideRoute({ ...base, confidence: 1, categoryConfirmed: true })).toEqual({
+      unitId: 'u-police',
+      ruleId: null,
+      reason: '主管部门：公安',
+      autoDispatch: false,
+    });
     expect(decideRoute({ ...base, departmentType: 'tax' })).toBeNull();
   });
 });

@@ -44,22 +44,39 @@ export function decideRoute(input: {
   const { categoryCode, communityCode } = input;
   if (!categoryCode) return null;
   const matching = input.rules
-    .filter((r) => categoryCode.startsWith(r.categoryPrefix) && (r.communityCode === null || r.communityCode === communityCode))
-    .sort((a, b) =>
-      b.categoryPrefix.length - a.categoryPrefix.length
-      || Number(b.communityCode !== null) - Number(a.communityCode !== null)
-      || b.priority - a.priority);
+    .filter(
+      (r) =>
+        categoryCode.startsWith(r.categoryPrefix) && (r.communityCode === null || r.communityCode === communityCode),
+    )
+    .sort(
+      (a, b) =>
+        b.categoryPrefix.length - a.categoryPrefix.length ||
+        Number(b.communityCode !== null) - Number(a.communityCode !== null) ||
+        b.priority - a.priority,
+    );
   const rule = matching[0];
   if (rule) {
     const sure = input.categoryConfirmed || (input.confidence ?? 0) >= rule.minConfidence;
-    return { unitId: rule.unitId, ruleId: rule.id, reason: `规则 ${rule.categoryPrefix || '*'}${rule.communityCode ? ' @ ' + rule.communityCode : ''}`, autoDispatch: rule.autoDispatch && sure };
+    return {
+      unitId: rule.unitId,
+      ruleId: rule.id,
+      reason: `规则 ${rule.categoryPrefix || '*'}${rule.communityCode ? ' @ ' + rule.communityCode : ''}`,
+      autoDispatch: rule.autoDispatch && sure,
+    };
   }
   if (input.departmentType === 'community') {
     const community = input.units.find((u) => u.kind === 'community' && u.code === communityCode);
     return community ? { unitId: community.id, ruleId: null, reason: '属地社区', autoDispatch: false } : null;
   }
   const dept = input.units.find((u) => u.kind === 'department' && u.departmentType === input.departmentType);
-  return dept ? { unitId: dept.id, ruleId: null, reason: `主管部门：${departmentTypeName(input.departmentType)}`, autoDispatch: false } : null;
+  return dept
+    ? {
+        unitId: dept.id,
+        ruleId: null,
+        reason: `主管部门：${departmentTypeName(input.departmentType)}`,
+        autoDispatch: false,
+      }
+    : null;
 }
 
 function departmentTypeName(type: string | null): string {

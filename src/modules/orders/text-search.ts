@@ -41,6 +41,10 @@ const FEW_HITS = 5000;
 export async function fewTextHits(db: Queryable, dialect: DialectName, q: string | undefined): Promise<boolean> {
   const term = q?.trim() ?? '';
   if (dialect !== 'sqlite' || /^GC\d{8,}$/i.test(term) || [...term].length < INDEXED_TERM_CHARS) return false;
-  const r = await sql<{ n: number }>`select count(*) as n from (select rowid from orders_text where orders_text match ${ftsPhrase(term)} limit ${FEW_HITS + 1})`.execute(db);
+  const r = await sql<{
+    n: number;
+  }>`select count(*) as n from (select rowid from orders_text where orders_text match ${ftsPhrase(term)} limit ${FEW_HITS + 1})`.execute(
+    db,
+  );
   return Number(r.rows[0]?.n ?? 0) <= FEW_HITS;
 }

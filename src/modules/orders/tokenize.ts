@@ -43,7 +43,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   因为 所以 但是 但 可是 如果 就是 还是 而且 并且 然后 现在 目前 今天 昨天 之前 以后 后来 时候 到 去 来 说
   要 会 能 可以 想 请 麻烦 希望 您好 你好 您 谢谢 感谢您 市民 来电 反映 表示 称 诉求 问题 情况 相关 部门
   处理 尽快 帮忙 一下子 什么 怎么 怎么办 怎样 如何 为什么 多少 哪里 哪个 是否 没有 不 没 等 等等 个 位 次
-  号 年 月 日 点 分`.split(/\s+/).filter(Boolean),
+  号 年 月 日 点 分`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Full-width letters, digits and spaces: only texts with these need NFKC normalising. */

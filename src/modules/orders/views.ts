@@ -77,9 +77,18 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 /** What a citizen tracking their order sees: progress, never the staff's internals. */
 export function publicOrderView(v: OrderView) {
   return {
-    number: v.number, state: v.state, stateLabel: v.stateLabel, stateLabelEn: v.stateLabelEn, title: v.title,
-    categoryPath: v.categoryPath, address: v.address, unitName: v.unitName, createdAt: v.createdAt,
-    completionDeadline: v.completionDeadline, reply: v.state === 'closed' || v.state === 'archived' || v.state === 'pending_visit' ? v.reply : null,
-    closedAt: v.closedAt, mainOrderNumber: null as string | null,
+    number: v.number,
+    state: v.state,
+    stateLabel: v.stateLabel,
+    stateLabelEn: v.stateLabelEn,
+    title: v.title,
+    categoryPath: v.categoryPath,
+    address: v.address,
+    unitName: v.unitName,
+    createdAt: v.createdAt,
+    completionDeadline: v.completionDeadline,
+    reply: v.state === 'closed' || v.state === 'archived' || v.state === 'pending_visit' ? v.reply : null,
+    closedAt: v.closedAt,
+    mainOrderNumber: null as string | null,
   };
 }

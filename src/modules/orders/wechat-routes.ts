@@ -11,33 +11,60 @@ import type { OrdersServices } from './services';
  * they are converted to WGS-84 at this edge. The openid is stored hashed, never in clear.
  */
 export function wechatRoutes(app: Http, m: OrdersServices) {
-  app.post('/api/wechat/messages', {
-    config: { permission: 'orders.create' },
-    schema: {
-      tags: ['orders'], summary: '微信公众号诉求转入（GCJ-02 坐标）/ a request relayed from the WeChat official account',
-      body: T.Object({
-        openid: T.String({ minLength: 5, maxLength: 64 }),
-        content: T.String({ minLength: 2, maxLength: 4000 }),
-        location: T.Optional(T.Object({ latitude: T.Number({ minimum: -90, maximum: 90 }), longitude: T.Number({ minimum: -180, maximum: 180 }), label: T.Optional(T.String({ maxLength: 200 })) }, { additionalProperties: false })),
-        phone: T.Optional(T.String({ pattern: '^1[3-9][0-9]{9}$' })),
-        nickname: T.Optional(T.String({ maxLength: 50 })),
-        msgId: T.Optional(T.String({ maxLength: 64 })),
-      }, { additionalProperties: false }),
+  app.post(
+    '/api/wechat/messages',
+    {
+      config: { permission: 'orders.create' },
+      schema: {
+        tags: ['orders'],
+        summary: '微信公众号诉求转入（GCJ-02 坐标）/ a request relayed from the WeChat official account',
+        body: T.Object(
+          {
+            openid: T.String({ minLength: 5, maxLength: 64 }),
+            content: T.String({ minLength: 2, maxLength: 4000 }),
+            location: T.Optional(
+              T.Object(
+                {
+                  latitude: T.Number({ minimum: -90, maximum: 90 }),
+                  longitude: T.Number({ minimum: -180, maximum: 180 }),
+                  label: T.Optional(T.String({ maxLength: 200 })),
+                },
+                { additionalProperties: false },
+              ),
+            ),
+            phone: T.Optional(T.String({ pattern: '^1[3-9][0-9]{9}$' })),
+            nickname: T.Optional(T.String({ maxLength: 50 })),
+            msgId: T.Optional(T.String({ maxLength: 64 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
     },
-  }, async (req, reply) => {
-    const b = req.body;
-    const ref = 'wx:' + createHash('sha256').update(b.openid).digest('hex').slice(0, 24);
-    // WeChat retries a message it got no answer for: its MsgId is the natural idempotency key
-    const res = await m.intake.create(requirePrincipal(req), auditContext(req), {
-      channel: 'wechat', description: b.content, address: b.location?.label,
-      location: b.location ? { lng: b.location.longitude, lat: b.location.latitude, crs: 'GCJ02' } : undefined,
-      reporter: { name: b.nickname, phone: b.phone }, sourceRef: ref,
-    }, b.msgId ? `wx-msg:${b.msgId}` : undefined);
-    const o = res.body.order;
-    return reply.status(res.status).send({
-      number: o.number, state: o.state,
-      replyText: `您的诉求已受理，工单号 ${o.number}。可凭工单号和手机号查询办理进度。`,
-      community: o.communityCode, location: o.location,
-    });
-  });
+    async (req, reply) => {
+      const b = req.body;
+      const ref = 'wx:' + createHash('sha256').update(b.openid).digest('hex').slice(0, 24);
+      // WeChat retries a message it got no answer for: its MsgId is the natural idempotency key
+      const res = await m.intake.create(
+        requirePrincipal(req),
+        auditContext(req),
+        {
+          channel: 'wechat',
+          description: b.content,
+          address: b.location?.label,
+          location: b.location ? { lng: b.location.longitude, lat: b.location.latitude, crs: 'GCJ02' } : undefined,
+          reporter: { name: b.nickname, phone: b.phone },
+          sourceRef: ref,
+        },
+        b.msgId ? `wx-msg:${b.msgId}` : undefined,
+      );
+      const o = res.body.order;
+      return reply.status(res.status).send({
+        number: o.number,
+        state: o.state,
+        replyText: `您的诉求已受理，工单号 ${o.number}。可凭工单号和手机号查询办理进度。`,
+        community: o.communityCode,
+        location: o.location,
+      });
+    },
+  );
 }

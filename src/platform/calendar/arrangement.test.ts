@@ -64,9 +64,7 @@ describe('parseArrangement', () => {
   });
 
   it('rejects a day that is both a holiday and a working day', () => {
-    const err = appError(() =>
-      parseArrangement({ year: 2027, holidays: ['2027-02-06'], workdays: ['2027-02-06'] }),
-    );
+    const err = appError(() => parseArrangement({ year: 2027, holidays: ['2027-02-06'], workdays: ['2027-02-06'] }));
     expect(err.message).toContain('2027-02-06 is listed both as a holiday and as a working day');
   });
 

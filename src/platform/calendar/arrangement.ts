@@ -44,7 +44,8 @@ export function parseArrangement(input: unknown): YearArrangement {
 
   const year = o.year;
   const yearOk = typeof year === 'number' && Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
-  if (!yearOk) problems.push(`year must be an integer between ${MIN_YEAR} and ${MAX_YEAR}, got ${JSON.stringify(year)}`);
+  if (!yearOk)
+    problems.push(`year must be an integer between ${MIN_YEAR} and ${MAX_YEAR}, got ${JSON.stringify(year)}`);
 
   const readDays = (field: 'holidays' | 'workdays'): Set<string> => {
     const out = new Set<string>();
@@ -61,7 +62,9 @@ export function parseArrangement(input: unknown): YearArrangement {
         problems.push(`${field}[${i}]: ${day} is not in year ${year}`);
       } else if (field === 'workdays' && !isWeekendIdx(idx)) {
         // Weekdays are working days anyway; listing one is almost always a mistyped date.
-        problems.push(`workdays[${i}]: ${day} is a weekday; make-up working days (调休上班) fall on Saturday or Sunday`);
+        problems.push(
+          `workdays[${i}]: ${day} is a weekday; make-up working days (调休上班) fall on Saturday or Sunday`,
+        );
       } else {
         out.add(day as string);
       }
@@ -115,7 +118,9 @@ export function parseArrangementText(text: string, opts: { year?: number; source
       (HOLIDAY_WORDS.has(word) ? holidays : workdays).push(date);
       firstDate ??= date;
     } else {
-      problems.push(`line ${i + 1}: expected '${date} 休' or '${date} 班' (or holiday/workday), got ${JSON.stringify(line)}`);
+      problems.push(
+        `line ${i + 1}: expected '${date} 休' or '${date} 班' (or holiday/workday), got ${JSON.stringify(line)}`,
+      );
     }
   });
   if (problems.length > 0) throw invalid(problems);

@@ -27,7 +27,10 @@ for (const day of Object.keys(table.holidays)) bucket(day).holidays.push(day);
 for (const day of Object.keys(table.workdays)) bucket(day).workdays.push(day);
 
 /** A year is published if the package lists at least one holiday in it (元旦 is always one). */
-const published = [...byYear].filter(([, b]) => b.holidays.length > 0).map(([y]) => y).sort((a, b) => a - b);
+const published = [...byYear]
+  .filter(([, b]) => b.holidays.length > 0)
+  .map(([y]) => y)
+  .sort((a, b) => a - b);
 const publishedSet = new Set(published);
 
 export const packageYears = (): readonly number[] => published;

@@ -5,7 +5,6 @@ import { localMs } from './local-time';
 export const at = (s: string): number => localMs(s.slice(0, 10), s.length > 10 ? s.slice(11) : '00:00');
 
 /** Epoch ms → 'YYYY-MM-DD HH:MM' Shanghai, for readable assertions. */
-export const fmt = (ms: number): string =>
-  new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+export const fmt = (ms: number): string => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export const HOUR = 3_600_000;

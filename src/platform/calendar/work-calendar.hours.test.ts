@@ -61,7 +61,7 @@ describe('addWorkingHours', () => {
 
   it('is the inverse of workingMsBetween (seeded random sample over 2025–2026)', () => {
     let seed = 20250128;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const from = at('2025-01-01');
     const span = at('2026-12-01') - from;
     for (let i = 0; i < 300; i++) {
@@ -162,7 +162,17 @@ describe('workingMsBetween', () => {
           100,
         ),
       ).toEqual([{ from: 5, to: 100 }]);
-      expect(mergePauses([{ from: 50, to: 60 }, { from: 10, to: 20 }, { from: 95, to: 120 }], 0, 100)).toEqual([
+      expect(
+        mergePauses(
+          [
+            { from: 50, to: 60 },
+            { from: 10, to: 20 },
+            { from: 95, to: 120 },
+          ],
+          0,
+          100,
+        ),
+      ).toEqual([
         { from: 10, to: 20 },
         { from: 50, to: 60 },
         { from: 95, to: 100 },

@@ -63,7 +63,9 @@ describe('overrides', () => {
     expect(() => new WorkCalendar({ overrides: [{ year: 2027, holidays: ['2027-1-1'], workdays: [] }] })).toThrow(
       AppError,
     );
-    expect(() => new WorkCalendar({ overrides: [made2027, { ...made2027 }] })).toThrow(/two arrangements for year 2027/);
+    expect(() => new WorkCalendar({ overrides: [made2027, { ...made2027 }] })).toThrow(
+      /two arrangements for year 2027/,
+    );
   });
 });
 
@@ -80,9 +82,7 @@ describe('unknown years', () => {
     expect(cal.workingMsBetween(at('2040-03-01'), at('2040-04-01'))).toBe(22 * 7 * 3_600_000);
     expect(onUnknownYear).toHaveBeenCalledTimes(1);
     expect(onUnknownYear).toHaveBeenCalledWith(2040);
-    expect(cal.warnings()).toEqual([
-      { code: 'unknown_year', year: 2040, message: expect.stringContaining('2040') },
-    ]);
+    expect(cal.warnings()).toEqual([{ code: 'unknown_year', year: 2040, message: expect.stringContaining('2040') }]);
   });
 
   it('warn when a deadline runs into the next, unpublished year', () => {
@@ -113,7 +113,10 @@ describe('unknown years', () => {
 
   it('an override makes a future year known', () => {
     const onUnknownYear = vi.fn();
-    const cal = new WorkCalendar({ onUnknownYear, overrides: [{ year: 2040, holidays: ['2040-01-02'], workdays: [] }] });
+    const cal = new WorkCalendar({
+      onUnknownYear,
+      overrides: [{ year: 2040, holidays: ['2040-01-02'], workdays: [] }],
+    });
     expect(cal.dayKind(at('2040-01-02 10:00'))).toBe('holiday');
     expect(onUnknownYear).not.toHaveBeenCalled();
   });

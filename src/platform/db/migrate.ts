@@ -15,13 +15,15 @@ export async function migrateToLatest(db: Kysely<any>, migrations: Record<string
   // Kysely looks for its migration tables in every schema it can see; on PostgreSQL, pin them to
   // our own (search_path) schema, or another schema's tables (a second install, a parallel test)
   // are taken for ours and migrating this one fails with 'kysely_migration_lock does not exist'.
-  const migrationTableSchema = dialectOf(db) === 'postgres'
-    ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
-    : undefined;
+  const migrationTableSchema =
+    dialectOf(db) === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+      : undefined;
   const run = async (conn: Kysely<any>) => {
     const migrator = new Migrator({
       db: migrationTableSchema ? withScopedIntrospection(conn, migrationTableSchema) : conn,
-      provider, ...(migrationTableSchema ? { migrationTableSchema } : {}),
+      provider,
+      ...(migrationTableSchema ? { migrationTableSchema } : {}),
     });
     const { error, results } = await migrator.migrateToLatest();
     if (error) throw error instanceof Error ? error : new Error(String(error));

@@ -42,7 +42,12 @@ export interface InsertOptions {
 }
 
 /** INSERT one row. */
-export async function insertRow<T extends keyof DB & string>(db: Queryable, table: T, row: Insertable<DB[T]>, opts: InsertOptions = {}): Promise<void> {
+export async function insertRow<T extends keyof DB & string>(
+  db: Queryable,
+  table: T,
+  row: Insertable<DB[T]>,
+  opts: InsertOptions = {},
+): Promise<void> {
   await insertRows(db, table, [row], opts);
 }
 
@@ -50,8 +55,13 @@ export async function insertRow<T extends keyof DB & string>(db: Queryable, tabl
  * INSERT rows of the same column set, in statements of 64, 32, 16 … 1 rows: few distinct
  * statement texts (SQLite keeps 500 prepared; a text per row count would churn them).
  */
-export async function insertRows<T extends keyof DB & string>(db: Queryable, table: T, rows: ReadonlyArray<Insertable<DB[T]>>, opts: InsertOptions = {}): Promise<void> {
-  for (let i = 0; i < rows.length;) {
+export async function insertRows<T extends keyof DB & string>(
+  db: Queryable,
+  table: T,
+  rows: ReadonlyArray<Insertable<DB[T]>>,
+  opts: InsertOptions = {},
+): Promise<void> {
+  for (let i = 0; i < rows.length; ) {
     let size = MAX_ROWS;
     while (size > rows.length - i) size >>= 1;
     await insertChunk(db, table, rows.slice(i, i + size), opts);
@@ -62,7 +72,12 @@ export async function insertRows<T extends keyof DB & string>(db: Queryable, tab
 /** The largest statement: 64 rows × the widest appended row stays far below SQLite's 32,766 parameters. */
 const MAX_ROWS = 64;
 
-async function insertChunk<T extends keyof DB & string>(db: Queryable, table: T, rows: ReadonlyArray<Insertable<DB[T]>>, opts: InsertOptions): Promise<void> {
+async function insertChunk<T extends keyof DB & string>(
+  db: Queryable,
+  table: T,
+  rows: ReadonlyArray<Insertable<DB[T]>>,
+  opts: InsertOptions,
+): Promise<void> {
   const first = rows[0] as Record<string, unknown>;
   const cols = columnsOf(first);
   const values: unknown[] = [];
@@ -86,7 +101,13 @@ const updates = new Map<string, string>();
  * update with its text kept per table and column set; returns the number of rows changed
  * (0: the row changed meanwhile, or is gone).
  */
-export async function updateVersioned<T extends keyof DB & string>(db: Queryable, table: T, set: Record<string, unknown>, id: string, version: number): Promise<number> {
+export async function updateVersioned<T extends keyof DB & string>(
+  db: Queryable,
+  table: T,
+  set: Record<string, unknown>,
+  id: string,
+  version: number,
+): Promise<number> {
   const cols = columnsOf(set);
   const pg = dialectOf(db as never) === 'postgres';
   const key = `${pg ? 'p' : 's'}|${table}|${cols.join(',')}`;

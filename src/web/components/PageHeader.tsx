@@ -11,7 +11,11 @@ export function PageHeader({ title, hint, extra }: { title: ReactNode; hint?: Re
         </Typography.Title>
         {hint ? <Typography.Text type="secondary">{hint}</Typography.Text> : null}
       </div>
-      {extra ? <Flex gap={8} wrap>{extra}</Flex> : null}
+      {extra ? (
+        <Flex gap={8} wrap>
+          {extra}
+        </Flex>
+      ) : null}
     </Flex>
   );
 }

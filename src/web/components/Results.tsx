@@ -9,7 +9,11 @@ export function Forbidden() {
       status="403"
       title="403"
       subTitle={t('error.forbiddenPage')}
-      extra={<Link to="/"><Button type="primary">{t('common.backHome')}</Button></Link>}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
     />
   );
 }
@@ -21,7 +25,11 @@ export function NotFound() {
       status="404"
       title="404"
       subTitle={t('error.notFoundPage')}
-      extra={<Link to="/"><Button type="primary">{t('common.backHome')}</Button></Link>}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
     />
   );
 }

@@ -11,7 +11,7 @@ export function useRoleLabel(): (role: string, server?: ServerLabel) => string {
     (role: string, server?: ServerLabel) => {
       const key = `role.${role}`;
       if (hasKey(key)) return t(key);
-      return (lang === 'en' ? server?.labelEn ?? server?.label : server?.label) || role;
+      return (lang === 'en' ? (server?.labelEn ?? server?.label) : server?.label) || role;
     },
     [t, lang],
   );

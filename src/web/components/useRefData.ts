@@ -13,6 +13,7 @@ export function useOrgs() {
 
 export function useRoles() {
   const r = useLoad((signal) => api.get<RolesResponse>('/api/roles', undefined, { signal }), []);
-  const roles: RoleInfo[] = r.data?.items ?? (r.error ? KNOWN_ROLES.map((role) => ({ role, label: role, permissions: [] })) : []);
+  const roles: RoleInfo[] =
+    r.data?.items ?? (r.error ? KNOWN_ROLES.map((role) => ({ role, label: role, permissions: [] })) : []);
   return { ...r, roles, apiKeyPermissions: r.data?.apiKeyPermissions ?? [] };
 }

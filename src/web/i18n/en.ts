@@ -69,7 +69,8 @@ export const en: Record<MessageKey, string> = {
   'login.password': 'Password',
   'login.password.required': 'Enter your password',
   'login.submit': 'Sign in',
-  'login.demoHint': 'Demo accounts: admin / dispatcher / handler / clerk / pilot / leader / citizen, password yiwang-demo',
+  'login.demoHint':
+    'Demo accounts: admin / dispatcher / handler / clerk / pilot / leader / citizen, password yiwang-demo',
   'login.error.credentials': 'Wrong username or password',
   'login.error.locked': 'This account is locked for a while. Try again later.',
   'login.error.rateLimited': 'Too many attempts. Try again later.',
@@ -279,7 +280,8 @@ export const en: Record<MessageKey, string> = {
   'calendar.addYear': 'Add / import a year',
   'calendar.editYear': 'Edit {year}',
   'calendar.importFile': 'Read from file',
-  'calendar.formatHint': 'One day per line: "YYYY-MM-DD 休" (day off) or "YYYY-MM-DD 班" (make-up working day), optionally followed by the holiday name; or paste JSON {"holidays":[…],"workdays":[…]}.',
+  'calendar.formatHint':
+    'One day per line: "YYYY-MM-DD 休" (day off) or "YYYY-MM-DD 班" (make-up working day), optionally followed by the holiday name; or paste JSON {"holidays":[…],"workdays":[…]}.',
   'calendar.parsedCounts': '{holidays} days off, {workdays} make-up days',
   'calendar.saved': 'Calendar for {year} saved',
   'calendar.revert': 'Drop the local override and use the built-in data',

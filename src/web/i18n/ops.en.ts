@@ -105,7 +105,8 @@ export const opsEn: Record<keyof typeof opsZhCN, string> = {
   'ops.sup.urged': 'Reminder sent to the unit for {number}',
   'ops.sup.supervisedDone': '{number} is under supervision',
   'ops.sup.urgeCount': 'Urged {n} times',
-  'ops.sup.notHeld': 'The unit does not hold this order (only orders awaiting sign-for or in handling can be urged or supervised)',
+  'ops.sup.notHeld':
+    'The unit does not hold this order (only orders awaiting sign-for or in handling can be urged or supervised)',
   'ops.sup.maxLevel': 'Already at the highest supervision level',
   'ops.sup.deadline': 'Due {time}',
   'ops.sup.readOnly': 'You can follow supervision here; urging and supervising are done by dispatchers and leaders.',
@@ -146,7 +147,8 @@ export const opsEn: Record<keyof typeof opsZhCN, string> = {
   'ops.visit.result.unsatisfied': 'Unsatisfied',
   'ops.visit.result.unreachable': 'Unreachable',
   'ops.visit.unsatisfiedHint': 'An unsatisfied order goes back to the same unit to be handled again; note why.',
-  'ops.visit.unreachableHint': 'Unreachable closes the order as not confirmed solved; it does not count in satisfaction.',
+  'ops.visit.unreachableHint':
+    'Unreachable closes the order as not confirmed solved; it does not count in satisfaction.',
   'ops.visit.notePlaceholder': 'Note (optional)',
   'ops.visit.notePlaceholderUnsatisfied': 'Why the citizen is unsatisfied, what they ask for',
   'ops.visit.submit': 'Submit',
@@ -195,7 +197,8 @@ export const opsEn: Record<keyof typeof opsZhCN, string> = {
   'ops.eval.emptyMonth': 'No figures for {period} (no dispatches, replies or visits).',
   'ops.eval.weights': 'Scoring rule',
   'ops.eval.weights.edit': 'Score weights',
-  'ops.eval.weights.hint': 'Score = the indicators weighted (return and rework rates count as 1 − rate), minus deductions. The weights add up to 100.',
+  'ops.eval.weights.hint':
+    'Score = the indicators weighted (return and rework rates count as 1 − rate), minus deductions. The weights add up to 100.',
   'ops.eval.weights.default': 'The default weights apply',
   'ops.eval.weights.updatedAt': 'Last changed {time}',
   'ops.eval.weights.sum': 'Weights add up to {n} / 100',
@@ -233,13 +236,15 @@ export const opsEn: Record<keyof typeof opsZhCN, string> = {
   'ops.report.phoneRequired': 'Please enter your mobile number',
   'ops.report.phoneInvalid': 'Please enter a valid 11-digit mobile number',
   'ops.report.submit': 'Submit',
-  'ops.report.privacy': 'By submitting you agree that we use this information to handle your request. In an emergency call 110, 119 or 120.',
+  'ops.report.privacy':
+    'By submitting you agree that we use this information to handle your request. In an emergency call 110, 119 or 120.',
   'ops.report.done': 'Submitted',
   'ops.report.doneHint': 'We have received your request and will pass it to the responsible unit.',
   'ops.report.number': 'Order number',
   'ops.report.copy': 'Copy number',
   'ops.report.copied': 'Copied',
-  'ops.report.howToTrack': 'Keep this number. With it and your mobile number you can follow the progress under "Track progress"; we will also text you the result.',
+  'ops.report.howToTrack':
+    'Keep this number. With it and your mobile number you can follow the progress under "Track progress"; we will also text you the result.',
   'ops.report.trackNow': 'Track progress',
   'ops.report.again': 'Report another',
   'ops.track.title': 'Track progress',
@@ -252,7 +257,8 @@ export const opsEn: Record<keyof typeof opsZhCN, string> = {
   'ops.track.submit': 'Search',
   'ops.track.notFound': 'No order found: check the order number and the mobile number',
   'ops.track.hint': 'Order numbers look like GC2026112000009 and are in the confirmation text',
-  'ops.track.merged': 'Your report concerns the same problem as order {main}; they are handled together. Its progress is shown below.',
+  'ops.track.merged':
+    'Your report concerns the same problem as order {main}; they are handled together. Its progress is shown below.',
   'ops.track.cancelled': 'This order was cancelled.',
   'ops.track.m.received': 'Received',
   'ops.track.m.dispatched': 'Assigned',
@@ -288,7 +294,8 @@ export const opsEn: Record<keyof typeof opsZhCN, string> = {
   'ops.loc.in': 'In {place}',
   'ops.loc.outside': 'This point is outside the street; please check',
   'ops.loc.unsupported': 'This browser cannot locate you; please enter the address',
-  'ops.loc.insecure': 'The connection is not secure (no HTTPS), so the browser will not locate you; enter the address or tap the map',
+  'ops.loc.insecure':
+    'The connection is not secure (no HTTPS), so the browser will not locate you; enter the address or tap the map',
   'ops.loc.denied': 'Location permission denied: allow it in the browser settings, or enter the address',
   'ops.loc.timeout': 'Locating timed out; try again in the open or enter the address',
   'ops.loc.unavailable': 'Your position is not available now; try again or enter the address',
@@ -307,7 +314,8 @@ export const opsEn: Record<keyof typeof opsZhCN, string> = {
   'ops.inspect.where': 'Location',
   'ops.inspect.addressPlaceholder': 'Address or landmark (optional)',
   'ops.inspect.what': 'Problem',
-  'ops.inspect.descriptionPlaceholder': 'What did you find? e.g. street vendors blocking the pavement at 127 Haiwu Road',
+  'ops.inspect.descriptionPlaceholder':
+    'What did you find? e.g. street vendors blocking the pavement at 127 Haiwu Road',
   'ops.inspect.descriptionRequired': 'Please describe the problem',
   'ops.inspect.category': 'Suggested category',
   'ops.inspect.categoryHint': 'Suggestions appear as you describe the problem',
@@ -323,7 +331,8 @@ export const opsEn: Record<keyof typeof opsZhCN, string> = {
   'ops.inspect.view': 'Open the order',
 
   // ---- orders admin ----
-  'ops.admin.hint': 'Request categories and time limits, routing rules, SLA warnings and escalation, the category classifier',
+  'ops.admin.hint':
+    'Request categories and time limits, routing rules, SLA warnings and escalation, the category classifier',
   'ops.admin.tab.categories': 'Categories & limits',
   'ops.admin.tab.rules': 'Routing rules',
   'ops.admin.tab.sla': 'SLA rules',
@@ -349,7 +358,8 @@ export const opsEn: Record<keyof typeof opsZhCN, string> = {
   'ops.admin.cat.disabled': '{name} disabled',
   'ops.admin.cat.edit': 'Edit category: {path}',
   'ops.admin.cat.limits': 'Time limits',
-  'ops.admin.cat.limitsHint': 'Sign-for in working hours (7 to a working day), the rest in working days; changes apply to orders dispatched afterwards.',
+  'ops.admin.cat.limitsHint':
+    'Sign-for in working hours (7 to a working day), the rest in working days; changes apply to orders dispatched afterwards.',
   'ops.admin.cat.normal': 'Completion (normal)',
   'ops.admin.cat.urgent': 'Completion (urgent)',
   'ops.admin.cat.emergency': 'Completion (emergency)',
@@ -357,7 +367,8 @@ export const opsEn: Record<keyof typeof opsZhCN, string> = {
   'ops.admin.cat.saved': '{name} saved',
   'ops.admin.rule.summary': '{n} rules: category (prefix) and community → unit; the highest priority wins',
   'ops.admin.rule.create': 'Add rule',
-  'ops.admin.rule.hint': 'Orders whose category starts with the chosen one, in the chosen community, are suggested (or dispatched) to the chosen unit.',
+  'ops.admin.rule.hint':
+    'Orders whose category starts with the chosen one, in the chosen community, are suggested (or dispatched) to the chosen unit.',
   'ops.admin.rule.category': 'Category',
   'ops.admin.rule.categoryHint': 'A parent category covers everything below it; none means all categories',
   'ops.admin.rule.anyCategory': 'All categories',
@@ -371,18 +382,21 @@ export const opsEn: Record<keyof typeof opsZhCN, string> = {
   'ops.admin.rule.autoAt': 'Auto at ≥ {n}%',
   'ops.admin.rule.suggestOnly': 'Suggest only',
   'ops.admin.rule.minConfidence': 'Min. confidence',
-  'ops.admin.rule.minConfidenceHint': 'Dispatch automatically only when the classifier is at least this confident; a category confirmed by a person always qualifies',
+  'ops.admin.rule.minConfidenceHint':
+    'Dispatch automatically only when the classifier is at least this confident; a category confirmed by a person always qualifies',
   'ops.admin.rule.priority': 'Priority',
   'ops.admin.rule.priorityHint': 'When several rules match, the highest priority applies',
   'ops.admin.rule.note': 'Note',
   'ops.admin.rule.deleteConfirm': 'Delete this routing rule?',
   'ops.admin.rule.deleted': 'Rule deleted',
-  'ops.admin.sla.hint': 'After a change, the warnings and escalations of every open order are planned again under the new rules.',
+  'ops.admin.sla.hint':
+    'After a change, the warnings and escalations of every open order are planned again under the new rules.',
   'ops.admin.sla.defaults': 'The default rules apply',
   'ops.admin.sla.savedAt': 'Rules saved {time}',
   'ops.admin.sla.dueSoon': 'Due-soon warning',
   'ops.admin.sla.dueSoonRatio': 'Time left below',
-  'ops.admin.sla.dueSoonHint': 'When less than this share of the allowed working time is left, the order is marked due soon and the unit reminded.',
+  'ops.admin.sla.dueSoonHint':
+    'When less than this share of the allowed working time is left, the order is marked due soon and the unit reminded.',
   'ops.admin.sla.signSteps': 'After a missed sign-for deadline',
   'ops.admin.sla.signHint': 'Taken in turn while the order stays unsigned (working days after the deadline).',
   'ops.admin.sla.completionSteps': 'After a missed completion deadline',
@@ -408,7 +422,8 @@ export const opsEn: Record<keyof typeof opsZhCN, string> = {
   'ops.admin.clf.retrainConfirm': 'Retrain from past orders and corrections? This can take half a minute.',
   'ops.admin.clf.retrained': 'Retrained; accuracy {accuracy}',
   'ops.admin.clf.lastRun': 'This run: {samples} samples, top-1 accuracy {accuracy}, top-3 accuracy {top3}',
-  'ops.admin.clf.hint': 'Accuracy is measured on a held-out fifth of the samples. Categories corrected by dispatchers become samples for the next training.',
+  'ops.admin.clf.hint':
+    'Accuracy is measured on a held-out fifth of the samples. Categories corrected by dispatchers become samples for the next training.',
   'ops.admin.clf.try': 'Try it',
   'ops.admin.clf.tryPlaceholder': 'Type a request, e.g. the street light at our gate has been out for days',
   'ops.admin.clf.tryButton': 'Suggest categories',

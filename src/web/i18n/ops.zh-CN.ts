@@ -196,7 +196,8 @@ export const opsZhCN = {
   'ops.eval.emptyMonth': '{period} 暂无考核数据（没有派单、办结或回访记录）。',
   'ops.eval.weights': '评分规则',
   'ops.eval.weights.edit': '考核权重',
-  'ops.eval.weights.hint': '综合得分 = 各项指标按权重加权（退单率、重办率按 1 − 比率计），再减去扣分。权重之和须为 100。',
+  'ops.eval.weights.hint':
+    '综合得分 = 各项指标按权重加权（退单率、重办率按 1 − 比率计），再减去扣分。权重之和须为 100。',
   'ops.eval.weights.default': '当前使用系统默认权重',
   'ops.eval.weights.updatedAt': '最近修改：{time}',
   'ops.eval.weights.sum': '权重合计 {n} / 100',
@@ -240,7 +241,8 @@ export const opsZhCN = {
   'ops.report.number': '工单号',
   'ops.report.copy': '复制工单号',
   'ops.report.copied': '已复制',
-  'ops.report.howToTrack': '请记下工单号。凭工单号和提交时的手机号，可在“查询进度”随时查看办理情况；办理结果也会以短信告知您。',
+  'ops.report.howToTrack':
+    '请记下工单号。凭工单号和提交时的手机号，可在“查询进度”随时查看办理情况；办理结果也会以短信告知您。',
   'ops.report.trackNow': '查询进度',
   'ops.report.again': '继续反映',
   'ops.track.title': '查询进度',

@@ -163,7 +163,8 @@ export const ordersEn: Record<OrdersMessageKey, string> = {
   'orders.view.table': 'List',
   'orders.view.split': 'Split',
   'orders.export': 'Export',
-  'orders.export.hint': 'Download this queue with its filters as an Excel ledger (at most 10,000 orders, reporters masked)',
+  'orders.export.hint':
+    'Download this queue with its filters as an Excel ledger (at most 10,000 orders, reporters masked)',
   'orders.view.map': 'Map',
   'orders.map.located': '{n} of {total} on the map (the rest have no location)',
 
@@ -187,7 +188,8 @@ export const ordersEn: Record<OrdersMessageKey, string> = {
   'orders.bulk.button': 'Bulk dispatch ({n})',
   'orders.bulk.selectHint': 'Tick orders awaiting dispatch to dispatch them together',
   'orders.bulk.title': 'Dispatch {n} orders',
-  'orders.bulk.hint': 'Each order is dispatched on its own; orders without a category will fail — give them one from their detail page.',
+  'orders.bulk.hint':
+    'Each order is dispatched on its own; orders without a category will fail — give them one from their detail page.',
   'orders.bulk.run': 'Dispatch',
   'orders.bulk.close': 'Done',
   'orders.bulk.ok': 'Dispatched',

@@ -281,7 +281,8 @@ export const zhCN = {
   'calendar.addYear': '新增/导入年度',
   'calendar.editYear': '编辑 {year} 年',
   'calendar.importFile': '从文件读取',
-  'calendar.formatHint': '每行一天：“YYYY-MM-DD 休” 或 “YYYY-MM-DD 班”，可在后面写节日名称；也可粘贴 JSON {"holidays":[…],"workdays":[…]}。',
+  'calendar.formatHint':
+    '每行一天：“YYYY-MM-DD 休” 或 “YYYY-MM-DD 班”，可在后面写节日名称；也可粘贴 JSON {"holidays":[…],"workdays":[…]}。',
   'calendar.parsedCounts': '休息日 {holidays} 天，调休上班 {workdays} 天',
   'calendar.saved': '{year} 年日历已保存',
   'calendar.revert': '删除本地调整，恢复内置数据',

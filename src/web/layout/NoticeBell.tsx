@@ -26,7 +26,12 @@ interface Mine {
   unread: number;
 }
 
-const COLOR: Record<string, string> = { 'unit.new_order': 'blue', 'unit.due_soon': 'orange', 'unit.overdue': 'red', 'unit.supervised': 'purple' };
+const COLOR: Record<string, string> = {
+  'unit.new_order': 'blue',
+  'unit.due_soon': 'orange',
+  'unit.overdue': 'red',
+  'unit.supervised': 'purple',
+};
 
 export function NoticeBell() {
   const t = useT();
@@ -73,8 +78,21 @@ export function NoticeBell() {
           }}
         >
           <List.Item.Meta
-            title={<><Tag color={COLOR[n.template]}>{n.template in COLOR ? t(`notices.${n.template}` as MessageKey) : n.title}</Tag><Typography.Text type="secondary" style={{ fontSize: 12 }}>{fmtTime(n.createdAt)}</Typography.Text></>}
-            description={<Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>{n.text}</Typography.Paragraph>}
+            title={
+              <>
+                <Tag color={COLOR[n.template]}>
+                  {n.template in COLOR ? t(`notices.${n.template}` as MessageKey) : n.title}
+                </Tag>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {fmtTime(n.createdAt)}
+                </Typography.Text>
+              </>
+            }
+            description={
+              <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
+                {n.text}
+              </Typography.Paragraph>
+            }
           />
         </List.Item>
       )}
@@ -84,8 +102,21 @@ export function NoticeBell() {
   );
 
   return (
-    <Popover trigger="click" placement="bottomRight" title={t('notices.title')} content={list} open={open} onOpenChange={onOpenChange}>
-      <Badge count={data?.unread ?? 0} overflowCount={99} size="small" data-testid="notice-count" data-count={data?.unread ?? ''}>
+    <Popover
+      trigger="click"
+      placement="bottomRight"
+      title={t('notices.title')}
+      content={list}
+      open={open}
+      onOpenChange={onOpenChange}
+    >
+      <Badge
+        count={data?.unread ?? 0}
+        overflowCount={99}
+        size="small"
+        data-testid="notice-count"
+        data-count={data?.unread ?? ''}
+      >
         <Button type="text" icon={<BellOutlined />} aria-label={t('notices.title')} data-testid="notice-bell" />
       </Badge>
     </Popover>

@@ -15,7 +15,9 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
   const tree = useMemo(() => visibleNav(can), [can]);
   const current = entryForPath(location.pathname);
   // Every group starts open so all links are on the page (and reachable by tests) at once.
-  const [openKeys, setOpenKeys] = useState<string[]>(() => tree.filter((n) => n.kind === 'group').map((n) => `group-${n.group.key}`));
+  const [openKeys, setOpenKeys] = useState<string[]>(() =>
+    tree.filter((n) => n.kind === 'group').map((n) => `group-${n.group.key}`),
+  );
 
   const entryItem = (e: NavEntry): Item => ({
     key: e.key,

@@ -17,10 +17,12 @@ const boundary = geo.boundary.geometry;
 
 /** Area shared by two polygons, m². Clipping is floating point, so tests compare areas, not edges. */
 function sharedArea(a: Polygon, b: Polygon): number {
-  const out = intersect(featureCollection([
-    { type: 'Feature', properties: {}, geometry: a },
-    { type: 'Feature', properties: {}, geometry: b },
-  ]));
+  const out = intersect(
+    featureCollection([
+      { type: 'Feature', properties: {}, geometry: a },
+      { type: 'Feature', properties: {}, geometry: b },
+    ]),
+  );
   return out ? areaSquareMeters(out.geometry) : 0;
 }
 
@@ -125,7 +127,9 @@ describe('Guicheng demo geography', () => {
       ...geo.communities.map((c) => ({ id: c.code, geometry: c.geometry, value: c.code })),
       ...geo.grids.map((g) => ({ id: g.code, geometry: g.geometry, value: g.communityCode })),
     ]);
-    const communities = new PolygonIndex(geo.communities.map((c) => ({ id: c.code, geometry: c.geometry, value: c.code })));
+    const communities = new PolygonIndex(
+      geo.communities.map((c) => ({ id: c.code, geometry: c.geometry, value: c.code })),
+    );
     for (const p of geo.places) {
       expect(communities.find(p.point)?.id, p.name).toBe(p.communityCode);
       const hit = all.find(p.point); // smallest first: the grid

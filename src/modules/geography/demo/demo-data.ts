@@ -64,38 +64,88 @@ const STREET = { code: 'GC', name: '桂城街道' };
 
 /** Outline, counter-clockwise from the south-west corner. */
 const OUTLINE: LngLat[] = [
-  [113.118, 22.988], [113.132, 22.983], [113.147, 22.985], [113.16, 22.981], [113.176, 22.984],
-  [113.189, 22.99], [113.196, 23.002], [113.198, 23.018], [113.193, 23.031], [113.197, 23.045],
-  [113.192, 23.06], [113.186, 23.072], [113.172, 23.077], [113.158, 23.074], [113.145, 23.078],
-  [113.131, 23.075], [113.118, 23.071], [113.112, 23.058], [113.115, 23.044], [113.11, 23.03],
-  [113.113, 23.015], [113.109, 23.001],
+  [113.118, 22.988],
+  [113.132, 22.983],
+  [113.147, 22.985],
+  [113.16, 22.981],
+  [113.176, 22.984],
+  [113.189, 22.99],
+  [113.196, 23.002],
+  [113.198, 23.018],
+  [113.193, 23.031],
+  [113.197, 23.045],
+  [113.192, 23.06],
+  [113.186, 23.072],
+  [113.172, 23.077],
+  [113.158, 23.074],
+  [113.145, 23.078],
+  [113.131, 23.075],
+  [113.118, 23.071],
+  [113.112, 23.058],
+  [113.115, 23.044],
+  [113.11, 23.03],
+  [113.113, 23.015],
+  [113.109, 23.001],
 ];
 
 /** Community names with a seed point each, north to south, west to east. */
 const COMMUNITY_SEEDS: Array<[name: string, lng: number, lat: number]> = [
-  ['叠滘社区', 113.122, 23.061], ['石啃社区', 113.141, 23.066], ['林岳社区', 113.16, 23.064],
+  ['叠滘社区', 113.122, 23.061],
+  ['石啃社区', 113.141, 23.066],
+  ['林岳社区', 113.16, 23.064],
   ['瀚天社区', 113.178, 23.064],
-  ['映月社区', 113.121, 23.048], ['千灯湖社区', 113.139, 23.046], ['灯湖社区', 113.153, 23.05],
-  ['翠湖社区', 113.168, 23.049], ['怡翠社区', 113.185, 23.05],
-  ['雅瑶社区', 113.119, 23.034], ['桂园社区', 113.134, 23.034], ['中区社区', 113.148, 23.036],
-  ['东二社区', 113.161, 23.037], ['东三社区', 113.175, 23.035], ['新城社区', 113.189, 23.037],
-  ['南约社区', 113.121, 23.021], ['桂花社区', 113.136, 23.022], ['宝石社区', 113.15, 23.022],
-  ['海三社区', 113.163, 23.023], ['海四社区', 113.177, 23.021], ['海五社区', 113.19, 23.022],
-  ['江滨社区', 113.119, 23.008], ['锦园社区', 113.134, 23.008], ['东约社区', 113.149, 23.008],
-  ['夏北社区', 113.163, 23.009], ['平西社区', 113.177, 23.006],
-  ['夏西社区', 113.128, 22.994], ['夏南一社区', 113.145, 22.995], ['夏南二社区', 113.161, 22.994],
+  ['映月社区', 113.121, 23.048],
+  ['千灯湖社区', 113.139, 23.046],
+  ['灯湖社区', 113.153, 23.05],
+  ['翠湖社区', 113.168, 23.049],
+  ['怡翠社区', 113.185, 23.05],
+  ['雅瑶社区', 113.119, 23.034],
+  ['桂园社区', 113.134, 23.034],
+  ['中区社区', 113.148, 23.036],
+  ['东二社区', 113.161, 23.037],
+  ['东三社区', 113.175, 23.035],
+  ['新城社区', 113.189, 23.037],
+  ['南约社区', 113.121, 23.021],
+  ['桂花社区', 113.136, 23.022],
+  ['宝石社区', 113.15, 23.022],
+  ['海三社区', 113.163, 23.023],
+  ['海四社区', 113.177, 23.021],
+  ['海五社区', 113.19, 23.022],
+  ['江滨社区', 113.119, 23.008],
+  ['锦园社区', 113.134, 23.008],
+  ['东约社区', 113.149, 23.008],
+  ['夏北社区', 113.163, 23.009],
+  ['平西社区', 113.177, 23.006],
+  ['夏西社区', 113.128, 22.994],
+  ['夏南一社区', 113.145, 22.995],
+  ['夏南二社区', 113.161, 22.994],
   ['平东社区', 113.182, 22.995],
 ];
 
 /** 佛山水道 across the northern part, west to east (final coordinates, not warped). */
 const WATERWAY: LngLat[] = [
-  [113.1, 23.0615], [113.112, 23.0598], [113.124, 23.0572], [113.136, 23.0581], [113.146, 23.0612],
-  [113.157, 23.0626], [113.168, 23.0607], [113.179, 23.0578], [113.19, 23.0562], [113.2, 23.0571],
+  [113.1, 23.0615],
+  [113.112, 23.0598],
+  [113.124, 23.0572],
+  [113.136, 23.0581],
+  [113.146, 23.0612],
+  [113.157, 23.0626],
+  [113.168, 23.0607],
+  [113.179, 23.0578],
+  [113.19, 23.0562],
+  [113.2, 23.0571],
 ];
 
 /** Places named in the source article, plus a few landmarks. Final (WGS-84) coordinates. */
 const PLACES: Array<Omit<DemoPlace, 'code' | 'communityCode' | 'demo'> & { community: string }> = [
-  { name: '佛山水道', kind: 'river', point: [113.146, 23.0612], community: '石啃社区', line: WATERWAY, note: '河道巡查航线' },
+  {
+    name: '佛山水道',
+    kind: 'river',
+    point: [113.146, 23.0612],
+    community: '石啃社区',
+    line: WATERWAY,
+    note: '河道巡查航线',
+  },
   { name: '三洲水闸排污口', kind: 'sewage_outfall', point: [113.171, 23.0598], community: '瀚天社区' },
   { name: '冠顺气站', kind: 'gas_station', point: [113.184, 23.0545], community: '怡翠社区' },
   { name: '二洲河堤', kind: 'embankment', point: [113.1275, 23.0585], community: '叠滘社区', note: '河堤改造中' },
@@ -195,8 +245,13 @@ export function toFeatureCollection(
         type: 'Feature',
         id: p.code,
         properties: {
-          layer: 'place', code: p.code, name: p.name, kind: p.kind, communityCode: p.communityCode,
-          ...(p.note ? { note: p.note } : {}), ...base,
+          layer: 'place',
+          code: p.code,
+          name: p.name,
+          kind: p.kind,
+          communityCode: p.communityCode,
+          ...(p.note ? { note: p.note } : {}),
+          ...base,
         },
         geometry: { type: 'Point', coordinates: [...p.point] },
       });
@@ -213,10 +268,12 @@ function polygonFeature(id: string, geometry: Polygon, properties: Record<string
 // Construction
 
 function clip(a: Polygon, b: Polygon, label: string): Polygon {
-  const out = intersect(featureCollection([
-    { type: 'Feature', properties: {}, geometry: a },
-    { type: 'Feature', properties: {}, geometry: b },
-  ]));
+  const out = intersect(
+    featureCollection([
+      { type: 'Feature', properties: {}, geometry: a },
+      { type: 'Feature', properties: {}, geometry: b },
+    ]),
+  );
   // The seeds are placed so every piece is one simple polygon; anything else is a data bug.
   if (!out || out.geometry.type !== 'Polygon' || out.geometry.coordinates.length !== 1) {
     return fail(`demo geography: ${label} did not clip to a single simple polygon`);
@@ -258,7 +315,9 @@ function splitIntoGrids(shape: Polygon, k: number): Polygon[] {
     });
   }
   const pad = 0.01;
-  const cells = voronoi(featureCollection(means.map((m) => point(m))), { bbox: [x0 - pad, y0 - pad, x1 + pad, y1 + pad] });
+  const cells = voronoi(featureCollection(means.map((m) => point(m))), {
+    bbox: [x0 - pad, y0 - pad, x1 + pad, y1 + pad],
+  });
   return cells.features.map((cell, j) => clip(cell.geometry, shape, `grid ${j + 1}`));
 }
 
@@ -276,8 +335,10 @@ const TAU = 2 * Math.PI;
 function meshVertex(i: number, j: number): LngLat {
   const x = ORIGIN[0] + i * H;
   const y = ORIGIN[1] + j * H;
-  const dx = 0.0009 * Math.sin((TAU * (y - ORIGIN[1])) / 0.024 + 0.7) + 0.00035 * Math.sin((TAU * (x + y)) / 0.009 + 1.9);
-  const dy = 0.0009 * Math.cos((TAU * (x - ORIGIN[0])) / 0.021 + 2.3) + 0.00035 * Math.sin((TAU * (x - y)) / 0.0085 + 0.4);
+  const dx =
+    0.0009 * Math.sin((TAU * (y - ORIGIN[1])) / 0.024 + 0.7) + 0.00035 * Math.sin((TAU * (x + y)) / 0.009 + 1.9);
+  const dy =
+    0.0009 * Math.cos((TAU * (x - ORIGIN[0])) / 0.021 + 2.3) + 0.00035 * Math.sin((TAU * (x - y)) / 0.0085 + 0.4);
   return [x + dx, y + dy];
 }
 
@@ -292,12 +353,18 @@ function warpPoint([x, y]: LngLat): LngLat {
   const p01 = meshVertex(i, j + 1);
   if (fu + fv <= 1) {
     const p00 = meshVertex(i, j);
-    return [p00[0] + fu * (p10[0] - p00[0]) + fv * (p01[0] - p00[0]), p00[1] + fu * (p10[1] - p00[1]) + fv * (p01[1] - p00[1])];
+    return [
+      p00[0] + fu * (p10[0] - p00[0]) + fv * (p01[0] - p00[0]),
+      p00[1] + fu * (p10[1] - p00[1]) + fv * (p01[1] - p00[1]),
+    ];
   }
   const p11 = meshVertex(i + 1, j + 1);
   const gu = 1 - fu;
   const gv = 1 - fv;
-  return [p11[0] + gu * (p01[0] - p11[0]) + gv * (p10[0] - p11[0]), p11[1] + gu * (p01[1] - p11[1]) + gv * (p10[1] - p11[1])];
+  return [
+    p11[0] + gu * (p01[0] - p11[0]) + gv * (p10[0] - p11[0]),
+    p11[1] + gu * (p01[1] - p11[1]) + gv * (p10[1] - p11[1]),
+  ];
 }
 
 /** Points where segment a→b crosses mesh lines, strictly between a and b, in order from a. */

@@ -14,10 +14,24 @@ export const STREET = { code: 'GC', name: '桂城街道' };
 
 export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   { code: 'GC-OPS', name: '智慧城市运行中心（智运中心）', departmentType: 'hotline' },
-  { code: 'GC-ZF', name: '城市管理和综合执法局', departmentType: 'urban_management', units: [
-    { code: 'GC-ZF-SR', name: '市容环境科' }, { code: 'GC-ZF-ZD', name: '综合执法中队' }] },
-  { code: 'GC-ZJ', name: '住房城乡建设和水利局', departmentType: 'housing', units: [
-    { code: 'GC-ZJ-JS', name: '建设管理科' }, { code: 'GC-ZJ-SL', name: '水利科' }] },
+  {
+    code: 'GC-ZF',
+    name: '城市管理和综合执法局',
+    departmentType: 'urban_management',
+    units: [
+      { code: 'GC-ZF-SR', name: '市容环境科' },
+      { code: 'GC-ZF-ZD', name: '综合执法中队' },
+    ],
+  },
+  {
+    code: 'GC-ZJ',
+    name: '住房城乡建设和水利局',
+    departmentType: 'housing',
+    units: [
+      { code: 'GC-ZJ-JS', name: '建设管理科' },
+      { code: 'GC-ZJ-SL', name: '水利科' },
+    ],
+  },
   { code: 'GC-HB', name: '生态环境保护办公室', departmentType: 'environment' },
   { code: 'GC-SJ', name: '市场监督管理所', departmentType: 'market' },
   { code: 'GC-JT', name: '交通运输办公室', departmentType: 'transport' },

@@ -18,17 +18,38 @@ export interface DemoGrid extends DemoCommunity {
 }
 
 /** The street, its departments and units, the communities and grids of the map, and the demo users; org ids by code. */
-export async function seedDemoOrgsAndUsers(w: Work, map: { communities: DemoCommunity[]; grids: DemoGrid[] }): Promise<Map<string, string>> {
+export async function seedDemoOrgsAndUsers(
+  w: Work,
+  map: { communities: DemoCommunity[]; grids: DemoGrid[] },
+): Promise<Map<string, string>> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const orgIdByCode = new Map<string, string>();
   const pathById = new Map<string, string>();
-  const addOrg = async (parentCode: string | null, code: string, name: string, kind: string, departmentType: string | null, sort: number) => {
+  const addOrg = async (
+    parentCode: string | null,
+    code: string,
+    name: string,
+    kind: string,
+    departmentType: string | null,
+    sort: number,
+  ) => {
     const id = newId(w.now);
     const parentId = parentCode ? orgIdByCode.get(parentCode)! : null;
     const path = `${parentId ? pathById.get(parentId)! : '/'}${id}/`;
-    await w.trx.insertInto('orgs').values({
-      id, parent_id: parentId, path, name, kind: kind as never, code, department_type: departmentType, sort, created_at: w.now,
-    }).execute();
+    await w.trx
+      .insertInto('orgs')
+      .values({
+        id,
+        parent_id: parentId,
+        path,
+        name,
+        kind: kind as never,
+        code,
+        department_type: departmentType,
+        sort,
+        created_at: w.now,
+      })
+      .execute();
     orgIdByCode.set(code, id);
     pathById.set(id, path);
   };
@@ -43,11 +64,24 @@ export async function seedDemoOrgsAndUsers(w: Work, map: { communities: DemoComm
 
   for (const u of DEMO_USERS) {
     if (!u.roles.every(isRole)) throw new Error(`demo user ${u.username} has an unknown role`);
-    await w.trx.insertInto('users').values({
-      id: newId(w.now), username: u.username, name: u.name, password_hash: passwordHash,
-      org_id: orgIdByCode.get(u.orgCode)!, roles: JSON.stringify(u.roles), phone: u.phone, id_card: null,
-      disabled: 0, failed_logins: 0, locked_until: null, created_at: w.now, updated_at: w.now,
-    }).execute();
+    await w.trx
+      .insertInto('users')
+      .values({
+        id: newId(w.now),
+        username: u.username,
+        name: u.name,
+        password_hash: passwordHash,
+        org_id: orgIdByCode.get(u.orgCode)!,
+        roles: JSON.stringify(u.roles),
+        phone: u.phone,
+        id_card: null,
+        disabled: 0,
+        failed_logins: 0,
+        locked_until: null,
+        created_at: w.now,
+        updated_at: w.now,
+      })
+      .execute();
   }
   return orgIdByCode;
 }

@@ -12,13 +12,17 @@ describe('demo request generator', () => {
 
   it('is deterministic for a seed and differs between seeds', () => {
     expect(generateDemoRequests(500, 7, range)).toEqual(generateDemoRequests(500, 7, range));
-    expect(generateDemoRequests(500, 8, range).map((r) => r.text)).not.toEqual(generateDemoRequests(500, 7, range).map((r) => r.text));
+    expect(generateDemoRequests(500, 8, range).map((r) => r.text)).not.toEqual(
+      generateDemoRequests(500, 7, range).map((r) => r.text),
+    );
   });
 
   it('has templates for every leaf category and hits every one', () => {
     expect(demoCategoryCodes().sort()).toEqual(LEAF_CATEGORIES.map((l) => l.code).sort());
     for (const [code, s] of Object.entries(demoTemplateStats())) expect(s.citizen, code).toBeGreaterThanOrEqual(5);
-    expect(new Set(generateDemoRequests(LEAF_CATEGORIES.length, 1, range).map((r) => r.categoryCode)).size).toBe(LEAF_CATEGORIES.length);
+    expect(new Set(generateDemoRequests(LEAF_CATEGORIES.length, 1, range).map((r) => r.categoryCode)).size).toBe(
+      LEAF_CATEGORIES.length,
+    );
     expect(new Set(year.map((r) => r.categoryCode)).size).toBe(LEAF_CATEGORIES.length);
   });
 
@@ -42,13 +46,24 @@ describe('demo request generator', () => {
   it('is varied: many distinct texts, several templates in use per category', () => {
     expect(new Set(year.map((r) => r.text)).size / year.length).toBeGreaterThan(0.85);
     const templatesOf = new Map<string, Set<string>>();
-    for (const r of year) (templatesOf.get(r.categoryCode) ?? templatesOf.set(r.categoryCode, new Set()).get(r.categoryCode)!).add(r.templateId);
+    for (const r of year)
+      (templatesOf.get(r.categoryCode) ?? templatesOf.set(r.categoryCode, new Set()).get(r.categoryCode)!).add(
+        r.templateId,
+      );
     for (const [code, ids] of templatesOf) expect(ids.size, code).toBeGreaterThanOrEqual(5);
   });
 
   it('mixes channels like published figures', () => {
-    const mix = Object.fromEntries(['hotline', 'grid', 'wechat', 'web', 'open311', 'drone', 'camera'].map((c) => [c, share(year, (r) => r.channel === c)]));
-    console.log('channel mix', Object.fromEntries(Object.entries(mix).map(([k, v]) => [k, `${(v * 100).toFixed(1)}%`])));
+    const mix = Object.fromEntries(
+      ['hotline', 'grid', 'wechat', 'web', 'open311', 'drone', 'camera'].map((c) => [
+        c,
+        share(year, (r) => r.channel === c),
+      ]),
+    );
+    console.log(
+      'channel mix',
+      Object.fromEntries(Object.entries(mix).map(([k, v]) => [k, `${(v * 100).toFixed(1)}%`])),
+    );
     expect(mix.hotline).toBeGreaterThan(0.55);
     expect(mix.hotline).toBeLessThan(0.65);
     expect(mix.grid).toBeGreaterThan(0.27);
@@ -58,7 +73,9 @@ describe('demo request generator', () => {
     expect(mix.drone + mix.camera).toBeGreaterThan(0);
     expect(mix.drone + mix.camera).toBeLessThan(0.02);
     // machines only report what they can see
-    const seen = new Set(year.filter((r) => r.channel === 'drone' || r.channel === 'camera').map((r) => r.categoryCode));
+    const seen = new Set(
+      year.filter((r) => r.channel === 'drone' || r.channel === 'camera').map((r) => r.categoryCode),
+    );
     expect(seen.has('0103')).toBe(true);
     expect(seen.has('070201')).toBe(false);
   });
@@ -76,18 +93,30 @@ describe('demo request generator', () => {
     expect(perMonth[6] + perMonth[7]).toBeGreaterThan((perMonth[0] + perMonth[1]) * 1.15);
     expect(perMonth[1]).toBe(Math.min(...perMonth));
     // unpaid wages peak before the Spring Festival; flooding in the rainy season
-    const wagesBy = (m: number) => year.filter((r) => r.categoryCode === '070101' && local(r.createdAt).getUTCMonth() === m).length;
+    const wagesBy = (m: number) =>
+      year.filter((r) => r.categoryCode === '070101' && local(r.createdAt).getUTCMonth() === m).length;
     expect(wagesBy(0)).toBeGreaterThan(wagesBy(5) * 2);
-    const floodsBy = (m: number) => year.filter((r) => r.categoryCode === '020502' && local(r.createdAt).getUTCMonth() === m).length;
+    const floodsBy = (m: number) =>
+      year.filter((r) => r.categoryCode === '020502' && local(r.createdAt).getUTCMonth() === m).length;
     expect(floodsBy(5)).toBeGreaterThan(floodsBy(11) * 2);
   });
 
   it('hotline requests are mostly by day; urgent ones are a minority', () => {
-    const night = share(year.filter((r) => r.channel === 'hotline'), (r) => local(r.createdAt).getUTCHours() < 7);
+    const night = share(
+      year.filter((r) => r.channel === 'hotline'),
+      (r) => local(r.createdAt).getUTCHours() < 7,
+    );
     expect(night).toBeLessThan(0.08);
     expect(share(year, (r) => r.urgency === 'normal')).toBeGreaterThan(0.8);
     expect(share(year, (r) => r.urgency === 'emergency')).toBeLessThan(0.05);
     // grid inspectors work office hours
-    expect(year.filter((r) => r.channel === 'grid').every((r) => { const h = local(r.createdAt).getUTCHours(); return h >= 7 && h <= 18; })).toBe(true);
+    expect(
+      year
+        .filter((r) => r.channel === 'grid')
+        .every((r) => {
+          const h = local(r.createdAt).getUTCHours();
+          return h >= 7 && h <= 18;
+        }),
+    ).toBe(true);
   });
 });

@@ -16,7 +16,11 @@ const DEMO_RULES: Array<{ prefix: string; unitCode: string; auto: boolean; min: 
 /** Training texts for the classifier: the demo generator's requests (not real citizens' words). */
 export const DEMO_TRAINING_SAMPLES = 20_000;
 
-export async function seedDemoOrderConfig(p: PlatformContext, m: OrdersServices, trainingSamples = DEMO_TRAINING_SAMPLES): Promise<string> {
+export async function seedDemoOrderConfig(
+  p: PlatformContext,
+  m: OrdersServices,
+  trainingSamples = DEMO_TRAINING_SAMPLES,
+): Promise<string> {
   const units = await p.db.selectFrom('orgs').select(['id', 'code']).execute();
   const idOf = new Map(units.map((u) => [u.code, u.id]));
   const now = p.clock.now();
@@ -25,18 +29,42 @@ export async function seedDemoOrderConfig(p: PlatformContext, m: OrdersServices,
     for (const r of DEMO_RULES) {
       const unitId = idOf.get(r.unitCode);
       if (!unitId) continue;
-      await w.trx.insertInto('routing_rules').values({
-        id: newId(w.now), category_prefix: r.prefix, community_code: null, unit_id: unitId, auto_dispatch: r.auto ? 1 : 0,
-        min_confidence: r.min, priority: 0, note: r.note, created_at: w.now,
-      }).execute();
+      await w.trx
+        .insertInto('routing_rules')
+        .values({
+          id: newId(w.now),
+          category_prefix: r.prefix,
+          community_code: null,
+          unit_id: unitId,
+          auto_dispatch: r.auto ? 1 : 0,
+          min_confidence: r.min,
+          priority: 0,
+          note: r.note,
+          created_at: w.now,
+        })
+        .execute();
     }
     const batch = 500;
     for (let i = 0; i < samples.length; i += batch) {
-      await w.trx.insertInto('classifier_samples').values(samples.slice(i, i + batch).map((s, j) => ({
-        id: newId(w.now) + String(i + j).padStart(5, '0'), text: s.text, category_code: s.categoryCode, source: 'seed', created_at: w.now,
-      }))).execute();
+      await w.trx
+        .insertInto('classifier_samples')
+        .values(
+          samples.slice(i, i + batch).map((s, j) => ({
+            id: newId(w.now) + String(i + j).padStart(5, '0'),
+            text: s.text,
+            category_code: s.categoryCode,
+            source: 'seed',
+            created_at: w.now,
+          })),
+        )
+        .execute();
     }
-    w.audit({ action: 'seed.orders_config', entityType: 'system', entityId: 'demo', after: { rules: DEMO_RULES.length, samples: samples.length } });
+    w.audit({
+      action: 'seed.orders_config',
+      entityType: 'system',
+      entityId: 'demo',
+      after: { rules: DEMO_RULES.length, samples: samples.length },
+    });
   });
   m.reloadRules();
   await m.units.load();

@@ -13,7 +13,15 @@ import { decideRoute } from '../routing';
 import type { UnitInfo } from '../deps';
 import { columnsOf, type OrderRow } from '../row';
 import { liveOrder } from './history-lifecycle';
-import { unitProfile, type Disposition, type EventRow, type LifeEnv, type OrderPlan, type Person, type UnitProfile } from './history-plan';
+import {
+  unitProfile,
+  type Disposition,
+  type EventRow,
+  type LifeEnv,
+  type OrderPlan,
+  type Person,
+  type UnitProfile,
+} from './history-plan';
 import { randomChars, timeId } from './history-ids';
 import type { HistoryArea, HistoryChunk, HistoryInputs, HistoryStats, HistoryUser } from './history-inputs';
 import { between, callerName, mix, mobile, pick, prng, staffName, type Rand } from './history-phrases';
@@ -43,16 +51,31 @@ export class HistoryBuilder {
   private boxes: Array<[number, number, number, number]>;
   private profiles = new Map<string, UnitProfile>();
   private unitByCode = new Map<string, UnitInfo>();
-  private people: { dispatcher: Person; leader: Person; system: Person; handlers: Map<string, Person>; agents: Person[] };
+  private people: {
+    dispatcher: Person;
+    leader: Person;
+    system: Person;
+    handlers: Map<string, Person>;
+    agents: Person[];
+  };
   private env: LifeEnv;
   private recent = new Map<string, Recent[]>();
   private frequentCallers: string[];
 
-  constructor(private inputs: HistoryInputs, count: number) {
+  constructor(
+    private inputs: HistoryInputs,
+    count: number,
+  ) {
     const { now, seed } = inputs;
-    if (inputs.communities.length === 0) throw new Error('history: no community areas to place orders in (load the demo map first)');
-    this.requests = generateDemoRequests(Math.max(0, Math.floor(count)), seed, { startMs: now - 365 * DAY, endMs: now });
-    this.communityIndex = new PolygonIndex(inputs.communities.map((c) => ({ id: c.code, geometry: c.geometry, value: c })));
+    if (inputs.communities.length === 0)
+      throw new Error('history: no community areas to place orders in (load the demo map first)');
+    this.requests = generateDemoRequests(Math.max(0, Math.floor(count)), seed, {
+      startMs: now - 365 * DAY,
+      endMs: now,
+    });
+    this.communityIndex = new PolygonIndex(
+      inputs.communities.map((c) => ({ id: c.code, geometry: c.geometry, value: c })),
+    );
     for (const g of inputs.grids) {
       const list = this.gridsOf.get(g.parent ?? '') ?? [];
       list.push({ grid: g, box: bboxOf(g.geometry) });
@@ -75,15 +98,29 @@ export class HistoryBuilder {
     this.people = this.makePeople();
     const { dispatcher, leader, system } = this.people;
     this.env = {
-      now, calc: inputs.calc, dispatcher, leader, system,
+      now,
+      calc: inputs.calc,
+      dispatcher,
+      leader,
+      system,
       handler: (unitId) => this.people.handlers.get(unitId) ?? this.syntheticHandler(unitId),
       profile: (unitId) => this.profiles.get(unitId) ?? unitProfile(0.5),
       redirect: (unitId, rr) => this.redirect(unitId, rr),
       contactDays: (code) => Number(this.inputs.category(code)?.contact_days ?? 1),
     };
     this.stats = {
-      orders: 0, events: 0, byState: {}, bySla: {}, dispositions: { auto: 0, dispatch: 0, direct: 0, cancel: 0, merge: 0 },
-      returns: 0, extensions: 0, suspensions: 0, reopened: 0, visits: {}, refusals: 0, firstRefusal: null,
+      orders: 0,
+      events: 0,
+      byState: {},
+      bySla: {},
+      dispositions: { auto: 0, dispatch: 0, direct: 0, cancel: 0, merge: 0 },
+      returns: 0,
+      extensions: 0,
+      suspensions: 0,
+      reopened: 0,
+      visits: {},
+      refusals: 0,
+      firstRefusal: null,
     };
   }
 
@@ -131,18 +168,32 @@ export class HistoryBuilder {
     const requestType = cat?.request_type ?? null;
 
     // what the classifier guessed, and whether the agent picked the category themselves
-    const picked = q.channel === 'drone' || q.channel === 'camera' || ((q.channel === 'hotline' || q.channel === 'grid') && r() < 0.55);
+    const picked =
+      q.channel === 'drone' ||
+      q.channel === 'camera' ||
+      ((q.channel === 'hotline' || q.channel === 'grid') && r() < 0.55);
     const suggestions = this.suggest(r, q.categoryCode);
     const top = suggestions[0];
     let intakeCategory = picked ? q.categoryCode : top.categoryCode;
-    const routeFor = (code: string, confidence: number | null, confirmed: boolean) => decideRoute({
-      categoryCode: code, departmentType: inputs.category(code)?.department_type ?? null, communityCode: place.community_code,
-      confidence, categoryConfirmed: confirmed, rules: inputs.rules, units: inputs.units,
-    });
+    const routeFor = (code: string, confidence: number | null, confirmed: boolean) =>
+      decideRoute({
+        categoryCode: code,
+        departmentType: inputs.category(code)?.department_type ?? null,
+        communityCode: place.community_code,
+        confidence,
+        categoryConfirmed: confirmed,
+        rules: inputs.rules,
+        units: inputs.units,
+      });
     let intakeRoute = routeFor(intakeCategory, picked ? 1 : top.confidence, picked);
     if (intakeCategory !== q.categoryCode && intakeRoute?.autoDispatch) {
       // a wrong guess sure enough to be auto-dispatched is beyond this demo: take the right one
-      suggestions.unshift(suggestions.splice(suggestions.findIndex((s) => s.categoryCode === q.categoryCode), 1)[0]);
+      suggestions.unshift(
+        suggestions.splice(
+          suggestions.findIndex((s) => s.categoryCode === q.categoryCode),
+          1,
+        )[0],
+      );
       intakeCategory = q.categoryCode;
       intakeRoute = routeFor(intakeCategory, suggestions[0].confidence, false);
     }
@@ -160,29 +211,86 @@ export class HistoryBuilder {
 
     // who reported and who registered it
     const citizenUser = (q.channel === 'wechat' || q.channel === 'web') && r() < 0.02 ? inputs.users.citizen : null;
-    const reporter = q.channel === 'grid' || q.channel === 'drone' || q.channel === 'camera' ? null
-      : citizenUser ? { name: citizenUser.name, phone: citizenUser.phone }
-      : { name: callerName(r), phone: r() < 0.12 ? pick(r, this.frequentCallers) : mobile(r) };
+    const reporter =
+      q.channel === 'grid' || q.channel === 'drone' || q.channel === 'camera'
+        ? null
+        : citizenUser
+          ? { name: citizenUser.name, phone: citizenUser.phone }
+          : { name: callerName(r), phone: r() < 0.12 ? pick(r, this.frequentCallers) : mobile(r) };
     const creator = this.creator(r, q.channel, place.grid_code, citizenUser);
 
     const base = main ? { ...main.base, ...jitter(r, main.base) } : place;
     const row: OrderRow = {
-      id, number, channel: q.channel, category_code: intakeCategory, suggested_category: top.categoryCode,
-      suggestion_confidence: top.confidence, request_type: requestType,
-      title: base.title ?? titleOf(q.text), description: base.description ?? q.text, address: base.address,
-      lng: base.lng, lat: base.lat, community_code: base.community_code, grid_code: base.grid_code,
-      reporter_name: reporter?.name ?? null, reporter_phone: reporter?.phone ?? null, reporter_user_id: citizenUser?.id ?? null,
-      urgency: q.urgency, state: 'pending_dispatch', unit_id: null, main_order_id: null, needs_visit: needsVisit ? 1 : 0,
-      attachments: '[]', source_ref: null, clock_started_at: null, clock_stopped_at: null, dispatched_at: null,
-      sign_deadline: null, completion_deadline: null, reopened_at: null, suspended: 0, pauses: '[]', signed_at: null,
-      first_contact_at: null, reply: null, replied_at: null, visit_result: null, visited_at: null, closed_at: null,
-      archived_at: null, cancelled_at: null, return_request: null, extension_request: null, supervision_level: 0,
-      bounce_count: 0, reopen_count: 0, extension_count: 0, urge_count: 0, last_urged_at: null, sla_status: 'normal',
-      created_at: q.createdAt, updated_at: q.createdAt, version: 1, demo: 1,
+      id,
+      number,
+      channel: q.channel,
+      category_code: intakeCategory,
+      suggested_category: top.categoryCode,
+      suggestion_confidence: top.confidence,
+      request_type: requestType,
+      title: base.title ?? titleOf(q.text),
+      description: base.description ?? q.text,
+      address: base.address,
+      lng: base.lng,
+      lat: base.lat,
+      community_code: base.community_code,
+      grid_code: base.grid_code,
+      reporter_name: reporter?.name ?? null,
+      reporter_phone: reporter?.phone ?? null,
+      reporter_user_id: citizenUser?.id ?? null,
+      urgency: q.urgency,
+      state: 'pending_dispatch',
+      unit_id: null,
+      main_order_id: null,
+      needs_visit: needsVisit ? 1 : 0,
+      attachments: '[]',
+      source_ref: null,
+      clock_started_at: null,
+      clock_stopped_at: null,
+      dispatched_at: null,
+      sign_deadline: null,
+      completion_deadline: null,
+      reopened_at: null,
+      suspended: 0,
+      pauses: '[]',
+      signed_at: null,
+      first_contact_at: null,
+      reply: null,
+      replied_at: null,
+      visit_result: null,
+      visited_at: null,
+      closed_at: null,
+      archived_at: null,
+      cancelled_at: null,
+      return_request: null,
+      extension_request: null,
+      supervision_level: 0,
+      bounce_count: 0,
+      reopen_count: 0,
+      extension_count: 0,
+      urge_count: 0,
+      last_urged_at: null,
+      sla_status: 'normal',
+      created_at: q.createdAt,
+      updated_at: q.createdAt,
+      version: 1,
+      demo: 1,
     };
     const plan: OrderPlan = {
-      id, createdAt: q.createdAt, channel: q.channel, urgency: q.urgency, needsVisit, reporterId: citizenUser?.id ?? null,
-      intakeCategory, category: q.categoryCode, requestType, creator, intakeRoute, route, suggestions, disposition,
+      id,
+      createdAt: q.createdAt,
+      channel: q.channel,
+      urgency: q.urgency,
+      needsVisit,
+      reporterId: citizenUser?.id ?? null,
+      intakeCategory,
+      category: q.categoryCode,
+      requestType,
+      creator,
+      intakeRoute,
+      route,
+      suggestions,
+      disposition,
       duplicates: main ? [main.id] : [],
       merge: main ? { mainId: main.id, stateAt: (t) => stateAt(main!, t) } : undefined,
     };
@@ -216,13 +324,21 @@ export class HistoryBuilder {
     point ??= centroidOf(c.geometry);
     point = [round6(point[0]), round6(point[1])];
     // rounding may nudge a point over an edge: the community is the one the point lies in, as intake's locate() says
-    const community = pointInPolygon(point, c.geometry) ? c : this.communityIndex.find(point)?.value ?? c;
+    const community = pointInPolygon(point, c.geometry) ? c : (this.communityIndex.find(point)?.value ?? c);
     const grid = this.gridAt(point, community.code);
     // the generator names one of a few communities; put the request where the point is
     const named = /^佛山市南海区桂城街道(.+?社区)/.exec(q.address)?.[1];
     const address = named ? q.address.replace(STREET_PREFIX + named, STREET_PREFIX + community.name) : q.address;
     const text = named && named !== community.name ? q.text.split(named).join(community.name) : q.text;
-    return { title: titleOf(text), description: text, address, lng: point[0], lat: point[1], community_code: community.code, grid_code: grid?.code ?? null };
+    return {
+      title: titleOf(text),
+      description: text,
+      address,
+      lng: point[0],
+      lat: point[1],
+      community_code: community.code,
+      grid_code: grid?.code ?? null,
+    };
   }
 
   /** The community's grid containing the point (grids tile their community). */
@@ -247,7 +363,10 @@ export class HistoryBuilder {
     }
     const wrong = other();
     const c1 = between(r, 0.3, 0.62);
-    return [{ categoryCode: wrong, confidence: round3(c1) }, { categoryCode: code, confidence: round3((1 - c1) * 0.7) }];
+    return [
+      { categoryCode: wrong, confidence: round3(c1) },
+      { categoryCode: code, confidence: round3((1 - c1) * 0.7) },
+    ];
   }
 
   private siblingCache = new Map<string, string[]>();
@@ -283,8 +402,20 @@ export class HistoryBuilder {
     if (row.main_order_id || !row.category_code) return;
     const list = this.recent.get(row.category_code) ?? [];
     list.push({
-      id: row.id, createdAt: Number(row.created_at), final: row.state as OrderState, times, states,
-      base: { title: row.title, description: row.description, address: row.address, lng: row.lng, lat: row.lat, community_code: row.community_code, grid_code: row.grid_code },
+      id: row.id,
+      createdAt: Number(row.created_at),
+      final: row.state as OrderState,
+      times,
+      states,
+      base: {
+        title: row.title,
+        description: row.description,
+        address: row.address,
+        lng: row.lng,
+        lat: row.lat,
+        community_code: row.community_code,
+        grid_code: row.grid_code,
+      },
     });
     if (list.length > 400) list.shift();
     this.recent.set(row.category_code, list);
@@ -314,23 +445,43 @@ export class HistoryBuilder {
 
   private makePeople() {
     const u = this.inputs.users;
-    const person = (x: HistoryUser, role: 'dispatcher' | 'leader'): Person => ({ id: x.id, name: x.name, actor: { userId: x.id ?? `demo:${role}`, roles: [role] } });
+    const person = (x: HistoryUser, role: 'dispatcher' | 'leader'): Person => ({
+      id: x.id,
+      name: x.name,
+      actor: { userId: x.id ?? `demo:${role}`, roles: [role] },
+    });
     const handlers = new Map<string, Person>();
     const hu = this.unitByCode.get(u.handler.unitCode);
-    if (hu) handlers.set(hu.id, { id: u.handler.id, name: u.handler.name, actor: { userId: u.handler.id ?? 'demo:handler', roles: ['handler'], orgIds: [hu.id] } });
+    if (hu)
+      handlers.set(hu.id, {
+        id: u.handler.id,
+        name: u.handler.name,
+        actor: { userId: u.handler.id ?? 'demo:handler', roles: ['handler'], orgIds: [hu.id] },
+      });
     return {
       dispatcher: person(u.dispatcher, 'dispatcher'),
       leader: person(u.leader, 'leader'),
       system: { id: null, name: 'system', actor: { userId: 'system', roles: ['system'] } } as Person,
       handlers,
-      agents: Array.from({ length: 6 }, (_, i): Person => ({ id: null, name: staffName(200 + i), actor: { userId: `demo:agent${i}`, roles: ['dispatcher'] } })),
+      agents: Array.from(
+        { length: 6 },
+        (_, i): Person => ({
+          id: null,
+          name: staffName(200 + i),
+          actor: { userId: `demo:agent${i}`, roles: ['dispatcher'] },
+        }),
+      ),
     };
   }
 
   /** A named handler for a unit without a demo user (the timeline shows a person, not a role). */
   private syntheticHandler(unitId: string): Person {
     const n = this.inputs.units.findIndex((u) => u.id === unitId);
-    const p: Person = { id: null, name: staffName(n + 1), actor: { userId: `demo:handler:${unitId}`, roles: ['handler'], orgIds: [unitId] } };
+    const p: Person = {
+      id: null,
+      name: staffName(n + 1),
+      actor: { userId: `demo:handler:${unitId}`, roles: ['handler'], orgIds: [unitId] },
+    };
     this.people.handlers.set(unitId, p);
     return p;
   }
@@ -338,12 +489,20 @@ export class HistoryBuilder {
   private creator(r: Rand, channel: string, gridCode: string | null, citizen: HistoryUser | null): Person {
     const anon = (name: string | null): Person => ({ id: null, name, actor: { userId: 'demo:intake', roles: [] } });
     switch (channel) {
-      case 'hotline': return pick(r, this.people.agents);
-      case 'grid': return anon(staffName(300 + (gridCode ? hashString(gridCode) % 500 : 0)));
-      case 'open311': return anon('apikey:open311');
-      case 'drone': return anon('apikey:drone-ai');
-      case 'camera': return anon('apikey:video-ai');
-      default: return citizen ? { id: citizen.id, name: citizen.name, actor: { userId: citizen.id ?? 'demo:citizen', roles: ['citizen'] } } : anon(null);
+      case 'hotline':
+        return pick(r, this.people.agents);
+      case 'grid':
+        return anon(staffName(300 + (gridCode ? hashString(gridCode) % 500 : 0)));
+      case 'open311':
+        return anon('apikey:open311');
+      case 'drone':
+        return anon('apikey:drone-ai');
+      case 'camera':
+        return anon('apikey:video-ai');
+      default:
+        return citizen
+          ? { id: citizen.id, name: citizen.name, actor: { userId: citizen.id ?? 'demo:citizen', roles: ['citizen'] } }
+          : anon(null);
     }
   }
 
@@ -355,7 +514,9 @@ export class HistoryBuilder {
       if (to && to.id !== unitId) return to.id;
     }
     const communities = this.inputs.units.filter((u) => u.kind === 'community' && u.id !== unitId);
-    const departments = this.inputs.units.filter((u) => u.kind === 'department' && u.id !== unitId && u.departmentType !== 'hotline');
+    const departments = this.inputs.units.filter(
+      (u) => u.kind === 'department' && u.id !== unitId && u.departmentType !== 'hotline',
+    );
     const pool = communities.length && r() < 0.7 ? communities : departments.length ? departments : communities;
     return pool.length ? pick(r, pool).id : unitId;
   }

@@ -10,7 +10,13 @@ export function timeId(ms: number): string {
   const t = Math.floor(ms);
   const hi = Math.floor(t / B10 ** 3);
   const lo = t - hi * B10 ** 3;
-  return PAIRS[Math.floor(hi / B10) % B10] + PAIRS[hi % B10] + PAIRS[Math.floor(lo / B10 ** 2)] + PAIRS[Math.floor(lo / B10) % B10] + PAIRS[lo % B10];
+  return (
+    PAIRS[Math.floor(hi / B10) % B10] +
+    PAIRS[hi % B10] +
+    PAIRS[Math.floor(lo / B10 ** 2)] +
+    PAIRS[Math.floor(lo / B10) % B10] +
+    PAIRS[lo % B10]
+  );
 }
 /** Four-character sequence suffixes, so a timeline's ids sort in the order its steps were taken. */
 export const SEQ = Array.from({ length: 1024 }, (_, i) => timeId(i).slice(6));

@@ -33,7 +33,12 @@ export interface HistoryInputs {
   rules: readonly RoutingRule[];
   communities: readonly HistoryArea[];
   grids: readonly HistoryArea[];
-  users: { dispatcher: HistoryUser; leader: HistoryUser; handler: HistoryUser & { unitCode: string }; citizen: HistoryUser & { phone: string } };
+  users: {
+    dispatcher: HistoryUser;
+    leader: HistoryUser;
+    handler: HistoryUser & { unitCode: string };
+    citizen: HistoryUser & { phone: string };
+  };
 }
 
 export interface HistoryChunk {

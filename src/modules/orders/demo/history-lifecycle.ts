@@ -4,14 +4,40 @@
  * the service would, and recorded as the timeline row the service would have written. The
  * story stops at the first step that would happen after `now`, so recent orders stay open.
  */
-import { transition, applyPatch, newOrderSnapshot, type DeadlineCalculator, type OrderAction, type OrderSnapshot, type OrderState, type VisitResult } from '../model';
+import {
+  transition,
+  applyPatch,
+  newOrderSnapshot,
+  type DeadlineCalculator,
+  type OrderAction,
+  type OrderSnapshot,
+  type OrderState,
+  type VisitResult,
+} from '../model';
 import type { EventRow, LifeEnv, LifeResult, OrderPlan, Person } from './history-plan';
 import { randomChars, SEQ, timeId } from './history-ids';
 import {
-  between, lognormal, pick, replyText, type Rand,
-  CANCEL_REASONS, CONTACT_NOTES, DIRECT_REPLIES, EXTENSION_APPROVED_NOTES, EXTENSION_REASONS, EXTENSION_REJECTED,
-  PRAISE_REPLY, REPLY_REJECTED, RESUME_NOTES, RETURN_APPROVED_NOTES, RETURN_REASONS, RETURN_REJECTED,
-  SUPERVISE_NOTES, SUSPEND_REASONS, URGE_NOTE, VISIT_NOTES,
+  between,
+  lognormal,
+  pick,
+  replyText,
+  type Rand,
+  CANCEL_REASONS,
+  CONTACT_NOTES,
+  DIRECT_REPLIES,
+  EXTENSION_APPROVED_NOTES,
+  EXTENSION_REASONS,
+  EXTENSION_REJECTED,
+  PRAISE_REPLY,
+  REPLY_REJECTED,
+  RESUME_NOTES,
+  RETURN_APPROVED_NOTES,
+  RETURN_REASONS,
+  RETURN_REJECTED,
+  SUPERVISE_NOTES,
+  SUSPEND_REASONS,
+  URGE_NOTE,
+  VISIT_NOTES,
 } from './history-phrases';
 
 const MIN = 60_000;
@@ -26,8 +52,14 @@ export function liveOrder(plan: OrderPlan, env: LifeEnv, r: Rand): LifeResult {
   const life = new OrderLife(plan, env, r);
   life.run();
   return {
-    snap: life.snap, events: life.events, stateTimes: life.stateTimes, states: life.states, version: life.version,
-    updatedAt: life.last, visits: life.visits, refusal: life.refusal,
+    snap: life.snap,
+    events: life.events,
+    stateTimes: life.stateTimes,
+    states: life.states,
+    version: life.version,
+    updatedAt: life.last,
+    visits: life.visits,
+    refusal: life.refusal,
   };
 }
 
@@ -50,8 +82,18 @@ class OrderLife {
   private redo = false;
   private reworks = 0;
 
-  constructor(private plan: OrderPlan, private env: LifeEnv, private r: Rand) {
-    this.snap = newOrderSnapshot({ id: plan.id, category: plan.intakeCategory, urgency: plan.urgency, reporterId: plan.reporterId, needsVisit: plan.needsVisit });
+  constructor(
+    private plan: OrderPlan,
+    private env: LifeEnv,
+    private r: Rand,
+  ) {
+    this.snap = newOrderSnapshot({
+      id: plan.id,
+      category: plan.intakeCategory,
+      urgency: plan.urgency,
+      reporterId: plan.reporterId,
+      needsVisit: plan.needsVisit,
+    });
     this.last = plan.createdAt;
     this.salt = randomChars(r, 8);
     this.rules = { deadlines: env.calc };
@@ -59,9 +101,21 @@ class OrderLife {
 
   run(): void {
     const p = this.plan;
-    this.push(p.createdAt, 'order.created', null, 'pending_dispatch', null, {
-      channel: p.channel, suggestions: p.suggestions, route: p.intakeRoute, duplicates: p.duplicates,
-    }, null, p.creator);
+    this.push(
+      p.createdAt,
+      'order.created',
+      null,
+      'pending_dispatch',
+      null,
+      {
+        channel: p.channel,
+        suggestions: p.suggestions,
+        route: p.intakeRoute,
+        duplicates: p.duplicates,
+      },
+      null,
+      p.creator,
+    );
     this.intake();
     for (let guard = 0; guard < 40 && !this.halted; guard++) {
       const state = this.snap.state;
@@ -84,19 +138,33 @@ class OrderLife {
     switch (p.disposition) {
       case 'auto':
         // Intake dispatches in its own transaction: the machine acts as `system`, the row shows the caller.
-        this.act(t0, { type: 'dispatch', unitId: p.route!.unitId }, { ...p.creator, actor: env.system.actor }, `自动分拨：${p.route!.reason}`);
+        this.act(
+          t0,
+          { type: 'dispatch', unitId: p.route!.unitId },
+          { ...p.creator, actor: env.system.actor },
+          `自动分拨：${p.route!.reason}`,
+        );
         return;
       case 'merge': {
         const at = this.centre(t0 + lognormal(r, 12 * MIN, 0.8));
-        this.act(at, { type: 'merge', mainOrderId: p.merge!.mainId, mainOrderState: p.merge!.stateAt(at) }, env.dispatcher);
+        this.act(
+          at,
+          { type: 'merge', mainOrderId: p.merge!.mainId, mainOrderState: p.merge!.stateAt(at) },
+          env.dispatcher,
+        );
         return;
       }
       case 'cancel':
-        this.act(this.centre(t0 + lognormal(r, 40 * MIN, 0.9)), { type: 'cancel', reason: pick(r, CANCEL_REASONS) }, env.dispatcher);
+        this.act(
+          this.centre(t0 + lognormal(r, 40 * MIN, 0.9)),
+          { type: 'cancel', reason: pick(r, CANCEL_REASONS) },
+          env.dispatcher,
+        );
         return;
       case 'direct': {
         // On the phone the agent answers during the call; online questions wait for the desk.
-        const at = p.channel === 'hotline' ? t0 + lognormal(r, 4 * MIN, 0.5) : this.centre(t0 + lognormal(r, 30 * MIN, 1));
+        const at =
+          p.channel === 'hotline' ? t0 + lognormal(r, 4 * MIN, 0.5) : this.centre(t0 + lognormal(r, 30 * MIN, 1));
         const reply = p.requestType === 'praise' ? PRAISE_REPLY : pick(r, DIRECT_REPLIES);
         this.act(at, { type: 'direct_reply', reply }, env.dispatcher);
         return;
@@ -127,7 +195,17 @@ class OrderLife {
       at = Math.max(Math.round(at), this.last);
       if (at > env.now) return this.stop(null);
       this.recategorised = true;
-      this.push(at, 'order.recategorised', null, null, null, { from: this.snap.category, to: p.category }, this.snap.unitId, env.dispatcher, false);
+      this.push(
+        at,
+        'order.recategorised',
+        null,
+        null,
+        null,
+        { from: this.snap.category, to: p.category },
+        this.snap.unitId,
+        env.dispatcher,
+        false,
+      );
       this.snap = { ...this.snap, category: p.category };
     }
     this.act(at, { type: 'dispatch', unitId }, env.dispatcher);
@@ -145,7 +223,8 @@ class OrderLife {
       const at = this.work(base, between(r, 0.1, 0.8) * allowed);
       if (!this.act(at, { type: 'request_return', reason: pick(r, RETURN_REASONS) }, handler)) return;
       const decideAt = this.centre(this.last + lognormal(r, 45 * MIN, 0.8));
-      if (r() < 0.78) this.act(decideAt, { type: 'approve_return', note: pick(r, RETURN_APPROVED_NOTES) }, env.dispatcher);
+      if (r() < 0.78)
+        this.act(decideAt, { type: 'approve_return', note: pick(r, RETURN_APPROVED_NOTES) }, env.dispatcher);
       else this.act(decideAt, { type: 'reject_return', reason: pick(r, RETURN_REJECTED) }, env.dispatcher);
       return;
     }
@@ -173,23 +252,31 @@ class OrderLife {
       this.reply(handler, 0.9, 0.5, null);
       return;
     }
-    if (this.plan.requestType !== 'praise' && r() < 0.9 && !this.contact(handler, env.contactDays(this.snap.category))) return;
+    if (this.plan.requestType !== 'praise' && r() < 0.9 && !this.contact(handler, env.contactDays(this.snap.category)))
+      return;
     if (r() < 0.02) {
       const at = this.work(this.last, between(r, 0.1, 0.5) * Math.max(this.allowance(), HOUR));
       if (!this.act(at, { type: 'suspend', reason: pick(r, SUSPEND_REASONS) }, env.dispatcher)) return;
-      if (!this.act(this.work(at, between(r, 1, 8) * WD), { type: 'resume', note: pick(r, RESUME_NOTES) }, env.dispatcher)) return;
+      if (
+        !this.act(this.work(at, between(r, 1, 8) * WD), { type: 'resume', note: pick(r, RESUME_NOTES) }, env.dispatcher)
+      )
+        return;
     }
     let onTimeP = prof.onTimeP;
     if (r() < prof.extensionP && this.allowance() > HOUR) {
       const at = this.work(this.last, between(r, 0.4, 0.9) * this.allowance());
       const days = pick(r, [3, 5, 5, 7, 10]);
-      if (!this.act(at, { type: 'request_extension', reason: pick(r, EXTENSION_REASONS), addWorkingDays: days }, handler)) return;
+      if (
+        !this.act(at, { type: 'request_extension', reason: pick(r, EXTENSION_REASONS), addWorkingDays: days }, handler)
+      )
+        return;
       const decideAt = this.work(this.last, lognormal(r, 2 * HOUR, 0.7));
       if (r() < 0.85) {
         const who = r() < 0.3 ? env.leader : env.dispatcher;
         if (!this.act(decideAt, { type: 'approve_extension', note: pick(r, EXTENSION_APPROVED_NOTES) }, who)) return;
         onTimeP = 0.95;
-      } else if (!this.act(decideAt, { type: 'reject_extension', reason: pick(r, EXTENSION_REJECTED) }, env.dispatcher)) return;
+      } else if (!this.act(decideAt, { type: 'reject_extension', reason: pick(r, EXTENSION_REJECTED) }, env.dispatcher))
+        return;
     }
     this.reply(handler, onTimeP, prof.speed, null);
   }
@@ -197,7 +284,11 @@ class OrderLife {
   /** First contact with the citizen within the category's allowance (working days). */
   private contact(handler: Person, days: number): boolean {
     const at = this.work(this.last, between(this.r, 0.05, 0.8) * Math.max(days, 0.25) * WD);
-    return this.act(at, { type: 'contact', method: this.r() < 0.9 ? 'phone' : 'visit', note: pick(this.r, CONTACT_NOTES) }, handler);
+    return this.act(
+      at,
+      { type: 'contact', method: this.r() < 0.9 ? 'phone' : 'visit', note: pick(this.r, CONTACT_NOTES) },
+      handler,
+    );
   }
 
   /** The unit's reply, on time (a share of the time left) or late (with 催办/督办 before it). */
@@ -207,14 +298,20 @@ class OrderLife {
     const allow = this.allowance();
     let at: number;
     if (after !== null) at = this.work(this.last, after);
-    else if (r() < onTimeP && allow > 20 * MIN) at = this.work(this.last, Math.min(0.97, Math.max(0.03, lognormal(r, speed, 0.5))) * allow);
+    else if (r() < onTimeP && allow > 20 * MIN)
+      at = this.work(this.last, Math.min(0.97, Math.max(0.03, lognormal(r, speed, 0.5))) * allow);
     else at = this.work(Math.max(this.last, deadline), Math.min(40 * WD, lognormal(r, 0.8 * WD, 1)));
     if (at > deadline && after === null) {
       const urgeAt = this.work(Math.max(deadline, this.last), WD);
       if (urgeAt < at && !this.act(urgeAt, { type: 'urge', note: URGE_NOTE }, env.system)) return;
       const superviseAt = this.work(deadline, 5 * WD);
-      if (superviseAt < at && superviseAt > this.last && this.snap.supervisionLevel < 3
-        && !this.act(superviseAt, { type: 'supervise', note: pick(r, SUPERVISE_NOTES) }, env.leader)) return;
+      if (
+        superviseAt < at &&
+        superviseAt > this.last &&
+        this.snap.supervisionLevel < 3 &&
+        !this.act(superviseAt, { type: 'supervise', note: pick(r, SUPERVISE_NOTES) }, env.leader)
+      )
+        return;
     }
     this.act(at, { type: 'submit_reply', reply: replyText(r, this.snap.category) }, handler);
   }
@@ -236,10 +333,23 @@ class OrderLife {
     const at = this.work(this.last, between(r, 0.15, 1.6) * WD);
     const direct = this.snap.unitId === null;
     const prof = direct ? null : env.profile(this.snap.unitId!);
-    const unsatisfiedP = direct ? 0 : this.snap.reopenCount === 0 ? prof!.unsatisfiedP : this.snap.reopenCount === 1 ? 0.08 : 0;
+    const unsatisfiedP = direct
+      ? 0
+      : this.snap.reopenCount === 0
+        ? prof!.unsatisfiedP
+        : this.snap.reopenCount === 1
+          ? 0.08
+          : 0;
     const basicP = prof ? prof.basicP : 0.15;
     const x = r();
-    const result: VisitResult = x < 0.04 ? 'unreachable' : x < 0.04 + unsatisfiedP ? 'unsatisfied' : x < 0.04 + unsatisfiedP + basicP ? 'basically_satisfied' : 'satisfied';
+    const result: VisitResult =
+      x < 0.04
+        ? 'unreachable'
+        : x < 0.04 + unsatisfiedP
+          ? 'unsatisfied'
+          : x < 0.04 + unsatisfiedP + basicP
+            ? 'basically_satisfied'
+            : 'satisfied';
     this.act(at, { type: 'visit', result, note: pick(r, VISIT_NOTES[result]) }, env.dispatcher);
   }
 
@@ -271,14 +381,42 @@ class OrderLife {
     // demo staff without a user account act under a placeholder id; the row says null, not the placeholder
     if (who.id === null && who.actor.userId !== 'system') data.by = null;
     if (action.type === 'visit') this.visits.push(action.result);
-    this.push(at, res.event.type, before.state, this.snap.state, note ?? noteOf(action), data, this.snap.unitId ?? before.unitId, who);
+    this.push(
+      at,
+      res.event.type,
+      before.state,
+      this.snap.state,
+      note ?? noteOf(action),
+      data,
+      this.snap.unitId ?? before.unitId,
+      who,
+    );
     return true;
   }
 
-  private push(at: number, type: string, from: string | null, to: string | null, note: string | null, data: Record<string, unknown>, unitId: string | null, who: Person, counts = true): void {
+  private push(
+    at: number,
+    type: string,
+    from: string | null,
+    to: string | null,
+    note: string | null,
+    data: Record<string, unknown>,
+    unitId: string | null,
+    who: Person,
+    counts = true,
+  ): void {
     this.events.push({
-      id: timeId(at) + this.salt + SEQ[this.seq++ & 1023], order_id: this.plan.id, at, type,
-      actor_id: who.id, actor_name: who.name, unit_id: unitId, from_state: from, to_state: to, note, data: JSON.stringify(data),
+      id: timeId(at) + this.salt + SEQ[this.seq++ & 1023],
+      order_id: this.plan.id,
+      at,
+      type,
+      actor_id: who.id,
+      actor_name: who.name,
+      unit_id: unitId,
+      from_state: from,
+      to_state: to,
+      note,
+      data: JSON.stringify(data),
     });
     if (counts && type !== 'order.created') this.version++;
     if (to !== null) {

@@ -4,7 +4,17 @@
  * the state machine can produce. Pure: the real `transition` with a fake calendar, random lives.
  */
 import { describe, expect, it } from 'vitest';
-import { applyPatch, availableActions, minimalAction, newOrderSnapshot, transition, type Actor, type OrderAction, type OrderSnapshot, type VisitResult } from '../model';
+import {
+  applyPatch,
+  availableActions,
+  minimalAction,
+  newOrderSnapshot,
+  transition,
+  type Actor,
+  type OrderAction,
+  type OrderSnapshot,
+  type VisitResult,
+} from '../model';
 import { OPTS, DAY, HOUR, T0 } from '../model/testing';
 import { columnsOf, type OrderRow } from '../row';
 import { COUNTERS, type Fact, type Period } from './definitions';
@@ -58,12 +68,18 @@ function live(id: string, seed: number, steps: number): Life {
     // sometimes minutes, sometimes days: deadlines are met and missed
     t += rand() < 0.6 ? Math.floor(rand() * 4 * HOUR) + 60_000 : Math.floor(rand() * 3 * DAY) + 60_000;
     // lives that end at once (cancel, merge, 直接答复) are rarer than in a uniform pick
-    const types = availableActions(snap, STAFF, t, OPTS).filter((x) => !['merge', 'cancel', 'direct_reply'].includes(x) || rand() < 0.1);
+    const types = availableActions(snap, STAFF, t, OPTS).filter(
+      (x) => !['merge', 'cancel', 'direct_reply'].includes(x) || rand() < 0.1,
+    );
     if (types.length === 0) break;
     const type = types.includes('dispatch') && rand() < 0.9 ? 'dispatch' : pick(types);
     let action: OrderAction = minimalAction(type, snap);
     if (type === 'dispatch') action = { type, unitId: pick(UNITS) };
-    if (type === 'visit') action = { type, result: pick<VisitResult>(['satisfied', 'basically_satisfied', 'unsatisfied', 'unsatisfied', 'unreachable']) };
+    if (type === 'visit')
+      action = {
+        type,
+        result: pick<VisitResult>(['satisfied', 'basically_satisfied', 'unsatisfied', 'unsatisfied', 'unreachable']),
+      };
     if (type === 'request_extension') action = { type, reason: '需协调', addWorkingDays: 1 + Math.floor(rand() * 3) };
     const r = transition(snap, action, STAFF, t, OPTS);
     if (!r.ok) continue;
@@ -72,8 +88,12 @@ function live(id: string, seed: number, steps: number): Life {
     rowFacts.push(...factsOfChange(change, t, workingMs));
     const stamp = deadlineStamp(change);
     events.push({
-      id: `${id}-${String(i).padStart(4, '0')}`, orderId: id, at: t, type: r.event.type,
-      unitId: change.after.unit_id ?? change.before.unit_id, toState: after.state,
+      id: `${id}-${String(i).padStart(4, '0')}`,
+      orderId: id,
+      at: t,
+      type: r.event.type,
+      unitId: change.after.unit_id ?? change.before.unit_id,
+      toState: after.state,
       data: JSON.parse(JSON.stringify(stamp ? { ...r.event.data, deadlines: stamp } : r.event.data)),
     });
     snap = after;
@@ -110,14 +130,23 @@ describe('facts from the row (fast path) = facts from the timeline (reference)',
     for (let n = 0; n < 200; n++) {
       const life = live(`o-${n}`, 1000 + n, 40);
       const replay = replayOrder(life.events, Number.MAX_SAFE_INTEGER, workingMs);
-      expect(ledger(replay.facts), `order o-${n}: ${life.events.map((e) => e.type).join(' ')}`).toEqual(ledger(life.rowFacts));
+      expect(ledger(replay.facts), `order o-${n}: ${life.events.map((e) => e.type).join(' ')}`).toEqual(
+        ledger(life.rowFacts),
+      );
       if (life.rowFacts.length) withFacts++;
       for (const f of life.rowFacts) for (const c of COUNTERS) if (f.counters[c]) seen.add(c);
-      for (const [from, len] of [[T0, 30 * DAY], [T0 + 5 * DAY, 3 * DAY], [T0 - DAY, 200 * DAY]] as const) {
+      for (const [from, len] of [
+        [T0, 30 * DAY],
+        [T0 + 5 * DAY, 3 * DAY],
+        [T0 - DAY, 200 * DAY],
+      ] as const) {
         const period: Period = { from, to: from + len, month: null, label: '' };
         const asOf = life.events.at(-1)?.at ?? T0;
         for (const at of [asOf, asOf + 2 * DAY]) {
-          expect(isOverdueOpen(replayOrder(life.events, at, workingMs).open, period, at), `order o-${n} open at ${at}`).toBe(overdueOpenRow(life.last, period, at));
+          expect(
+            isOverdueOpen(replayOrder(life.events, at, workingMs).open, period, at),
+            `order o-${n} open at ${at}`,
+          ).toBe(overdueOpenRow(life.last, period, at));
         }
       }
     }
@@ -133,8 +162,11 @@ describe('facts from the row (fast path) = facts from the timeline (reference)',
     const events: TimelineEvent[] = [];
     const rowFacts: Fact[] = [];
     const steps: Array<[number, OrderAction]> = [
-      [0, { type: 'dispatch', unitId: 'u-1' }], [2, { type: 'sign' }], [6, { type: 'submit_reply', reply: '已处理' }],
-      [6.5, { type: 'approve_reply' }], [7, { type: 'visit', result: 'satisfied' }],
+      [0, { type: 'dispatch', unitId: 'u-1' }],
+      [2, { type: 'sign' }],
+      [6, { type: 'submit_reply', reply: '已处理' }],
+      [6.5, { type: 'approve_reply' }],
+      [7, { type: 'visit', result: 'satisfied' }],
     ];
     steps.forEach(([d, a], i) => {
       const r = transition(s, a, STAFF, t(d), OPTS);
@@ -143,7 +175,15 @@ describe('facts from the row (fast path) = facts from the timeline (reference)',
       const change = { before: rowOf(s), after: rowOf(after), event: r.event };
       rowFacts.push(...factsOfChange(change, t(d), workingMs));
       const stamp = deadlineStamp(change);
-      events.push({ id: String(i), orderId: 'o-late', at: t(d), type: r.event.type, unitId: after.unitId ?? s.unitId, toState: after.state, data: { ...r.event.data, ...(stamp ? { deadlines: stamp } : {}) } });
+      events.push({
+        id: String(i),
+        orderId: 'o-late',
+        at: t(d),
+        type: r.event.type,
+        unitId: after.unitId ?? s.unitId,
+        toState: after.state,
+        data: { ...r.event.data, ...(stamp ? { deadlines: stamp } : {}) },
+      });
       s = after;
     });
     const want = {

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEIGHTS, dayOf, dayStart, firstDayOfMonth, isDayAligned, monthOfDay, splitPeriod, monthOf, monthPeriod, monthsEndingWith, rangePeriod, weightsProblem, zeroCounters, type Counters, type MetricWeights } from './definitions';
+import {
+  DEFAULT_WEIGHTS,
+  dayOf,
+  dayStart,
+  firstDayOfMonth,
+  isDayAligned,
+  monthOfDay,
+  splitPeriod,
+  monthOf,
+  monthPeriod,
+  monthsEndingWith,
+  rangePeriod,
+  weightsProblem,
+  zeroCounters,
+  type Counters,
+  type MetricWeights,
+} from './definitions';
 import { avgHandlingHours, buildReport, deductionOf, rankRows, ratesOf, rowOf, scoreOf } from './compute';
 
 const c = (over: Partial<Counters>): Counters => ({ ...zeroCounters(), ...over });
@@ -7,9 +23,36 @@ const HOUR = 3_600_000;
 
 describe('rates', () => {
   it('divides each numerator by its denominator, and says null when there is nothing to judge', () => {
-    const r = ratesOf(c({ dispatched: 8, signedOnTime: 6, returned: 2, completed: 5, completedOnTime: 4, visited: 4, satisfied: 3, closed: 4, solved: 3, reworked: 1 }));
-    expect(r).toEqual({ signOnTime: 0.75, onTimeCompletion: 0.8, satisfaction: 0.75, solve: 0.75, return: 0.25, rework: 0.25 });
-    expect(ratesOf(zeroCounters())).toEqual({ signOnTime: null, onTimeCompletion: null, satisfaction: null, solve: null, return: null, rework: null });
+    const r = ratesOf(
+      c({
+        dispatched: 8,
+        signedOnTime: 6,
+        returned: 2,
+        completed: 5,
+        completedOnTime: 4,
+        visited: 4,
+        satisfied: 3,
+        closed: 4,
+        solved: 3,
+        reworked: 1,
+      }),
+    );
+    expect(r).toEqual({
+      signOnTime: 0.75,
+      onTimeCompletion: 0.8,
+      satisfaction: 0.75,
+      solve: 0.75,
+      return: 0.25,
+      rework: 0.25,
+    });
+    expect(ratesOf(zeroCounters())).toEqual({
+      signOnTime: null,
+      onTimeCompletion: null,
+      satisfaction: null,
+      solve: null,
+      return: null,
+      rework: null,
+    });
   });
 
   it('averages working hours over the accepted replies', () => {
@@ -19,7 +62,16 @@ describe('rates', () => {
 });
 
 describe('score', () => {
-  const perfect = c({ dispatched: 10, signedOnTime: 10, completed: 10, completedOnTime: 10, visited: 10, satisfied: 10, closed: 10, solved: 10 });
+  const perfect = c({
+    dispatched: 10,
+    signedOnTime: 10,
+    completed: 10,
+    completedOnTime: 10,
+    visited: 10,
+    satisfied: 10,
+    closed: 10,
+    solved: 10,
+  });
 
   it('gives 100 to a unit that did everything right, and takes points off per late sign-for and per 超期', () => {
     expect(scoreOf(perfect, 0, DEFAULT_WEIGHTS)).toBe(100);
@@ -50,7 +102,10 @@ describe('score', () => {
   });
 
   it('follows the weights: all weight on satisfaction makes the score the satisfaction rate', () => {
-    const w: MetricWeights = { weights: { signOnTime: 0, onTimeCompletion: 0, satisfaction: 100, solve: 0, return: 0, rework: 0 }, deductions: { lateSign: 0, overdue: 0, max: 0 } };
+    const w: MetricWeights = {
+      weights: { signOnTime: 0, onTimeCompletion: 0, satisfaction: 100, solve: 0, return: 0, rework: 0 },
+      deductions: { lateSign: 0, overdue: 0, max: 0 },
+    };
     expect(scoreOf({ ...perfect, satisfied: 7 }, 5, w)).toBe(70);
   });
 
@@ -71,19 +126,57 @@ describe('ranking and total', () => {
       rowOf('e', '戊', zeroCounters(), 1, w),
     ];
     const ranked = rankRows(rows);
-    expect(ranked.map((r) => [r.unitId, r.rank])).toEqual([['b', 1], ['c', 1], ['a', 3], ['d', 4], ['e', null]]);
-    const tie = rankRows([rowOf('x', '甲', c({ dispatched: 1, signedOnTime: 1 }), 0, w), rowOf('y', '乙', c({ dispatched: 3, signedOnTime: 3 }), 0, w), rowOf('z', '丙', c({ dispatched: 1 }), 0, w)]);
-    expect(tie.map((r) => [r.unitId, r.rank])).toEqual([['y', 1], ['x', 1], ['z', 3]]);
+    expect(ranked.map((r) => [r.unitId, r.rank])).toEqual([
+      ['b', 1],
+      ['c', 1],
+      ['a', 3],
+      ['d', 4],
+      ['e', null],
+    ]);
+    const tie = rankRows([
+      rowOf('x', '甲', c({ dispatched: 1, signedOnTime: 1 }), 0, w),
+      rowOf('y', '乙', c({ dispatched: 3, signedOnTime: 3 }), 0, w),
+      rowOf('z', '丙', c({ dispatched: 1 }), 0, w),
+    ]);
+    expect(tie.map((r) => [r.unitId, r.rank])).toEqual([
+      ['y', 1],
+      ['x', 1],
+      ['z', 3],
+    ]);
   });
 
   it('builds the street total as the sum of the listed units and leaves out units with nothing', () => {
     const period = monthPeriod('2026-03');
-    const r = buildReport(period, period.to, {
-      counters: new Map([['a', c({ dispatched: 3, signedOnTime: 2, signedLate: 1, completed: 2, completedOnTime: 1, overdueClosed: 1 })], ['b', c({ dispatched: 1, signedOnTime: 1 })], ['idle', zeroCounters()]]),
-      overdueOpen: new Map([['b', 2]]),
-    }, (id) => `单位${id}`, w);
+    const r = buildReport(
+      period,
+      period.to,
+      {
+        counters: new Map([
+          [
+            'a',
+            c({ dispatched: 3, signedOnTime: 2, signedLate: 1, completed: 2, completedOnTime: 1, overdueClosed: 1 }),
+          ],
+          ['b', c({ dispatched: 1, signedOnTime: 1 })],
+          ['idle', zeroCounters()],
+        ]),
+        overdueOpen: new Map([['b', 2]]),
+      },
+      (id) => `单位${id}`,
+      w,
+    );
     expect(r.units.map((u) => u.unitId).sort()).toEqual(['a', 'b']);
-    expect(r.total).toMatchObject({ unitId: null, unitName: '全街道合计', dispatched: 4, signedOnTime: 3, overdueClosed: 1, overdueOpen: 2, overdue: 3, lateCompletions: 1, score: null, rank: null });
+    expect(r.total).toMatchObject({
+      unitId: null,
+      unitName: '全街道合计',
+      dispatched: 4,
+      signedOnTime: 3,
+      overdueClosed: 1,
+      overdueOpen: 2,
+      overdue: 3,
+      lateCompletions: 1,
+      score: null,
+      rank: null,
+    });
     expect(r.total.rates.signOnTime).toBe(0.75);
     expect(r.units.find((u) => u.unitId === 'b')!.overdue).toBe(2);
   });
@@ -125,7 +218,10 @@ describe('periods (Asia/Shanghai)', () => {
     const from = Date.parse('2026-02-10T09:00:00+08:00');
     const to = Date.parse('2026-05-03T18:00:00+08:00');
     const parts = splitPeriod(from, to);
-    expect(parts.ledger).toEqual([[from, Date.parse('2026-02-11T00:00:00+08:00')], [Date.parse('2026-05-03T00:00:00+08:00'), to]]);
+    expect(parts.ledger).toEqual([
+      [from, Date.parse('2026-02-11T00:00:00+08:00')],
+      [Date.parse('2026-05-03T00:00:00+08:00'), to],
+    ]);
     expect(parts.days.map(([a, b]) => [dayStart(a), dayStart(b)])).toEqual([
       [Date.parse('2026-02-11T00:00:00+08:00'), Date.parse('2026-03-01T00:00:00+08:00')],
       [Date.parse('2026-05-01T00:00:00+08:00'), Date.parse('2026-05-03T00:00:00+08:00')],
@@ -140,10 +236,11 @@ describe('periods (Asia/Shanghai)', () => {
     const b = Date.parse('2026-02-02T07:00:00+08:00');
     const p = splitPeriod(a, b);
     const covered = (t: number) =>
-      p.ledger.filter(([x, y]) => t >= x && t < y).length
-      + p.days.filter(([x, y]) => dayOf(t) >= x && dayOf(t) < y).length
-      + (p.months && monthOfDay(dayOf(t)) >= p.months[0] && monthOfDay(dayOf(t)) < p.months[1] ? 1 : 0);
-    for (let t = a - 5 * HOUR; t < b + 5 * HOUR; t += HOUR / 2) expect(covered(t), new Date(t).toISOString()).toBe(t >= a && t < b ? 1 : 0);
+      p.ledger.filter(([x, y]) => t >= x && t < y).length +
+      p.days.filter(([x, y]) => dayOf(t) >= x && dayOf(t) < y).length +
+      (p.months && monthOfDay(dayOf(t)) >= p.months[0] && monthOfDay(dayOf(t)) < p.months[1] ? 1 : 0);
+    for (let t = a - 5 * HOUR; t < b + 5 * HOUR; t += HOUR / 2)
+      expect(covered(t), new Date(t).toISOString()).toBe(t >= a && t < b ? 1 : 0);
   });
 });
 

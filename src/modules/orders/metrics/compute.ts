@@ -4,8 +4,15 @@
  * they agree on every figure exactly when they agree on the counters.
  */
 import {
-  INDICATORS, INDICATOR_KEYS, addInto, isEmpty, zeroCounters,
-  type Counters, type IndicatorKey, type MetricWeights, type Period,
+  INDICATORS,
+  INDICATOR_KEYS,
+  addInto,
+  isEmpty,
+  zeroCounters,
+  type Counters,
+  type IndicatorKey,
+  type MetricWeights,
+  type Period,
 } from './definitions';
 
 const HOUR_MS = 3_600_000;
@@ -87,12 +94,21 @@ export interface UnitFigures {
   overdueOpen: Map<string, number>;
 }
 
-export function rowOf(unitId: string | null, unitName: string, c: Counters, overdueOpen: number, w: MetricWeights | null): MetricsRow {
+export function rowOf(
+  unitId: string | null,
+  unitName: string,
+  c: Counters,
+  overdueOpen: number,
+  w: MetricWeights | null,
+): MetricsRow {
   const overdue = c.overdueClosed + overdueOpen;
   return {
-    unitId, unitName, ...c,
+    unitId,
+    unitName,
+    ...c,
     lateCompletions: c.completed - c.completedOnTime,
-    overdueOpen, overdue,
+    overdueOpen,
+    overdue,
     avgHandlingHours: avgHandlingHours(c),
     rates: ratesOf(c),
     deduction: w ? deductionOf(c, overdue, w) : null,
@@ -106,8 +122,13 @@ export function rowOf(unitId: string | null, unitName: string, c: Counters, over
  * and are listed by dispatch volume, then name. Units without a score come last, unranked.
  */
 export function rankRows(rows: MetricsRow[]): MetricsRow[] {
-  const sorted = [...rows].sort((a, b) =>
-    (b.score ?? -1) - (a.score ?? -1) || b.dispatched - a.dispatched || a.unitName.localeCompare(b.unitName, 'zh-CN') || String(a.unitId).localeCompare(String(b.unitId)));
+  const sorted = [...rows].sort(
+    (a, b) =>
+      (b.score ?? -1) - (a.score ?? -1) ||
+      b.dispatched - a.dispatched ||
+      a.unitName.localeCompare(b.unitName, 'zh-CN') ||
+      String(a.unitId).localeCompare(String(b.unitId)),
+  );
   let prev: number | null = null;
   let rank = 0;
   sorted.forEach((r, i) => {
@@ -120,7 +141,13 @@ export function rankRows(rows: MetricsRow[]): MetricsRow[] {
 }
 
 /** The ranking table of the units with anything to show, and the street total (the sum of those rows). */
-export function buildReport(period: Period, asOf: number, f: UnitFigures, unitName: (id: string) => string, w: MetricWeights): MetricsReport {
+export function buildReport(
+  period: Period,
+  asOf: number,
+  f: UnitFigures,
+  unitName: (id: string) => string,
+  w: MetricWeights,
+): MetricsReport {
   const ids = new Set([...f.counters.keys(), ...f.overdueOpen.keys()]);
   const rows: MetricsRow[] = [];
   const total = zeroCounters();

@@ -39,18 +39,40 @@
  */
 
 export const COUNTERS = [
-  'dispatched', 'signedOnTime', 'signedLate', 'returned',
-  'completed', 'completedOnTime', 'handlingMs', 'overdueClosed',
-  'visited', 'satisfied', 'reopened', 'closed', 'solved', 'reworked',
+  'dispatched',
+  'signedOnTime',
+  'signedLate',
+  'returned',
+  'completed',
+  'completedOnTime',
+  'handlingMs',
+  'overdueClosed',
+  'visited',
+  'satisfied',
+  'reopened',
+  'closed',
+  'solved',
+  'reworked',
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 export type Counters = Record<CounterName, number>;
 
 /** Column of each counter in the ledger and roll-up tables. */
 export const COLUMN_OF: Record<CounterName, string> = {
-  dispatched: 'dispatched', signedOnTime: 'signed_on_time', signedLate: 'signed_late', returned: 'returned',
-  completed: 'completed', completedOnTime: 'completed_on_time', handlingMs: 'handling_ms', overdueClosed: 'overdue_closed',
-  visited: 'visited', satisfied: 'satisfied', reopened: 'reopened', closed: 'closed', solved: 'solved', reworked: 'reworked',
+  dispatched: 'dispatched',
+  signedOnTime: 'signed_on_time',
+  signedLate: 'signed_late',
+  returned: 'returned',
+  completed: 'completed',
+  completedOnTime: 'completed_on_time',
+  handlingMs: 'handling_ms',
+  overdueClosed: 'overdue_closed',
+  visited: 'visited',
+  satisfied: 'satisfied',
+  reopened: 'reopened',
+  closed: 'closed',
+  solved: 'solved',
+  reworked: 'reworked',
 };
 
 /** One unit's counter increments at one instant (the attribution instant, see above). */
@@ -86,9 +108,24 @@ export interface IndicatorDef {
 }
 
 export const INDICATORS: Record<IndicatorKey, IndicatorDef> = {
-  signOnTime: { zh: '及时签收率', numerator: (c) => c.signedOnTime, denominator: (c) => c.dispatched, higherIsBetter: true },
-  onTimeCompletion: { zh: '按时办结率', numerator: (c) => c.completedOnTime, denominator: (c) => c.completed, higherIsBetter: true },
-  satisfaction: { zh: '回访满意率', numerator: (c) => c.satisfied, denominator: (c) => c.visited, higherIsBetter: true },
+  signOnTime: {
+    zh: '及时签收率',
+    numerator: (c) => c.signedOnTime,
+    denominator: (c) => c.dispatched,
+    higherIsBetter: true,
+  },
+  onTimeCompletion: {
+    zh: '按时办结率',
+    numerator: (c) => c.completedOnTime,
+    denominator: (c) => c.completed,
+    higherIsBetter: true,
+  },
+  satisfaction: {
+    zh: '回访满意率',
+    numerator: (c) => c.satisfied,
+    denominator: (c) => c.visited,
+    higherIsBetter: true,
+  },
   solve: { zh: '解决率', numerator: (c) => c.solved, denominator: (c) => c.closed, higherIsBetter: true },
   return: { zh: '退单率', numerator: (c) => c.returned, denominator: (c) => c.dispatched, higherIsBetter: false },
   rework: { zh: '重办率', numerator: (c) => c.reworked, denominator: (c) => c.closed, higherIsBetter: false },
@@ -227,6 +264,9 @@ export function localStamp(ms: number): string {
 
 export function rangePeriod(from: number, to: number): Period {
   const day = (ms: number) => new Date(ms + OFFSET).toISOString().slice(0, 10);
-  const label = isDayAligned(from) && isDayAligned(to) ? `${day(from)} 至 ${day(to - 1)}` : `${localStamp(from)} 至 ${localStamp(to)}`;
+  const label =
+    isDayAligned(from) && isDayAligned(to)
+      ? `${day(from)} 至 ${day(to - 1)}`
+      : `${localStamp(from)} 至 ${localStamp(to)}`;
   return { from, to, month: null, label };
 }

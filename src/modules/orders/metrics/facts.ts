@@ -9,7 +9,11 @@ import type { PauseSpan } from '../model';
 import type { Counters, Fact } from './definitions';
 
 /** Working ms in [from, to) less the pauses; the platform calendar in production. */
-export type WorkingMs = (from: number, to: number, pauses: ReadonlyArray<{ from: number; to: number | null }>) => number;
+export type WorkingMs = (
+  from: number,
+  to: number,
+  pauses: ReadonlyArray<{ from: number; to: number | null }>,
+) => number;
 
 export interface RowChange {
   before: OrderRow | null;
@@ -53,9 +57,12 @@ export function factsOfChange(c: RowChange, now: number, workingMs: WorkingMs): 
       const onTime = deadline === null || replied <= deadline;
       const start = handlingStart(before);
       const counters: Partial<Counters> = {
-        completed: 1, completedOnTime: onTime ? 1 : 0, handlingMs: start === null ? 0 : workingMs(start, replied, pausesOf(before)),
+        completed: 1,
+        completedOnTime: onTime ? 1 : 0,
+        handlingMs: start === null ? 0 : workingMs(start, replied, pausesOf(before)),
       };
-      if (after.state === 'closed') Object.assign(counters, { closed: 1, solved: 1, reworked: reworkedSinceDispatch(before) ? 1 : 0 });
+      if (after.state === 'closed')
+        Object.assign(counters, { closed: 1, solved: 1, reworked: reworkedSinceDispatch(before) ? 1 : 0 });
       add(unit, now, counters);
       if (!onTime) add(unit, deadline, { overdueClosed: 1 });
       break;
@@ -65,7 +72,12 @@ export function factsOfChange(c: RowChange, now: number, workingMs: WorkingMs): 
       const counters: Partial<Counters> = {};
       if (RATED.has(result)) Object.assign(counters, { visited: 1, satisfied: SATISFIED.has(result) ? 1 : 0 });
       if (result === 'unsatisfied') counters.reopened = 1;
-      else Object.assign(counters, { closed: 1, solved: SATISFIED.has(result) ? 1 : 0, reworked: reworkedSinceDispatch(before) ? 1 : 0 });
+      else
+        Object.assign(counters, {
+          closed: 1,
+          solved: SATISFIED.has(result) ? 1 : 0,
+          reworked: reworkedSinceDispatch(before) ? 1 : 0,
+        });
       add(before.unit_id, now, counters);
       break;
     }
@@ -94,7 +106,9 @@ function reworkedSinceDispatch(r: OrderRow): boolean {
  * model's events do not carry the deadlines set at the first dispatch (nor the sign deadline
  * after a 挂起), and the timeline must be enough to recompute the figures.
  */
-export function deadlineStamp(c: Pick<RowChange, 'before' | 'after'>): { sign: number | null; completion: number | null } | null {
+export function deadlineStamp(
+  c: Pick<RowChange, 'before' | 'after'>,
+): { sign: number | null; completion: number | null } | null {
   if (!c.before) return null;
   const sign = num(c.after.sign_deadline);
   const completion = num(c.after.completion_deadline);

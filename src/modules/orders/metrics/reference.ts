@@ -35,7 +35,8 @@ export interface OpenState {
 
 const RATED = new Set(['satisfied', 'basically_satisfied', 'unsatisfied']);
 const SATISFIED = new Set(['satisfied', 'basically_satisfied']);
-const numOr = (v: unknown, fallback: number | null): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const numOr = (v: unknown, fallback: number | null): number | null =>
+  typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 
 /**
  * Replays one order's steps (sorted by instant, then id) up to `asOf`. `unstamped` gives the
@@ -44,7 +45,9 @@ const numOr = (v: unknown, fallback: number | null): number | null => (typeof v 
  * it such a dispatch leaves the deadlines unknown, and unknown deadlines count as met.
  */
 export function replayOrder(
-  events: readonly TimelineEvent[], asOf: number, workingMs: WorkingMs,
+  events: readonly TimelineEvent[],
+  asOf: number,
+  workingMs: WorkingMs,
   unstamped?: { sign: number | null; completion: number | null },
 ): { facts: Fact[]; open: OpenState } {
   const facts: Fact[] = [];
@@ -70,7 +73,8 @@ export function replayOrder(
     const who = e.unitId;
     switch (e.type) {
       case 'order.dispatched':
-        if (!stamp && unstamped && stintStart === null && sign === null && completion === null) ({ sign, completion } = unstamped);
+        if (!stamp && unstamped && stintStart === null && sign === null && completion === null)
+          ({ sign, completion } = unstamped);
         unit = (typeof d.unitId === 'string' ? d.unitId : who) ?? null;
         stintStart = e.at;
         periodStart = e.at;
@@ -168,7 +172,12 @@ export interface ReferenceFigures {
 }
 
 /** Per-unit counters and open overdue counts for a period, from the timeline alone. */
-export function referenceFigures(events: readonly TimelineEvent[], period: Period, asOf: number, workingMs: WorkingMs): ReferenceFigures {
+export function referenceFigures(
+  events: readonly TimelineEvent[],
+  period: Period,
+  asOf: number,
+  workingMs: WorkingMs,
+): ReferenceFigures {
   const counters = new Map<string, Counters>();
   const overdueOpen = new Map<string, number>();
   for (const list of byOrder(events).values()) {

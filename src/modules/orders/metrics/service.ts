@@ -9,14 +9,29 @@ import type { Pause } from '../../../platform/calendar';
 import { badRequest, notFound } from '../../../platform/errors';
 import type { OrderHook, OrdersDeps } from '../deps';
 import {
-  DEFAULT_WEIGHTS, INDICATOR_KEYS, WEIGHTS_SETTING_KEY, monthOf, monthPeriod, monthsEndingWith, weightsProblem, zeroCounters,
-  type Fact, type MetricWeights, type Period,
+  DEFAULT_WEIGHTS,
+  INDICATOR_KEYS,
+  WEIGHTS_SETTING_KEY,
+  monthOf,
+  monthPeriod,
+  monthsEndingWith,
+  weightsProblem,
+  zeroCounters,
+  type Fact,
+  type MetricWeights,
+  type Period,
 } from './definitions';
 import { buildReport, rowOf, type MetricsReport, type MetricsRow, type UnitFigures } from './compute';
 import { factsOfChange, type WorkingMs } from './facts';
 import { byOrder, referenceFigures, replayOrder } from './reference';
 import {
-  countersByUnit, loadTimeline, overdueOpenByUnit, readWeights, recordFacts, replaceLedger, writeWeights,
+  countersByUnit,
+  loadTimeline,
+  overdueOpenByUnit,
+  readWeights,
+  recordFacts,
+  replaceLedger,
+  writeWeights,
 } from './repo';
 import { monthlyWorkbook } from './xlsx';
 
@@ -47,8 +62,14 @@ export class OrderMetrics {
     const stored = await readWeights(this.d.p.db);
     const value = stored ? normaliseWeights(stored.value) : null;
     // a hand-edited bad value must not stop the reports: the defaults apply, loudly
-    if (stored && !value) this.d.p.logger.warn({ key: WEIGHTS_SETTING_KEY }, 'orders metrics: the stored weights are invalid; using the defaults');
-    return value ? { value, isDefault: false, updatedAt: stored!.updatedAt } : { value: DEFAULT_WEIGHTS, isDefault: true, updatedAt: null };
+    if (stored && !value)
+      this.d.p.logger.warn(
+        { key: WEIGHTS_SETTING_KEY },
+        'orders metrics: the stored weights are invalid; using the defaults',
+      );
+    return value
+      ? { value, isDefault: false, updatedAt: stored!.updatedAt }
+      : { value: DEFAULT_WEIGHTS, isDefault: true, updatedAt: null };
   }
 
   async putWeights(ctx: AuditContext, value: MetricWeights) {
@@ -61,7 +82,13 @@ export class OrderMetrics {
     const before = (await this.weights()).value;
     await this.d.p.transact(ctx, async (w) => {
       await writeWeights(w.trx, clean, w.now);
-      w.audit({ action: 'orders.metric_weights.update', entityType: 'setting', entityId: WEIGHTS_SETTING_KEY, before, after: clean });
+      w.audit({
+        action: 'orders.metric_weights.update',
+        entityType: 'setting',
+        entityId: WEIGHTS_SETTING_KEY,
+        before,
+        after: clean,
+      });
       w.emit({ type: 'orders.metric_weights_changed', entityType: 'setting', entityId: WEIGHTS_SETTING_KEY, data: {} });
     });
     return this.weights();
@@ -94,7 +121,12 @@ export class OrderMetrics {
   }
 
   /** `count` months ending with `last`: the street total, or one unit's row (with its rank that month). */
-  async trend(last: string, count: number, unitId: string | null, principal: Principal | null = null): Promise<{ unitId: string | null; unitName: string; months: TrendPoint[] }> {
+  async trend(
+    last: string,
+    count: number,
+    unitId: string | null,
+    principal: Principal | null = null,
+  ): Promise<{ unitId: string | null; unitName: string; months: TrendPoint[] }> {
     if (unitId && !this.d.units.get(unitId)) throw notFound('unit');
     const scope = this.scope(principal);
     if (unitId && scope && !scope.includes(unitId)) throw notFound('unit');
@@ -103,7 +135,9 @@ export class OrderMetrics {
     for (const month of monthsEndingWith(last, count)) {
       const period = monthPeriod(month);
       const r = await this.report(period, principal, w);
-      const row = unitId ? (r.units.find((u) => u.unitId === unitId) ?? rowOf(unitId, this.unitName(unitId), zeroCounters(), 0, w)) : r.total;
+      const row = unitId
+        ? (r.units.find((u) => u.unitId === unitId) ?? rowOf(unitId, this.unitName(unitId), zeroCounters(), 0, w))
+        : r.total;
       months.push({ ...row, month, label: period.label, from: period.from, to: period.to });
     }
     return { unitId, unitName: unitId ? this.unitName(unitId) : '全街道合计', months };
@@ -145,14 +179,25 @@ export class OrderMetrics {
     const facts: Array<Fact & { orderId: string }> = [];
     const orders = byOrder(events);
     const asOf = this.d.p.clock.now();
-    const rows = await this.d.p.db.selectFrom('orders').select(['id', 'sign_deadline', 'completion_deadline']).execute();
-    const deadlines = new Map(rows.map((r) => [r.id, { sign: num(r.sign_deadline), completion: num(r.completion_deadline) }]));
+    const rows = await this.d.p.db
+      .selectFrom('orders')
+      .select(['id', 'sign_deadline', 'completion_deadline'])
+      .execute();
+    const deadlines = new Map(
+      rows.map((r) => [r.id, { sign: num(r.sign_deadline), completion: num(r.completion_deadline) }]),
+    );
     for (const [orderId, list] of orders) {
-      for (const f of replayOrder(list, asOf, this.workingMs, deadlines.get(orderId)).facts) facts.push({ ...f, orderId });
+      for (const f of replayOrder(list, asOf, this.workingMs, deadlines.get(orderId)).facts)
+        facts.push({ ...f, orderId });
     }
     await this.d.p.transact(ctx, async (w) => {
       await replaceLedger(w.trx, facts);
-      w.audit({ action: 'orders.metrics.rebuild', entityType: 'system', entityId: 'order_metric_facts', after: { orders: orders.size, facts: facts.length } });
+      w.audit({
+        action: 'orders.metrics.rebuild',
+        entityType: 'system',
+        entityId: 'order_metric_facts',
+        after: { orders: orders.size, facts: facts.length },
+      });
     });
     return { orders: orders.size, facts: facts.length };
   }

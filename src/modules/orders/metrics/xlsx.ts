@@ -16,7 +16,12 @@ export interface MonthlyWorkbookInput {
 }
 
 type Kind = 'int' | 'pct' | 'hours' | 'score' | 'text';
-interface Col { header: string; width: number; kind: Kind; value: (r: MetricsRow) => string | number | null }
+interface Col {
+  header: string;
+  width: number;
+  kind: Kind;
+  value: (r: MetricsRow) => string | number | null;
+}
 
 const RATE_COLS: Col[] = [
   { header: '及时签收率', width: 12, kind: 'pct', value: (r) => r.rates.signOnTime },
@@ -38,28 +43,40 @@ export const RANKING_COLUMNS: Col[] = [
   { header: '综合得分', width: 10, kind: 'score', value: (r) => r.score },
 ];
 
-const TREND_COLUMNS: Col[] = [
-  { header: '派单量', width: 9, kind: 'int', value: (r) => r.dispatched },
-  ...RATE_COLS,
-];
+const TREND_COLUMNS: Col[] = [{ header: '派单量', width: 9, kind: 'int', value: (r) => r.dispatched }, ...RATE_COLS];
 
 /** The 口径 printed with the report (the rules of definitions.ts, in the words of a 考核 notice). */
 const DEFINITIONS: ReadonlyArray<readonly [string, string]> = [
   ['派单量', '本期分拨（含退单后改派）到本单位的工单次数，按分拨时间统计。'],
   ['及时签收率', '本期派单中，在签收时限内签收的件数 ÷ 派单量。'],
-  ['按时办结率', '本期经中心审核通过的答复中，在办结时限（含批准的延期、挂起顺延）内提交的件数 ÷ 审核通过的答复数，按审核通过时间统计。'],
+  [
+    '按时办结率',
+    '本期经中心审核通过的答复中，在办结时限（含批准的延期、挂起顺延）内提交的件数 ÷ 审核通过的答复数，按审核通过时间统计。',
+  ],
   ['回访满意率', '（满意＋基本满意）÷ 有评价的回访次数（联系不上不计），按回访时间统计。'],
   ['退单率', '本期派单中经中心同意退回的件数 ÷ 派单量。'],
   ['重办率', '本期结案工单中，本单位办理期间经历重办（回访不满意或退回重办）的件数 ÷ 结案数。'],
   ['解决率', '本期结案工单中，回访满意、基本满意或无需回访经审核结案的件数 ÷ 结案数（联系不上不计为已解决）。'],
-  ['平均办理时长', '自派单（或不满意重办开始）至提交答复的工作时长的平均值（按工作日历，扣除挂起和中心审核时间），单位：小时。'],
+  [
+    '平均办理时长',
+    '自派单（或不满意重办开始）至提交答复的工作时长的平均值（按工作日历，扣除挂起和中心审核时间），单位：小时。',
+  ],
   ['超期件数', '办结时限落在本期而未按时答复的次数：超时限答复的，加上截至制表时仍未答复且已超时限的。'],
   ['全街道合计', '表内各单位之和；中心直接答复的工单不计入任何单位。'],
 ];
 
-const FORMAT: Record<Kind, string | undefined> = { int: '0', pct: '0.00%', hours: '0.0', score: '0.00', text: undefined };
+const FORMAT: Record<Kind, string | undefined> = {
+  int: '0',
+  pct: '0.00%',
+  hours: '0.0',
+  score: '0.00',
+  text: undefined,
+};
 const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' },
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
 };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
@@ -75,7 +92,14 @@ export async function monthlyWorkbook(input: MonthlyWorkbookInput): Promise<Buff
   // ── sheet 1: the ranking ──
   const ws = wb.addWorksheet('月度考核', {
     views: [{ state: 'frozen', ySplit: 4, xSplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '4:4',
+    },
   });
   const n = RANKING_COLUMNS.length;
   RANKING_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
@@ -115,7 +139,10 @@ export async function monthlyWorkbook(input: MonthlyWorkbookInput): Promise<Buff
   ds.getColumn(1).width = 18;
   ds.getColumn(2).width = 100;
   titleRow(ds, '工单考核指标说明', 2);
-  tableHeader(ds, 2, [{ header: '指标', width: 18, kind: 'text', value: () => null }, { header: '计算口径', width: 100, kind: 'text', value: () => null }]);
+  tableHeader(ds, 2, [
+    { header: '指标', width: 18, kind: 'text', value: () => null },
+    { header: '计算口径', width: 100, kind: 'text', value: () => null },
+  ]);
   [...DEFINITIONS, ['综合得分', weightsText(report)] as const].forEach(([name, text], i) => {
     const row = ds.getRow(3 + i);
     row.getCell(1).value = name;
@@ -187,6 +214,8 @@ function periodText(p: Period): string {
 
 function weightsText(r: MetricsReport): string {
   const w = r.weights;
-  const parts = (Object.keys(w.weights) as Array<keyof typeof w.weights>).map((k) => `${INDICATORS[k].zh}${w.weights[k]}分`);
+  const parts = (Object.keys(w.weights) as Array<keyof typeof w.weights>).map(
+    (k) => `${INDICATORS[k].zh}${w.weights[k]}分`,
+  );
   return `综合得分=${parts.join('、')}（退单率、重办率按1−比率计分），迟签收每件扣${w.deductions.lateSign}分、超期每件扣${w.deductions.overdue}分，扣分上限${w.deductions.max}分`;
 }

@@ -60,11 +60,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // Workbench queues: by state (and unit), newest or most urgent first.
   await db.schema.createIndex('orders_state_created').on('orders').columns(['state', 'created_at']).execute();
-  await db.schema.createIndex('orders_unit_state').on('orders').columns(['unit_id', 'state', 'completion_deadline']).execute();
+  await db.schema
+    .createIndex('orders_unit_state')
+    .on('orders')
+    .columns(['unit_id', 'state', 'completion_deadline'])
+    .execute();
   await db.schema.createIndex('orders_state_deadline').on('orders').columns(['state', 'completion_deadline']).execute();
   await db.schema.createIndex('orders_created').on('orders').column('created_at').execute();
   await db.schema.createIndex('orders_phone').on('orders').columns(['reporter_phone', 'created_at']).execute();
-  await db.schema.createIndex('orders_reporter_user').on('orders').columns(['reporter_user_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('orders_reporter_user')
+    .on('orders')
+    .columns(['reporter_user_id', 'created_at'])
+    .execute();
   await db.schema.createIndex('orders_main').on('orders').column('main_order_id').execute();
   await db.schema.createIndex('orders_sla').on('orders').columns(['sla_status', 'state']).execute();
   await db.schema.createIndex('orders_community').on('orders').columns(['community_code', 'created_at']).execute();

@@ -3,8 +3,19 @@ import { dialectOf } from '../../../platform/db/columns';
 
 /** Counters of 工单考核 (src/modules/orders/metrics/definitions.ts): integers, handling time in ms. */
 const COUNTERS = [
-  'dispatched', 'signed_on_time', 'signed_late', 'returned', 'completed', 'completed_on_time', 'overdue_closed',
-  'visited', 'satisfied', 'reopened', 'closed', 'solved', 'reworked',
+  'dispatched',
+  'signed_on_time',
+  'signed_late',
+  'returned',
+  'completed',
+  'completed_on_time',
+  'overdue_closed',
+  'visited',
+  'satisfied',
+  'reopened',
+  'closed',
+  'solved',
+  'reworked',
 ];
 
 function counters<T extends string>(t: CreateTableBuilder<T, any>): CreateTableBuilder<T, any> {
@@ -22,7 +33,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Both tables are read by a range of their first key column, so on SQLite they are stored in
   // key order (WITHOUT ROWID): a period is one sequential range, with no lookups into a heap.
   const facts = counters(
-    db.schema.createTable('order_metric_facts')
+    db.schema
+      .createTable('order_metric_facts')
       .addColumn('at', 'bigint', (c) => c.notNull())
       .addColumn('unit_id', 'text', (c) => c.notNull())
       .addColumn('order_id', 'text', (c) => c.notNull())
@@ -31,25 +43,34 @@ export async function up(db: Kysely<any>): Promise<void> {
   await (sqlite ? facts.modifyEnd(sql`without rowid`) : facts).execute();
 
   const days = counters(
-    db.schema.createTable('order_metric_days')
+    db.schema
+      .createTable('order_metric_days')
       .addColumn('day', 'integer', (c) => c.notNull())
       .addColumn('unit_id', 'text', (c) => c.notNull()),
   ).addPrimaryKeyConstraint('order_metric_days_pk', ['day', 'unit_id']);
   await (sqlite ? days.modifyEnd(sql`without rowid`) : days).execute();
 
   const months = counters(
-    db.schema.createTable('order_metric_months')
+    db.schema
+      .createTable('order_metric_months')
       .addColumn('month', 'integer', (c) => c.notNull())
       .addColumn('unit_id', 'text', (c) => c.notNull()),
   ).addPrimaryKeyConstraint('order_metric_months_pk', ['month', 'unit_id']);
   await (sqlite ? months.modifyEnd(sql`without rowid`) : months).execute();
 
   // 超期 still unanswered: open orders by deadline, with every column the count needs (index-only)
-  await db.schema.createIndex('orders_metrics_open').on('orders')
-    .columns(['state', 'completion_deadline', 'unit_id', 'suspended', 'clock_stopped_at']).execute();
+  await db.schema
+    .createIndex('orders_metrics_open')
+    .on('orders')
+    .columns(['state', 'completion_deadline', 'unit_id', 'suspended', 'clock_stopped_at'])
+    .execute();
   // ...and the few 挂起 ones, whose open span's start is read from `pauses`
-  await db.schema.createIndex('orders_metrics_suspended').on('orders')
-    .columns(['state', 'completion_deadline']).where(sql<boolean>`suspended <> 0`).execute();
+  await db.schema
+    .createIndex('orders_metrics_suspended')
+    .on('orders')
+    .columns(['state', 'completion_deadline'])
+    .where(sql<boolean>`suspended <> 0`)
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -17,10 +17,22 @@ import type { Kysely } from 'kysely';
  *   the narrower one did.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('orders_open_place').on('orders').columns(['state', 'lat', 'lng', 'created_at']).execute();
+  await db.schema
+    .createIndex('orders_open_place')
+    .on('orders')
+    .columns(['state', 'lat', 'lng', 'created_at'])
+    .execute();
   await db.schema.createIndex('orders_unit_created').on('orders').columns(['unit_id', 'created_at']).execute();
-  await db.schema.createIndex('orders_unit_state_created').on('orders').columns(['unit_id', 'state', 'created_at']).execute();
-  await db.schema.createIndex('orders_state_deadline_id').on('orders').columns(['state', 'completion_deadline', 'id']).execute();
+  await db.schema
+    .createIndex('orders_unit_state_created')
+    .on('orders')
+    .columns(['unit_id', 'state', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('orders_state_deadline_id')
+    .on('orders')
+    .columns(['state', 'completion_deadline', 'id'])
+    .execute();
   await db.schema.dropIndex('orders_state_deadline').execute();
 }
 

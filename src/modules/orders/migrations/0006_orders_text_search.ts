@@ -16,7 +16,9 @@ import { dialectOf } from '../../../platform/db/columns';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   if (dialectOf(db) === 'sqlite') {
-    await sql`create virtual table orders_text using fts5(title, address, content='orders', content_rowid='rowid', tokenize='trigram')`.execute(db);
+    await sql`create virtual table orders_text using fts5(title, address, content='orders', content_rowid='rowid', tokenize='trigram')`.execute(
+      db,
+    );
     await sql`create trigger orders_text_insert after insert on orders begin
       insert into orders_text(rowid, title, address) values (new.rowid, new.title, new.address);
     end`.execute(db);
@@ -49,15 +51,24 @@ export async function up(db: Kysely<any>): Promise<void> {
  */
 async function trgmSchema(db: Kysely<any>): Promise<string | null> {
   const installed = async () =>
-    (await sql<{ s: string }>`select n.nspname as s from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`.execute(db)).rows[0]?.s ?? null;
+    (
+      await sql<{
+        s: string;
+      }>`select n.nspname as s from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`.execute(
+        db,
+      )
+    ).rows[0]?.s ?? null;
   const found = await installed();
   if (found) return found;
-  const where = (await sql<{ s: string | null }>`select case
+  const where =
+    (
+      await sql<{ s: string | null }>`select case
       when not exists (select 1 from pg_available_extensions where name = 'pg_trgm') then null
       when not has_database_privilege(current_database(), 'CREATE') then null
       when exists (select 1 from pg_namespace where nspname = 'public') and has_schema_privilege('public', 'CREATE') then 'public'
       when has_schema_privilege(current_schema(), 'CREATE') then current_schema()
-    end as s`.execute(db)).rows[0]?.s ?? null;
+    end as s`.execute(db)
+    ).rows[0]?.s ?? null;
   if (!where) return null;
   await sql`savepoint yw_trgm`.execute(db);
   try {
@@ -73,7 +84,8 @@ async function trgmSchema(db: Kysely<any>): Promise<string | null> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (dialectOf(db) === 'sqlite') {
-    for (const t of ['orders_text_insert', 'orders_text_delete', 'orders_text_update']) await sql`drop trigger if exists ${sql.raw(t)}`.execute(db);
+    for (const t of ['orders_text_insert', 'orders_text_delete', 'orders_text_update'])
+      await sql`drop trigger if exists ${sql.raw(t)}`.execute(db);
     await sql`drop table if exists orders_text`.execute(db);
     return;
   }

@@ -6,7 +6,11 @@ import type { Kysely } from 'kysely';
  * instant for the unread count (notice_marks).
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('notifications_recipient').on('notifications').columns(['recipient', 'created_at']).execute();
+  await db.schema
+    .createIndex('notifications_recipient')
+    .on('notifications')
+    .columns(['recipient', 'created_at'])
+    .execute();
   await db.schema
     .createTable('notice_marks')
     .addColumn('user_id', 'text', (c) => c.primaryKey())

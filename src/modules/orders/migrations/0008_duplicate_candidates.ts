@@ -8,10 +8,18 @@ import type { Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('orders_open_place').execute();
-  await db.schema.createIndex('orders_open_place').on('orders').columns(['state', 'lat', 'lng', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('orders_open_place')
+    .on('orders')
+    .columns(['state', 'lat', 'lng', 'created_at', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('orders_open_place').execute();
-  await db.schema.createIndex('orders_open_place').on('orders').columns(['state', 'lat', 'lng', 'created_at']).execute();
+  await db.schema
+    .createIndex('orders_open_place')
+    .on('orders')
+    .columns(['state', 'lat', 'lng', 'created_at'])
+    .execute();
 }

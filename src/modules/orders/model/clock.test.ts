@@ -18,13 +18,25 @@ function step(o: OrderSnapshot, a: OrderAction, actor: Actor, now: number): Orde
 describe('computeClockStatus', () => {
   it('no clock before the first dispatch', () => {
     expect(status(order('pending_dispatch'), T0)).toEqual({
-      signDue: null, signOverdue: false, completionDue: null, remainingMs: null, allowedMs: null, evaluatedAt: T0, status: 'normal',
+      signDue: null,
+      signOverdue: false,
+      completionDue: null,
+      remainingMs: null,
+      allowedMs: null,
+      evaluatedAt: T0,
+      status: 'normal',
     });
   });
 
   it('normal → due_soon below 20% left → overdue after the deadline', () => {
     const o = order('handling');
-    expect(status(o, T0 + HOUR)).toMatchObject({ status: 'normal', remainingMs: 5 * DAY - HOUR, allowedMs: 5 * DAY, signDue: T0 + DAY, completionDue: T0 + 5 * DAY });
+    expect(status(o, T0 + HOUR)).toMatchObject({
+      status: 'normal',
+      remainingMs: 5 * DAY - HOUR,
+      allowedMs: 5 * DAY,
+      signDue: T0 + DAY,
+      completionDue: T0 + 5 * DAY,
+    });
     expect(status(o, T0 + 4 * DAY).status).toBe('normal'); // exactly 20% left
     expect(status(o, T0 + 4 * DAY + 1).status).toBe('due_soon');
     expect(status(o, T0 + 5 * DAY)).toMatchObject({ status: 'due_soon', remainingMs: 0 });
@@ -50,7 +62,12 @@ describe('computeClockStatus', () => {
     expect(status(o, T0 + 10 * DAY)).toMatchObject({ status: 'paused', evaluatedAt: T0 + DAY, remainingMs: 4 * DAY });
     const resumed = step(o, { type: 'resume' }, ACTORS.dispatcher, T0 + 3 * DAY);
     // 4 days left again, and the allowance is still 5 days (the pause is not counted)
-    expect(status(resumed, T0 + 3 * DAY)).toMatchObject({ status: 'normal', remainingMs: 4 * DAY, allowedMs: 5 * DAY, completionDue: T0 + 7 * DAY });
+    expect(status(resumed, T0 + 3 * DAY)).toMatchObject({
+      status: 'normal',
+      remainingMs: 4 * DAY,
+      allowedMs: 5 * DAY,
+      completionDue: T0 + 7 * DAY,
+    });
     expect(status(resumed, T0 + 6 * DAY + 1).status).toBe('due_soon');
   });
 
@@ -61,7 +78,11 @@ describe('computeClockStatus', () => {
 
   it('stops at the reply: on time stays normal, late stays overdue', () => {
     const onTime = order('pending_review'); // replied at T0+2d
-    expect(status(onTime, T0 + 30 * DAY)).toMatchObject({ status: 'normal', evaluatedAt: T0 + 2 * DAY, remainingMs: 3 * DAY });
+    expect(status(onTime, T0 + 30 * DAY)).toMatchObject({
+      status: 'normal',
+      evaluatedAt: T0 + 2 * DAY,
+      remainingMs: 3 * DAY,
+    });
     expect(status(order('closed'), T0 + 30 * DAY).status).toBe('normal');
     const late = order('closed', { repliedAt: T0 + 6 * DAY, clockStoppedAt: T0 + 6 * DAY });
     expect(status(late, T0 + 30 * DAY)).toMatchObject({ status: 'overdue', remainingMs: -DAY });
@@ -73,7 +94,11 @@ describe('computeClockStatus', () => {
     let o = step(order('handling'), { type: 'request_return', reason: 'x' }, ACTORS.handler, T0 + DAY);
     o = step(o, { type: 'approve_return' }, ACTORS.dispatcher, T0 + 4 * DAY + 12 * HOUR);
     expect(o.state).toBe('pending_dispatch');
-    expect(status(o, T0 + 4 * DAY + 12 * HOUR)).toMatchObject({ status: 'due_soon', signOverdue: true, remainingMs: 12 * HOUR });
+    expect(status(o, T0 + 4 * DAY + 12 * HOUR)).toMatchObject({
+      status: 'due_soon',
+      signOverdue: true,
+      remainingMs: 12 * HOUR,
+    });
   });
 
   it('after 重办 the allowance is the rework limit, counted from the reopening', () => {
@@ -84,14 +109,20 @@ describe('computeClockStatus', () => {
 
   it('a reply sent back gets its review time credited', () => {
     const o = step(order('pending_review'), { type: 'reject_reply', reason: 'x' }, ACTORS.dispatcher, T0 + 3 * DAY);
-    expect(status(o, T0 + 3 * DAY)).toMatchObject({ status: 'normal', remainingMs: 3 * DAY, allowedMs: 5 * DAY, completionDue: T0 + 6 * DAY });
+    expect(status(o, T0 + 3 * DAY)).toMatchObject({
+      status: 'normal',
+      remainingMs: 3 * DAY,
+      allowedMs: 5 * DAY,
+      completionDue: T0 + 6 * DAY,
+    });
   });
 
   it('uses the given working-time function (nights do not count)', () => {
     // office time only 08:00–20:00 Shanghai = 00:00–12:00 UTC each day
     const dayTime = (from: number, to: number) => {
       let ms = 0;
-      for (let d = Math.floor(from / DAY) * DAY; d < to; d += DAY) ms += Math.max(0, Math.min(to, d + 12 * HOUR) - Math.max(from, d));
+      for (let d = Math.floor(from / DAY) * DAY; d < to; d += DAY)
+        ms += Math.max(0, Math.min(to, d + 12 * HOUR) - Math.max(from, d));
       return ms;
     };
     const o = order('handling'); // T0 = 01:00 UTC

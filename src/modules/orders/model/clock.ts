@@ -34,7 +34,15 @@ export function computeClockStatus(
 ): ClockStatus {
   const due = order.completionDeadline;
   if (order.clockStartedAt === null || due === null) {
-    return { signDue: order.signDeadline, signOverdue: false, completionDue: due, remainingMs: null, allowedMs: null, evaluatedAt: now, status: 'normal' };
+    return {
+      signDue: order.signDeadline,
+      signOverdue: false,
+      completionDue: due,
+      remainingMs: null,
+      allowedMs: null,
+      evaluatedAt: now,
+      status: 'normal',
+    };
   }
   const stopped = order.clockStoppedAt !== null;
   const openPause = order.suspended ? order.pauses.findLast((p) => p.kind === 'suspend' && p.to === null) : undefined;
@@ -59,5 +67,13 @@ export function computeClockStatus(
   else if (remainingMs < ratio * allowedMs) status = 'due_soon';
   else status = 'normal';
 
-  return { signDue: order.signDeadline, signOverdue, completionDue: due, remainingMs, allowedMs, evaluatedAt: at, status };
+  return {
+    signDue: order.signDeadline,
+    signOverdue,
+    completionDue: due,
+    remainingMs,
+    allowedMs,
+    evaluatedAt: at,
+    status,
+  };
 }

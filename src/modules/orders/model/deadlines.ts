@@ -32,6 +32,7 @@ export interface RuleOptions {
 export const DEFAULT_MAX_BOUNCES = 2;
 
 export function requireDeadlines(opts: RuleOptions | undefined, action: string): DeadlineCalculator {
-  if (!opts?.deadlines) throw new Error(`orders model: '${action}' needs opts.deadlines (a DeadlineCalculator); this is a wiring bug`);
+  if (!opts?.deadlines)
+    throw new Error(`orders model: '${action}' needs opts.deadlines (a DeadlineCalculator); this is a wiring bug`);
   return opts.deadlines;
 }

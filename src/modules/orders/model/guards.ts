@@ -53,7 +53,10 @@ export function checkAccess(order: OrderSnapshot, type: ActionType, actor: Actor
   const rule = ACTION_RULES[type];
   const permitted = rule.roles.filter((r) => actor.roles.includes(r));
   if (permitted.length === 0) {
-    return refuse('role_not_allowed', `角色无权${actionName(type)} / role may not ${type} (needs ${rule.roles.join(' or ')})`);
+    return refuse(
+      'role_not_allowed',
+      `角色无权${actionName(type)} / role may not ${type} (needs ${rule.roles.join(' or ')})`,
+    );
   }
   const inScope = permitted.filter((r) => SCOPE_CHECKS[r]?.(order, actor) ?? true);
   if (inScope.length === 0) {
@@ -77,7 +80,10 @@ export function notSuspended(order: OrderSnapshot, type: ActionType): Refusal | 
 
 export function noReturnPending(order: OrderSnapshot, type: ActionType): Refusal | null {
   return order.returnRequest
-    ? refuse('return_pending', `退单申请待中心审核，暂不能${actionName(type)} / a return request awaits the centre; cannot ${type}`)
+    ? refuse(
+        'return_pending',
+        `退单申请待中心审核，暂不能${actionName(type)} / a return request awaits the centre; cannot ${type}`,
+      )
     : null;
 }
 
@@ -100,10 +106,16 @@ export const MAX_EXTENSION_MS = 366 * 86_400_000;
 export function checkNewDeadline(value: unknown, current: number | null, now: number, what: string): Refusal | null {
   const floor = Math.max(current ?? now, now);
   if (!isInstant(value) || !Number.isSafeInteger(value) || value <= floor) {
-    return refuse('invalid_input', `${what}须晚于当前办结时限和当前时间 / newDeadline must be later than the current deadline and now`);
+    return refuse(
+      'invalid_input',
+      `${what}须晚于当前办结时限和当前时间 / newDeadline must be later than the current deadline and now`,
+    );
   }
   if (value > floor + MAX_EXTENSION_MS) {
-    return refuse('invalid_input', `${what}最多比当前办结时限晚一年 / newDeadline may be at most a year after the current deadline`);
+    return refuse(
+      'invalid_input',
+      `${what}最多比当前办结时限晚一年 / newDeadline may be at most a year after the current deadline`,
+    );
   }
   return null;
 }

@@ -39,4 +39,10 @@ export { DEFAULT_MAX_BOUNCES, type DeadlineCalculator, type TimeLimitBasis, type
 export { REFUSAL_STATUS, type Refusal, type RefusalCode } from './guards';
 export { transition, applyPatch, type TransitionResult, type OrderEvent } from './transition';
 export { availableActions } from './available';
-export { computeClockStatus, DEFAULT_DUE_SOON_RATIO, type ClockStatus, type ClockState, type ClockOptions } from './clock';
+export {
+  computeClockStatus,
+  DEFAULT_DUE_SOON_RATIO,
+  type ClockStatus,
+  type ClockState,
+  type ClockOptions,
+} from './clock';

@@ -57,8 +57,20 @@ const dispatched: OrderSnapshot = {
   completionDeadline: T0 + 5 * DAY,
 };
 const handling: OrderSnapshot = { ...dispatched, state: 'handling', signedAt: T0 + 2 * HOUR };
-const replied: OrderSnapshot = { ...handling, state: 'pending_review', reply: '已修复', repliedAt: T0 + 2 * DAY, clockStoppedAt: T0 + 2 * DAY };
-const closed: OrderSnapshot = { ...replied, state: 'closed', visitResult: 'satisfied', visitedAt: T0 + 2 * DAY + HOUR, closedAt: T0 + 2 * DAY + HOUR };
+const replied: OrderSnapshot = {
+  ...handling,
+  state: 'pending_review',
+  reply: '已修复',
+  repliedAt: T0 + 2 * DAY,
+  clockStoppedAt: T0 + 2 * DAY,
+};
+const closed: OrderSnapshot = {
+  ...replied,
+  state: 'closed',
+  visitResult: 'satisfied',
+  visitedAt: T0 + 2 * DAY + HOUR,
+  closedAt: T0 + 2 * DAY + HOUR,
+};
 
 /** A typical order in each state: no flags, no pending requests, deadlines in the future at NOW. */
 export const FIXTURES: Record<OrderState, OrderSnapshot> = {

@@ -231,12 +231,38 @@ cancel             merged             R      S                     R            
 
 const ROLES_IN_TABLE: Role[] = ['admin', 'dispatcher', 'handler', 'leader', 'citizen', 'system'];
 const STATES: OrderState[] = [
-  'pending_dispatch', 'pending_sign', 'handling', 'pending_review', 'pending_visit', 'closed', 'archived', 'cancelled', 'merged',
+  'pending_dispatch',
+  'pending_sign',
+  'handling',
+  'pending_review',
+  'pending_visit',
+  'closed',
+  'archived',
+  'cancelled',
+  'merged',
 ];
 const ACTIONS: ActionType[] = [
-  'dispatch', 'direct_reply', 'sign', 'request_return', 'approve_return', 'reject_return', 'request_extension',
-  'approve_extension', 'reject_extension', 'suspend', 'resume', 'urge', 'supervise', 'contact', 'submit_reply',
-  'approve_reply', 'reject_reply', 'visit', 'archive', 'merge', 'cancel',
+  'dispatch',
+  'direct_reply',
+  'sign',
+  'request_return',
+  'approve_return',
+  'reject_return',
+  'request_extension',
+  'approve_extension',
+  'reject_extension',
+  'suspend',
+  'resume',
+  'urge',
+  'supervise',
+  'contact',
+  'submit_reply',
+  'approve_reply',
+  'reject_reply',
+  'visit',
+  'archive',
+  'merge',
+  'cancel',
 ];
 
 /** A valid input for each action, written independently of minimalAction. */
@@ -294,7 +320,10 @@ interface Row {
 }
 
 function parse(table: string, columns: string[]): Array<{ key: string[]; cells: Record<string, string> }> {
-  const lines = table.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = table
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const header = lines[0].split(/\s+/);
   expect(header.slice(header.length - columns.length)).toEqual(columns);
   const keyCount = header.length - columns.length;
@@ -375,7 +404,11 @@ describe('data scope', () => {
     for (const state of STATES) {
       for (const action of handlerActions) {
         it(`${who}: ${action} in ${state} → out_of_scope`, () => {
-          expect(transition(order(state), INPUT[action], actor, NOW, OPTS)).toMatchObject({ ok: false, status: 403, code: 'out_of_scope' });
+          expect(transition(order(state), INPUT[action], actor, NOW, OPTS)).toMatchObject({
+            ok: false,
+            status: 403,
+            code: 'out_of_scope',
+          });
         });
       }
     }
@@ -389,7 +422,10 @@ describe('data scope', () => {
   for (const state of STATES) {
     it(`a citizen who did not report it cannot cancel it (${state}) → out_of_scope`, () => {
       const other: Actor = { userId: 'citizen-2', roles: ['citizen'] };
-      expect(transition(order(state), INPUT.cancel, other, NOW, OPTS)).toMatchObject({ ok: false, code: 'out_of_scope' });
+      expect(transition(order(state), INPUT.cancel, other, NOW, OPTS)).toMatchObject({
+        ok: false,
+        code: 'out_of_scope',
+      });
     });
   }
 
@@ -505,7 +541,10 @@ cancel             →cancelled            →cancelled
 const FLAGS = {
   suspended: {
     table: SUSPENDED,
-    over: { suspended: true, pauses: [{ from: NOW - 3_600_000, to: null, kind: 'suspend', reason: '等待', by: 'u-dispatcher' }] },
+    over: {
+      suspended: true,
+      pauses: [{ from: NOW - 3_600_000, to: null, kind: 'suspend', reason: '等待', by: 'u-dispatcher' }],
+    },
   },
   'return pending': {
     table: RETURN_PENDING,
@@ -513,7 +552,15 @@ const FLAGS = {
   },
   'extension pending': {
     table: EXTENSION_PENDING,
-    over: { extensionRequest: { by: 'u-handler', at: NOW - 3_600_000, reason: '需协调', requestedDeadline: NOW + 9 * 86_400_000, addWorkingDays: null } },
+    over: {
+      extensionRequest: {
+        by: 'u-handler',
+        at: NOW - 3_600_000,
+        reason: '需协调',
+        requestedDeadline: NOW + 9 * 86_400_000,
+        addWorkingDays: null,
+      },
+    },
   },
 } as const;
 
@@ -534,7 +581,9 @@ for (const [flag, { table, over }] of Object.entries(FLAGS)) {
       it(`availableActions agrees for ${r.key[0]}`, () => {
         for (const state of FLAG_COLUMNS as OrderState[]) {
           const o = order(state, over as never);
-          expect(availableActions(o, STAFF, NOW, OPTS).includes(r.key[0] as ActionType)).toBe(r.cells[state].startsWith('→'));
+          expect(availableActions(o, STAFF, NOW, OPTS).includes(r.key[0] as ActionType)).toBe(
+            r.cells[state].startsWith('→'),
+          );
         }
       });
     }

@@ -4,7 +4,15 @@
  */
 import { ACTION_RULES, isActionType, type ActionOf, type ActionType, type OrderAction } from './actions';
 import { DEFAULT_MAX_BOUNCES, requireDeadlines, type DeadlineCalculator, type RuleOptions } from './deadlines';
-import { checkAccess, checkNewDeadline, noReturnPending, notSuspended, refuse, requireText, type Refusal } from './guards';
+import {
+  checkAccess,
+  checkNewDeadline,
+  noReturnPending,
+  notSuspended,
+  refuse,
+  requireText,
+  type Refusal,
+} from './guards';
 import { describeState, isOrderState } from './states';
 import { VISIT_RESULTS, type Actor, type OrderSnapshot, type PauseSpan, type SupervisionLevel } from './types';
 
@@ -45,7 +53,13 @@ export function applyPatch(order: OrderSnapshot, patch: Partial<OrderSnapshot>):
 }
 
 function ok(c: Ctx, patch: Partial<OrderSnapshot>, details: Record<string, unknown> = {}): TransitionResult {
-  const data = { orderId: c.order.id, by: c.actor.userId, from: c.order.state, to: patch.state ?? c.order.state, ...details };
+  const data = {
+    orderId: c.order.id,
+    by: c.actor.userId,
+    from: c.order.state,
+    to: patch.state ?? c.order.state,
+    ...details,
+  };
   return { ok: true, patch, event: { type: ACTION_RULES[c.type].event, data } };
 }
 
@@ -65,7 +79,8 @@ function carryOver(calc: DeadlineCalculator, deadline: number | null, from: numb
 function restartClock(c: Ctx, from: number, span: Omit<PauseSpan, 'from' | 'to' | 'creditedMs'>) {
   const calc = requireDeadlines(c.opts, c.type);
   const o = c.order;
-  const credited = o.completionDeadline !== null && from < o.completionDeadline ? calc.workingMsBetween(from, c.now) : 0;
+  const credited =
+    o.completionDeadline !== null && from < o.completionDeadline ? calc.workingMsBetween(from, c.now) : 0;
   return {
     completionDeadline: carryOver(calc, o.completionDeadline, from, c.now),
     signDeadline: o.signedAt === null ? carryOver(calc, o.signDeadline, from, c.now) : o.signDeadline,
@@ -120,7 +135,10 @@ const HANDLERS: { [K in ActionType]: (c: Ctx, a: ActionOf<K>) => TransitionResul
       notSuspended(o, c.type),
       o.returnRequest ? refuse('return_pending', '已有退单申请待审核 / a return request is already pending') : null,
       o.bounceCount >= max
-        ? refuse('bounce_limit_reached', `已退单${o.bounceCount}次，达到上限，须由本单位办理（中心终审）/ returned ${o.bounceCount} times (limit ${max}); the centre's dispatch is final`)
+        ? refuse(
+            'bounce_limit_reached',
+            `已退单${o.bounceCount}次，达到上限，须由本单位办理（中心终审）/ returned ${o.bounceCount} times (limit ${max}); the centre's dispatch is final`,
+          )
         : null,
       requireText(a.reason, 'reason'),
     );
@@ -136,7 +154,14 @@ const HANDLERS: { [K in ActionType]: (c: Ctx, a: ActionOf<K>) => TransitionResul
     return ok(
       c,
       // Back to the centre for 改派. The clocks keep running (see dispatch).
-      { state: 'pending_dispatch', unitId: null, signedAt: null, bounceCount: o.bounceCount + 1, returnRequest: null, extensionRequest: null },
+      {
+        state: 'pending_dispatch',
+        unitId: null,
+        signedAt: null,
+        bounceCount: o.bounceCount + 1,
+        returnRequest: null,
+        extensionRequest: null,
+      },
       { unitId: o.unitId, reason: o.returnRequest?.reason, note: optionalText(a.note), bounceCount: o.bounceCount + 1 },
     );
   },
@@ -145,7 +170,11 @@ const HANDLERS: { [K in ActionType]: (c: Ctx, a: ActionOf<K>) => TransitionResul
     const o = c.order;
     const bad = first(o.returnRequest ? null : noReturnRequest(), requireText(a.reason, 'reason'));
     if (bad) return bad;
-    return ok(c, { returnRequest: null }, { unitId: o.unitId, requestReason: o.returnRequest?.reason, reason: a.reason });
+    return ok(
+      c,
+      { returnRequest: null },
+      { unitId: o.unitId, requestReason: o.returnRequest?.reason, reason: a.reason },
+    );
   },
 
   request_extension(c, a) {
@@ -154,7 +183,9 @@ const HANDLERS: { [K in ActionType]: (c: Ctx, a: ActionOf<K>) => TransitionResul
     const bad = first(
       notSuspended(o, c.type),
       noReturnPending(o, c.type),
-      o.extensionRequest ? refuse('extension_pending', '已有延期申请待审批 / an extension request is already pending') : null,
+      o.extensionRequest
+        ? refuse('extension_pending', '已有延期申请待审批 / an extension request is already pending')
+        : null,
       deadline === null ? refuse('no_deadline', '工单尚无办结时限 / the order has no completion deadline') : null,
       deadline !== null && c.now >= deadline
         ? refuse('deadline_passed', '已超过办结时限，不能再申请延期 / extensions must be asked before the deadline')
@@ -164,13 +195,18 @@ const HANDLERS: { [K in ActionType]: (c: Ctx, a: ActionOf<K>) => TransitionResul
     if (bad || deadline === null) return bad!;
     const hasDate = a.newDeadline !== undefined && a.newDeadline !== null;
     const hasDays = a.addWorkingDays !== undefined && a.addWorkingDays !== null;
-    if (!hasDate && !hasDays) return refuse('missing_field', '须填写新的时限或延长的工作日数 / newDeadline or addWorkingDays is required');
-    if (hasDate && hasDays) return refuse('invalid_input', '新的时限与延长工作日数只能填一项 / give newDeadline or addWorkingDays, not both');
+    if (!hasDate && !hasDays)
+      return refuse('missing_field', '须填写新的时限或延长的工作日数 / newDeadline or addWorkingDays is required');
+    if (hasDate && hasDays)
+      return refuse('invalid_input', '新的时限与延长工作日数只能填一项 / give newDeadline or addWorkingDays, not both');
     let requestedDeadline: number;
     if (hasDays) {
       const days = a.addWorkingDays;
       if (!Number.isInteger(days) || (days as number) < 1) {
-        return refuse('invalid_input', `延长工作日数须为正整数 / addWorkingDays must be a positive integer, got ${days}`);
+        return refuse(
+          'invalid_input',
+          `延长工作日数须为正整数 / addWorkingDays must be a positive integer, got ${days}`,
+        );
       }
       requestedDeadline = requireDeadlines(c.opts, c.type).addWorkingDays(deadline, days as number);
     } else {
@@ -178,7 +214,13 @@ const HANDLERS: { [K in ActionType]: (c: Ctx, a: ActionOf<K>) => TransitionResul
       if (wrong) return wrong;
       requestedDeadline = a.newDeadline as number;
     }
-    const extensionRequest = { by: c.actor.userId, at: c.now, reason: a.reason, requestedDeadline, addWorkingDays: hasDays ? (a.addWorkingDays as number) : null };
+    const extensionRequest = {
+      by: c.actor.userId,
+      at: c.now,
+      reason: a.reason,
+      requestedDeadline,
+      addWorkingDays: hasDays ? (a.addWorkingDays as number) : null,
+    };
     return ok(c, { extensionRequest }, { currentDeadline: deadline, requestedDeadline, reason: a.reason });
   },
 
@@ -196,7 +238,12 @@ const HANDLERS: { [K in ActionType]: (c: Ctx, a: ActionOf<K>) => TransitionResul
     return ok(
       c,
       { completionDeadline: granted, extensionRequest: null, extensionCount: o.extensionCount + 1 },
-      { previousDeadline: o.completionDeadline, requestedDeadline: req.requestedDeadline, grantedDeadline: granted, note: optionalText(a.note) },
+      {
+        previousDeadline: o.completionDeadline,
+        requestedDeadline: req.requestedDeadline,
+        grantedDeadline: granted,
+        note: optionalText(a.note),
+      },
     );
   },
 
@@ -204,7 +251,11 @@ const HANDLERS: { [K in ActionType]: (c: Ctx, a: ActionOf<K>) => TransitionResul
     const o = c.order;
     const bad = first(o.extensionRequest ? null : noExtensionRequest(), requireText(a.reason, 'reason'));
     if (bad) return bad;
-    return ok(c, { extensionRequest: null }, { requestedDeadline: o.extensionRequest?.requestedDeadline, reason: a.reason });
+    return ok(
+      c,
+      { extensionRequest: null },
+      { requestedDeadline: o.extensionRequest?.requestedDeadline, reason: a.reason },
+    );
   },
 
   suspend(c, a) {
@@ -224,24 +275,39 @@ const HANDLERS: { [K in ActionType]: (c: Ctx, a: ActionOf<K>) => TransitionResul
     const openAt = o.pauses.findLastIndex((p) => p.kind === 'suspend' && p.to === null);
     const open = openAt >= 0 ? o.pauses[openAt] : null;
     // A suspended flag without an open span (bad data) resumes without moving any deadline.
-    const r = restartClock(c, open?.from ?? c.now, { kind: 'suspend', reason: open?.reason ?? '', by: open?.by ?? c.actor.userId });
+    const r = restartClock(c, open?.from ?? c.now, {
+      kind: 'suspend',
+      reason: open?.reason ?? '',
+      by: open?.by ?? c.actor.userId,
+    });
     const pauses = openAt >= 0 ? o.pauses.map((p, i) => (i === openAt ? r.span : p)) : [...o.pauses];
     return ok(
       c,
       { suspended: false, pauses, completionDeadline: r.completionDeadline, signDeadline: r.signDeadline },
-      { pausedFrom: r.span.from, creditedMs: r.span.creditedMs, completionDeadline: r.completionDeadline, note: optionalText(a.note) },
+      {
+        pausedFrom: r.span.from,
+        creditedMs: r.span.creditedMs,
+        completionDeadline: r.completionDeadline,
+        note: optionalText(a.note),
+      },
     );
   },
 
   urge(c, a) {
     const o = c.order;
-    return ok(c, { urgeCount: o.urgeCount + 1, lastUrgedAt: c.now }, { unitId: o.unitId, note: optionalText(a.note), urgeCount: o.urgeCount + 1 });
+    return ok(
+      c,
+      { urgeCount: o.urgeCount + 1, lastUrgedAt: c.now },
+      { unitId: o.unitId, note: optionalText(a.note), urgeCount: o.urgeCount + 1 },
+    );
   },
 
   supervise(c, a) {
     const o = c.order;
     const bad = first(
-      o.supervisionLevel >= 3 ? refuse('supervision_max', '督办已是最高级别 / supervision is already at the highest level (3)') : null,
+      o.supervisionLevel >= 3
+        ? refuse('supervision_max', '督办已是最高级别 / supervision is already at the highest level (3)')
+        : null,
       requireText(a.note, 'note'),
     );
     if (bad) return bad;
@@ -252,19 +318,31 @@ const HANDLERS: { [K in ActionType]: (c: Ctx, a: ActionOf<K>) => TransitionResul
   contact(c, a) {
     const o = c.order;
     // Every contact is an event; the first one is the indicator (首次联系时间).
-    return ok(c, { firstContactAt: o.firstContactAt ?? c.now }, { first: o.firstContactAt === null, method: optionalText(a.method), note: optionalText(a.note) });
+    return ok(
+      c,
+      { firstContactAt: o.firstContactAt ?? c.now },
+      { first: o.firstContactAt === null, method: optionalText(a.method), note: optionalText(a.note) },
+    );
   },
 
   submit_reply(c, a) {
     const bad = first(notSuspended(c.order, c.type), noReturnPending(c.order, c.type), requireText(a.reply, 'reply'));
     if (bad) return bad;
     // The unit's clock stops at its reply; a pending extension request is moot.
-    return ok(c, { state: 'pending_review', reply: a.reply, repliedAt: c.now, clockStoppedAt: c.now, extensionRequest: null }, { reply: a.reply });
+    return ok(
+      c,
+      { state: 'pending_review', reply: a.reply, repliedAt: c.now, clockStoppedAt: c.now, extensionRequest: null },
+      { reply: a.reply },
+    );
   },
 
   approve_reply(c, a) {
     const closing = !c.order.needsVisit;
-    return ok(c, { state: closing ? 'closed' : 'pending_visit', ...(closing ? { closedAt: c.now } : {}) }, { note: optionalText(a.note) });
+    return ok(
+      c,
+      { state: closing ? 'closed' : 'pending_visit', ...(closing ? { closedAt: c.now } : {}) },
+      { note: optionalText(a.note) },
+    );
   },
 
   reject_reply(c, a) {
@@ -276,25 +354,49 @@ const HANDLERS: { [K in ActionType]: (c: Ctx, a: ActionOf<K>) => TransitionResul
     const r = restartClock(c, stoppedAt, { kind: 'review', reason: a.reason, by: c.actor.userId });
     return ok(
       c,
-      { state: 'handling', clockStoppedAt: null, completionDeadline: r.completionDeadline, signDeadline: r.signDeadline, pauses: [...o.pauses, r.span] },
+      {
+        state: 'handling',
+        clockStoppedAt: null,
+        completionDeadline: r.completionDeadline,
+        signDeadline: r.signDeadline,
+        pauses: [...o.pauses, r.span],
+      },
       { reason: a.reason, completionDeadline: r.completionDeadline },
     );
   },
 
   visit(c, a) {
     if (!(VISIT_RESULTS as readonly unknown[]).includes(a.result)) {
-      return refuse(a.result === undefined ? 'missing_field' : 'invalid_input', `回访结果须为 ${VISIT_RESULTS.join('|')} / result must be one of ${VISIT_RESULTS.join(', ')}`);
+      return refuse(
+        a.result === undefined ? 'missing_field' : 'invalid_input',
+        `回访结果须为 ${VISIT_RESULTS.join('|')} / result must be one of ${VISIT_RESULTS.join(', ')}`,
+      );
     }
     const o = c.order;
     const note = optionalText(a.note);
     if (a.result !== 'unsatisfied') {
-      return ok(c, { state: 'closed', closedAt: c.now, visitResult: a.result, visitedAt: c.now }, { result: a.result, note });
+      return ok(
+        c,
+        { state: 'closed', closedAt: c.now, visitResult: a.result, visitedAt: c.now },
+        { result: a.result, note },
+      );
     }
     // 不满意 → 重办: back to the same unit with a fresh (rework) deadline.
-    const completionDeadline = requireDeadlines(c.opts, c.type).reworkDeadline(c.now, { category: o.category, urgency: o.urgency });
+    const completionDeadline = requireDeadlines(c.opts, c.type).reworkDeadline(c.now, {
+      category: o.category,
+      urgency: o.urgency,
+    });
     return ok(
       c,
-      { state: 'handling', visitResult: 'unsatisfied', visitedAt: c.now, reopenCount: o.reopenCount + 1, reopenedAt: c.now, clockStoppedAt: null, completionDeadline },
+      {
+        state: 'handling',
+        visitResult: 'unsatisfied',
+        visitedAt: c.now,
+        reopenCount: o.reopenCount + 1,
+        reopenedAt: c.now,
+        clockStoppedAt: null,
+        completionDeadline,
+      },
       { result: a.result, note, reopenCount: o.reopenCount + 1, completionDeadline },
     );
   },
@@ -307,15 +409,27 @@ const HANDLERS: { [K in ActionType]: (c: Ctx, a: ActionOf<K>) => TransitionResul
     const o = c.order;
     const bad = first(notSuspended(o, c.type), requireText(a.mainOrderId, 'mainOrderId'));
     if (bad) return bad;
-    if (a.mainOrderState === undefined || a.mainOrderState === null) return refuse('missing_field', '缺少主单状态 / mainOrderState is required');
-    if (!isOrderState(a.mainOrderState)) return refuse('invalid_input', `未知的主单状态 / unknown mainOrderState ${JSON.stringify(a.mainOrderState)}`);
-    if (a.mainOrderId === o.id) return refuse('merge_into_self', '不能合并到自身 / an order cannot be merged into itself');
+    if (a.mainOrderState === undefined || a.mainOrderState === null)
+      return refuse('missing_field', '缺少主单状态 / mainOrderState is required');
+    if (!isOrderState(a.mainOrderState))
+      return refuse('invalid_input', `未知的主单状态 / unknown mainOrderState ${JSON.stringify(a.mainOrderState)}`);
+    if (a.mainOrderId === o.id)
+      return refuse('merge_into_self', '不能合并到自身 / an order cannot be merged into itself');
     if (a.mainOrderState === 'merged' || a.mainOrderState === 'cancelled') {
-      return refuse('invalid_main_order', `主单为${describeState(a.mainOrderState)}，不能作为主单 / cannot merge into an order that is ${a.mainOrderState}`);
+      return refuse(
+        'invalid_main_order',
+        `主单为${describeState(a.mainOrderState)}，不能作为主单 / cannot merge into an order that is ${a.mainOrderState}`,
+      );
     }
     return ok(
       c,
-      { state: 'merged', mergedInto: a.mainOrderId, clockStoppedAt: c.now, returnRequest: null, extensionRequest: null },
+      {
+        state: 'merged',
+        mergedInto: a.mainOrderId,
+        clockStoppedAt: c.now,
+        returnRequest: null,
+        extensionRequest: null,
+      },
       { mainOrderId: a.mainOrderId, unitId: o.unitId },
     );
   },

@@ -49,12 +49,25 @@ export const DEFAULT_TIMEOUT_MS = 5000;
  */
 export class HttpSmsAdapter implements DeliveryAdapter {
   readonly name = 'http-sms';
-  constructor(private url: string, private opts: HttpAdapterOptions = {}) {}
+  constructor(
+    private url: string,
+    private opts: HttpAdapterOptions = {},
+  ) {}
 
   async send(m: OutgoingMessage): Promise<void> {
-    await postJson(this.url, {
-      id: m.id, to: m.recipient, text: m.text, template: m.template, orderNumber: m.orderNumber, createdAt: m.createdAt,
-    }, m.id, this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    await postJson(
+      this.url,
+      {
+        id: m.id,
+        to: m.recipient,
+        text: m.text,
+        template: m.template,
+        orderNumber: m.orderNumber,
+        createdAt: m.createdAt,
+      },
+      m.id,
+      this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    );
   }
 }
 
@@ -67,22 +80,32 @@ export class HttpSmsAdapter implements DeliveryAdapter {
  */
 export class WeChatTemplateAdapter implements DeliveryAdapter {
   readonly name = 'wechat-template';
-  constructor(private url: string, private opts: HttpAdapterOptions = {}) {}
+  constructor(
+    private url: string,
+    private opts: HttpAdapterOptions = {},
+  ) {}
 
   async send(m: OutgoingMessage): Promise<void> {
-    const answer = await postJson(this.url, {
-      touser: m.recipient,
-      template_id: m.template,
-      data: {
-        first: { value: m.title },
-        keyword1: { value: m.orderNumber ?? '' },
-        keyword2: { value: formatBeijing(m.createdAt) },
-        remark: { value: m.text },
+    const answer = await postJson(
+      this.url,
+      {
+        touser: m.recipient,
+        template_id: m.template,
+        data: {
+          first: { value: m.title },
+          keyword1: { value: m.orderNumber ?? '' },
+          keyword2: { value: formatBeijing(m.createdAt) },
+          remark: { value: m.text },
+        },
       },
-    }, m.id, this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      m.id,
+      this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    );
     const code = (answer as { errcode?: unknown } | null)?.errcode;
     if (code !== undefined && code !== 0 && code !== '0') {
-      throw new DeliveryError(`WeChat gateway refused the message: errcode ${String(code)} ${String((answer as { errmsg?: unknown }).errmsg ?? '')}`.trim());
+      throw new DeliveryError(
+        `WeChat gateway refused the message: errcode ${String(code)} ${String((answer as { errmsg?: unknown }).errmsg ?? '')}`.trim(),
+      );
     }
   }
 }
@@ -108,11 +131,12 @@ async function postJson(url: string, body: unknown, key: string, timeoutMs: numb
     });
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
-    const why = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : e.cause?.code ?? e.message;
+    const why = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.message);
     throw new DeliveryError(`POST ${shown(url)} failed: ${why}`);
   }
   const text = await res.text().catch(() => '');
-  if (!res.ok) throw new DeliveryError(`POST ${shown(url)} answered HTTP ${res.status}${text ? `: ${text.slice(0, 200)}` : ''}`);
+  if (!res.ok)
+    throw new DeliveryError(`POST ${shown(url)} answered HTTP ${res.status}${text ? `: ${text.slice(0, 200)}` : ''}`);
   try {
     return text ? JSON.parse(text) : null;
   } catch {
@@ -126,7 +150,10 @@ export interface AdapterConfig {
 }
 
 /** The adapter for each channel: a configured gateway, else recording only. */
-export function adaptersFromConfig(c: AdapterConfig, opts: HttpAdapterOptions = {}): (channel: string) => DeliveryAdapter {
+export function adaptersFromConfig(
+  c: AdapterConfig,
+  opts: HttpAdapterOptions = {},
+): (channel: string) => DeliveryAdapter {
   const recording = new RecordingAdapter();
   const sms = c.smsWebhookUrl ? new HttpSmsAdapter(c.smsWebhookUrl, opts) : recording;
   const wechat = c.wechatWebhookUrl ? new WeChatTemplateAdapter(c.wechatWebhookUrl, opts) : recording;

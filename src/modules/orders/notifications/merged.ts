@@ -12,12 +12,18 @@ const ANSWERED = new Set(['order.reply_approved', 'order.direct_replied']);
 export function mergedFollowMainHook() {
   return async (w: Work, change: OrderChange): Promise<void> => {
     if (!ANSWERED.has(change.event.type) || change.after.demo) return;
-    const merged = await w.trx.selectFrom('orders').select(['id', 'number', 'title', 'reporter_phone'])
-      .where('main_order_id', '=', change.after.id).execute();
+    const merged = await w.trx
+      .selectFrom('orders')
+      .select(['id', 'number', 'title', 'reporter_phone'])
+      .where('main_order_id', '=', change.after.id)
+      .execute();
     for (const m of merged) {
       if (!m.reporter_phone) continue;
       await writeNotification(w, m.id, {
-        channel: 'sms', recipient: m.reporter_phone, recipientKind: 'citizen', template: 'citizen.replied',
+        channel: 'sms',
+        recipient: m.reporter_phone,
+        recipientKind: 'citizen',
+        template: 'citizen.replied',
         text: citizenReplied({ number: m.number, title: m.title, reply: change.after.reply }),
       });
     }

@@ -50,19 +50,33 @@ export function noticesFor(change: Pick<OrderChange, 'before' | 'after' | 'event
   const deadline = num(data.deadline);
   switch (event.type) {
     case 'order.dispatched':
-      unit('unit.new_order', t.unitNewOrder({
-        ...facts, categoryPath: ctx.categoryPath(o.category_code), urgency: o.urgency,
-        signDeadline: o.signed_at === null ? num(o.sign_deadline) : null, completionDeadline: num(o.completion_deadline),
-      }));
+      unit(
+        'unit.new_order',
+        t.unitNewOrder({
+          ...facts,
+          categoryPath: ctx.categoryPath(o.category_code),
+          urgency: o.urgency,
+          signDeadline: o.signed_at === null ? num(o.sign_deadline) : null,
+          completionDeadline: num(o.completion_deadline),
+        }),
+      );
       break;
     case 'order.sla_due_soon':
-      if (deadline !== null) unit('unit.due_soon', t.unitDueSoon({ ...facts, clock, deadline, remainingMs: num(data.remainingMs) ?? 0 }));
+      if (deadline !== null)
+        unit('unit.due_soon', t.unitDueSoon({ ...facts, clock, deadline, remainingMs: num(data.remainingMs) ?? 0 }));
       break;
     case 'order.sla_overdue':
       if (deadline !== null) unit('unit.overdue', t.unitOverdue({ ...facts, clock, deadline }));
       break;
     case 'order.supervised':
-      unit('unit.supervised', t.unitSupervised({ ...facts, level: num(data.level) ?? Number(o.supervision_level), note: typeof data.note === 'string' ? data.note : null }));
+      unit(
+        'unit.supervised',
+        t.unitSupervised({
+          ...facts,
+          level: num(data.level) ?? Number(o.supervision_level),
+          note: typeof data.note === 'string' ? data.note : null,
+        }),
+      );
       break;
   }
   return out;

@@ -33,10 +33,28 @@ export async function writeNotification(w: Work, orderId: string | null, n: Noti
   const id = newId(w.now);
   // appended: written at the end of the change's transaction, with the other messages of a shared commit
   w.append('notifications', {
-    id, order_id: orderId, channel: n.channel, recipient: n.recipient, recipient_kind: n.recipientKind, template: n.template,
-    text: n.text, status: 'pending', attempts: 0, created_at: w.now, sent_at: null, error: null,
+    id,
+    order_id: orderId,
+    channel: n.channel,
+    recipient: n.recipient,
+    recipient_kind: n.recipientKind,
+    template: n.template,
+    text: n.text,
+    status: 'pending',
+    attempts: 0,
+    created_at: w.now,
+    sent_at: null,
+    error: null,
   });
-  w.append('jobs', jobRow(DELIVER_JOB, { runAt: w.now, payload: { notificationId: id }, dedupeKey: id, maxAttempts: DELIVERY_ATTEMPTS }, w.now), JOB_INSERT);
+  w.append(
+    'jobs',
+    jobRow(
+      DELIVER_JOB,
+      { runAt: w.now, payload: { notificationId: id }, dedupeKey: id, maxAttempts: DELIVERY_ATTEMPTS },
+      w.now,
+    ),
+    JOB_INSERT,
+  );
   return id;
 }
 
@@ -52,24 +70,46 @@ export function deliveryHandler(d: OrdersDeps, adapterFor: (channel: string) => 
     // lock the message first (PostgreSQL: FOR UPDATE; SQLite: a no-op write takes the write lock)
     let q = trx.selectFrom('notifications').selectAll().where('id', '=', id);
     if (d.p.dialect === 'postgres') q = q.forUpdate();
-    else await trx.updateTable('notifications').set((eb) => ({ attempts: eb.ref('attempts') })).where('id', '=', id).execute();
+    else
+      await trx
+        .updateTable('notifications')
+        .set((eb) => ({ attempts: eb.ref('attempts') }))
+        .where('id', '=', id)
+        .execute();
     const n = await q.executeTakeFirst();
     if (!n || n.status !== 'pending') return;
-    const order = n.order_id ? await trx.selectFrom('orders').select('number').where('id', '=', n.order_id).executeTakeFirst() : undefined;
+    const order = n.order_id
+      ? await trx.selectFrom('orders').select('number').where('id', '=', n.order_id).executeTakeFirst()
+      : undefined;
     try {
       await adapterFor(n.channel).send({
-        id: n.id, channel: n.channel, recipient: n.recipient, recipientKind: n.recipient_kind, template: n.template,
-        title: templateTitle(n.template), text: n.text, orderId: n.order_id, orderNumber: order?.number ?? null, createdAt: Number(n.created_at),
+        id: n.id,
+        channel: n.channel,
+        recipient: n.recipient,
+        recipientKind: n.recipient_kind,
+        template: n.template,
+        title: templateTitle(n.template),
+        text: n.text,
+        orderId: n.order_id,
+        orderNumber: order?.number ?? null,
+        createdAt: Number(n.created_at),
       });
     } catch (err) {
       const error = String((err as Error)?.message ?? err).slice(0, 1000);
       // Earlier attempts throw so the runner retries with backoff (and rolls this back); the last one records the failure.
       if (job.attempts < DELIVERY_ATTEMPTS) throw err;
-      await trx.updateTable('notifications').set({ status: 'failed', attempts: job.attempts, error }).where('id', '=', id).execute();
+      await trx
+        .updateTable('notifications')
+        .set({ status: 'failed', attempts: job.attempts, error })
+        .where('id', '=', id)
+        .execute();
       d.p.logger.warn({ notification: id, channel: n.channel, error }, 'notification not delivered');
       return;
     }
-    await trx.updateTable('notifications').set({ status: 'sent', sent_at: d.p.clock.now(), attempts: job.attempts, error: null })
-      .where('id', '=', id).execute();
+    await trx
+      .updateTable('notifications')
+      .set({ status: 'sent', sent_at: d.p.clock.now(), attempts: job.attempts, error: null })
+      .where('id', '=', id)
+      .execute();
   };
 }

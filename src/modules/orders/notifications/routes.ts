@@ -4,34 +4,62 @@ import { maskPhone } from '../../identity/pii';
 import type { OrdersServices } from '../services';
 import { templateTitle } from './templates';
 
-const Query = T.Object({
-  orderId: T.Optional(T.String({ minLength: 1, maxLength: 64 })),
-  status: T.Optional(T.Union([T.Literal('pending'), T.Literal('sent'), T.Literal('failed')])),
-  limit: T.Optional(T.Integer({ minimum: 1, maximum: 500, default: 100 })),
-}, { additionalProperties: false });
+const Query = T.Object(
+  {
+    orderId: T.Optional(T.String({ minLength: 1, maxLength: 64 })),
+    status: T.Optional(T.Union([T.Literal('pending'), T.Literal('sent'), T.Literal('failed')])),
+    limit: T.Optional(T.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  },
+  { additionalProperties: false },
+);
 
 /** The notifications outbox, newest first: what was sent to whom, what is pending, what failed. */
 export function notificationRoutes(app: Http, m: OrdersServices) {
   const p = m.deps.p;
-  app.get('/api/notifications', {
-    config: { permission: 'notifications.read' },
-    schema: { tags: ['orders'], summary: '通知记录 / notifications to citizens and units, newest first', querystring: Query },
-  }, async (req) => {
-    const q = req.query;
-    let sel = p.db.selectFrom('notifications').leftJoin('orders', 'orders.id', 'notifications.order_id')
-      .selectAll('notifications').select('orders.number as order_number');
-    if (q.orderId) sel = sel.where('notifications.order_id', '=', q.orderId);
-    if (q.status) sel = sel.where('notifications.status', '=', q.status);
-    const rows = await sel.orderBy('notifications.created_at', 'desc').orderBy('notifications.id', 'desc').limit(q.limit ?? 100).execute();
-    return {
-      items: rows.map((n) => ({
-        id: n.id, orderId: n.order_id, orderNumber: n.order_number, channel: n.channel,
-        // citizens' numbers stay masked here, as everywhere outside an audited reveal
-        recipient: n.recipient_kind === 'citizen' ? maskPhone(n.recipient) : n.recipient,
-        recipientKind: n.recipient_kind, recipientName: n.recipient_kind === 'unit' ? m.units.name(n.recipient) : null,
-        template: n.template, title: templateTitle(n.template), text: n.text, status: n.status, attempts: Number(n.attempts),
-        createdAt: Number(n.created_at), sentAt: n.sent_at === null ? null : Number(n.sent_at), error: n.error,
-      })),
-    };
-  });
+  app.get(
+    '/api/notifications',
+    {
+      config: { permission: 'notifications.read' },
+      schema: {
+        tags: ['orders'],
+        summary: '通知记录 / notifications to citizens and units, newest first',
+        querystring: Query,
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      let sel = p.db
+        .selectFrom('notifications')
+        .leftJoin('orders', 'orders.id', 'notifications.order_id')
+        .selectAll('notifications')
+        .select('orders.number as order_number');
+      if (q.orderId) sel = sel.where('notifications.order_id', '=', q.orderId);
+      if (q.status) sel = sel.where('notifications.status', '=', q.status);
+      const rows = await sel
+        .orderBy('notifications.created_at', 'desc')
+        .orderBy('notifications.id', 'desc')
+        .limit(q.limit ?? 100)
+        .execute();
+      return {
+        items: rows.map((n) => ({
+          id: n.id,
+          orderId: n.order_id,
+          orderNumber: n.order_number,
+          channel: n.channel,
+          // citizens' numbers stay masked here, as everywhere outside an audited reveal
+          recipient: n.recipient_kind === 'citizen' ? maskPhone(n.recipient) : n.recipient,
+          recipientKind: n.recipient_kind,
+          recipientName: n.recipient_kind === 'unit' ? m.units.name(n.recipient) : null,
+          template: n.template,
+          title: templateTitle(n.template),
+          text: n.text,
+          status: n.status,
+          attempts: Number(n.attempts),
+          createdAt: Number(n.created_at),
+          sentAt: n.sent_at === null ? null : Number(n.sent_at),
+          error: n.error,
+        })),
+      };
+    },
+  );
 }

@@ -64,17 +64,28 @@ export function citizenVisit(o: OrderFacts): string {
   return `${SIGNATURE}工单${o.number}已答复，我们将回访了解您对办理结果的评价（满意/基本满意/不满意），请留意来电。`;
 }
 
-export function unitNewOrder(o: OrderFacts & { categoryPath: string | null; urgency: string; signDeadline: number | null; completionDeadline: number | null }): string {
+export function unitNewOrder(
+  o: OrderFacts & {
+    categoryPath: string | null;
+    urgency: string;
+    signDeadline: number | null;
+    completionDeadline: number | null;
+  },
+): string {
   const urgent = o.urgency === 'emergency' ? '【紧急】' : o.urgency === 'urgent' ? '【加急】' : '';
   const category = o.categoryPath ? `（${o.categoryPath}）` : '';
   const limits = [
     o.signDeadline !== null ? `${formatBeijing(o.signDeadline)}前签收` : null,
     o.completionDeadline !== null ? `${formatBeijing(o.completionDeadline)}前办结` : null,
-  ].filter(Boolean).join('，');
+  ]
+    .filter(Boolean)
+    .join('，');
   return `${SIGNATURE}${urgent}新工单${o.number}：${clip(o.title, 30)}${category}。${limits ? `请于${limits}。` : '请及时签收办理。'}`;
 }
 
-export function unitDueSoon(o: OrderFacts & { clock: 'sign' | 'completion'; deadline: number; remainingMs: number }): string {
+export function unitDueSoon(
+  o: OrderFacts & { clock: 'sign' | 'completion'; deadline: number; remainingMs: number },
+): string {
   const label = CLOCK_LABEL[o.clock];
   return `${SIGNATURE}工单${o.number}（${clip(o.title, 20)}）临近${label}时限：${formatBeijing(o.deadline)}，剩余约${formatWorkingHours(o.remainingMs)}个工作小时，请抓紧${label}。`;
 }

@@ -35,7 +35,11 @@ export function readSlaRules(db: Queryable, onInvalid?: (err: Error) => void): P
 }
 
 async function readStored(db: Queryable, onInvalid?: (err: Error) => void): Promise<StoredSlaRules> {
-  const row = await db.selectFrom('settings').select(['value', 'updated_at']).where('key', '=', SLA_RULES_KEY).executeTakeFirst();
+  const row = await db
+    .selectFrom('settings')
+    .select(['value', 'updated_at'])
+    .where('key', '=', SLA_RULES_KEY)
+    .executeTakeFirst();
   if (!row) return { rules: DEFAULT_SLA_RULES, saved: false, updatedAt: null };
   try {
     if (parsed?.value !== row.value) parsed = { value: row.value, rules: parseSlaRules(JSON.parse(row.value)) };
@@ -52,9 +56,18 @@ export async function saveSlaRules(w: Work, rules: SlaRules): Promise<void> {
   const before = await readSlaRules(w.trx);
   const value = JSON.stringify(rules);
   readInTransaction.delete(w.trx);
-  await w.trx.insertInto('settings').values({ key: SLA_RULES_KEY, value, updated_at: w.now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: w.now })).execute();
-  w.audit({ action: 'orders.sla_rules.update', entityType: 'setting', entityId: SLA_RULES_KEY, before: before.rules, after: rules });
+  await w.trx
+    .insertInto('settings')
+    .values({ key: SLA_RULES_KEY, value, updated_at: w.now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: w.now }))
+    .execute();
+  w.audit({
+    action: 'orders.sla_rules.update',
+    entityType: 'setting',
+    entityId: SLA_RULES_KEY,
+    before: before.rules,
+    after: rules,
+  });
   w.emit({ type: 'orders.sla_rules_changed', entityType: 'setting', entityId: SLA_RULES_KEY, data: {} });
   await enqueueJob(w.trx, SLA_JOB.replan, { runAt: w.now, payload: {} }, w.now);
 }

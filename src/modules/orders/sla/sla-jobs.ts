@@ -18,14 +18,36 @@ import { transition, type OrderAction } from '../model';
 import { snapshotOf, type OrderRow } from '../row';
 import { CLOCK_LABEL, formatBeijing, formatWorkingHours } from '../notifications/templates';
 import {
-  SLA_CLOCK_JOBS, SLA_JOB, asLevel, clockLevel, clockRuns, nextSlaStatus, pausedSince, planSla, slaJobKey, slaLevelOf, worse,
-  type EscalationStep, type PlannedSlaJob, type SlaJobKind, type SlaJobPayload, type SlaRules,
+  SLA_CLOCK_JOBS,
+  SLA_JOB,
+  asLevel,
+  clockLevel,
+  clockRuns,
+  nextSlaStatus,
+  pausedSince,
+  planSla,
+  slaJobKey,
+  slaLevelOf,
+  worse,
+  type EscalationStep,
+  type PlannedSlaJob,
+  type SlaJobKind,
+  type SlaJobPayload,
+  type SlaRules,
 } from './sla-rules';
 import { readSlaRules } from './settings';
 
 /** Columns whose change can move a clock; other changes (urge, contact…) plan nothing. */
 const CLOCK_COLUMNS = [
-  'state', 'sign_deadline', 'completion_deadline', 'suspended', 'signed_at', 'clock_started_at', 'clock_stopped_at', 'reopened_at', 'pauses',
+  'state',
+  'sign_deadline',
+  'completion_deadline',
+  'suspended',
+  'signed_at',
+  'clock_started_at',
+  'clock_stopped_at',
+  'reopened_at',
+  'pauses',
 ] as const satisfies ReadonlyArray<keyof OrderRow>;
 
 const LEVEL_LABEL = ['', '一级', '二级', '三级'];
@@ -35,7 +57,11 @@ export function registerSlaJobs(mod: OrdersServices) {
   const p = d.p;
   const calc = d.deadlines;
   const rulesIn = async (db: Queryable) =>
-    (await readSlaRules(db, (err) => p.logger.error({ err }, 'orders.sla_rules in settings is invalid; using the defaults'))).rules;
+    (
+      await readSlaRules(db, (err) =>
+        p.logger.error({ err }, 'orders.sla_rules in settings is invalid; using the defaults'),
+      )
+    ).rules;
 
   async function enqueue(db: Queryable, j: PlannedSlaJob, now: number, dedupeKey = j.key, runAt = j.runAt) {
     await enqueueJob(db, j.kind, { runAt, payload: { ...j.payload }, dedupeKey }, now);
@@ -66,7 +92,12 @@ export function registerSlaJobs(mod: OrdersServices) {
 
   /** Whether this clock's deadline was already reported at this level (a job run twice, a resume). */
   async function alreadyRaised(w: Work, orderId: string, type: string, job: SlaJobPayload): Promise<boolean> {
-    const rows = await w.trx.selectFrom('order_events').select('data').where('order_id', '=', orderId).where('type', '=', type).execute();
+    const rows = await w.trx
+      .selectFrom('order_events')
+      .select('data')
+      .where('order_id', '=', orderId)
+      .where('type', '=', type)
+      .execute();
     return rows.some((r) => {
       const data = JSON.parse(r.data) as { clock?: unknown; deadline?: unknown };
       return data.clock === job.clock && Number(data.deadline) === job.deadline;
@@ -82,13 +113,17 @@ export function registerSlaJobs(mod: OrdersServices) {
 
   async function applyStep(w: Work, row: OrderRow, job: SlaJobPayload, step: EscalationStep): Promise<OrderRow> {
     const label = CLOCK_LABEL[job.clock];
-    const late = step.afterWorkingDays > 0 ? `超过${label}时限${step.afterWorkingDays}个工作日仍未${label}` : `已超过${label}时限`;
+    const late =
+      step.afterWorkingDays > 0 ? `超过${label}时限${step.afterWorkingDays}个工作日仍未${label}` : `已超过${label}时限`;
     const extra = step.note ? `，${step.note}` : '';
     if (step.action === 'urge') return tryAsSystem(w, row, { type: 'urge', note: `${late}，系统自动催办${extra}` });
     let current = row;
     while (Number(current.supervision_level) < (step.level ?? 1)) {
       const level = Number(current.supervision_level) + 1;
-      const next = await tryAsSystem(w, current, { type: 'supervise', note: `${late}，系统自动${LEVEL_LABEL[level]}督办${extra}` });
+      const next = await tryAsSystem(w, current, {
+        type: 'supervise',
+        note: `${late}，系统自动${LEVEL_LABEL[level]}督办${extra}`,
+      });
       if (next === current) break;
       current = next;
     }
@@ -104,7 +139,8 @@ export function registerSlaJobs(mod: OrdersServices) {
     if (await alreadyRaised(w, row.id, type, job)) return;
     const stored = asLevel(row.sla_status);
     const status = worse(stored, level);
-    if (status !== row.sla_status) await w.trx.updateTable('orders').set({ sla_status: status }).where('id', '=', row.id).execute();
+    if (status !== row.sla_status)
+      await w.trx.updateTable('orders').set({ sla_status: status }).where('id', '=', row.id).execute();
     const after: OrderRow = { ...row, sla_status: status };
     const at = pausedSince(o) ?? w.now;
     const label = CLOCK_LABEL[job.clock];
@@ -118,44 +154,66 @@ export function registerSlaJobs(mod: OrdersServices) {
       note = `临近${label}时限（${formatBeijing(job.deadline)}），剩余约${formatWorkingHours(data.remainingMs as number)}个工作小时`;
     }
     await mod.actions.timeline(w, row.id, type, row.state, row.state, note, data, row.unit_id);
-    w.audit({ action: type, entityType: 'order', entityId: row.id, before: { slaStatus: stored }, after: { slaStatus: status, clock: job.clock, deadline: job.deadline } });
-    w.emit({ type, entityType: 'order', entityId: row.id, data: { number: row.number, clock: job.clock, deadline: job.deadline, unitId: row.unit_id } });
+    w.audit({
+      action: type,
+      entityType: 'order',
+      entityId: row.id,
+      before: { slaStatus: stored },
+      after: { slaStatus: status, clock: job.clock, deadline: job.deadline },
+    });
+    w.emit({
+      type,
+      entityType: 'order',
+      entityId: row.id,
+      data: { number: row.number, clock: job.clock, deadline: job.deadline, unitId: row.unit_id },
+    });
     for (const h of d.hooks) await h(w, { before: row, after, event: { type, data }, actor: null });
     if (level !== 'overdue') return;
     let current = after;
-    for (const step of rules[job.clock]) if (step.afterWorkingDays <= 0) current = await applyStep(w, current, job, step);
+    for (const step of rules[job.clock])
+      if (step.afterWorkingDays <= 0) current = await applyStep(w, current, job, step);
   }
 
-  const handler = (kind: SlaJobKind) => async (trx: Tx, job: Job): Promise<void> => {
-    const payload = readPayload(job.payload);
-    if (!payload) return;
-    await workIn(trx, p.clock.now(), SYSTEM_CONTEXT, async (w) => {
-      // Hold the order while deciding, so a user's action (or another node's SLA job on it) waits
-      // instead of racing. SQLite has no FOR UPDATE: a no-op write as the first statement takes
-      // the database's write lock before anything is read (no stale snapshot to upgrade later).
-      let q = w.trx.selectFrom('orders').selectAll().where('id', '=', payload.orderId);
-      if (p.dialect === 'postgres') q = q.forUpdate();
-      else await w.trx.updateTable('orders').set((eb) => ({ version: eb.ref('version') })).where('id', '=', payload.orderId).execute();
-      const row = await q.executeTakeFirst();
-      if (!row) return;
-      const rules = await rulesIn(w.trx);
-      const planned = planSla(snapshotOf(row), calc, rules).find((j) => j.key === slaJobKey(kind, payload));
-      if (!planned) return; // stale: the deadline moved, the clock stopped or the order is suspended
-      if (w.now < planned.runAt) {
-        // not due any more at this instant (the rules or the calendar changed): come back then
-        await enqueue(w.trx, planned, w.now, `${planned.key}#${planned.runAt}`);
-        return;
-      }
-      if (kind === SLA_JOB.escalate) {
-        const o = snapshotOf(row);
-        if (planned.payload.step && clockLevel(o, planned.payload.clock, w.now, calc, rules.dueSoonRatio) === 'overdue') {
-          await applyStep(w, row, planned.payload, planned.payload.step);
+  const handler =
+    (kind: SlaJobKind) =>
+    async (trx: Tx, job: Job): Promise<void> => {
+      const payload = readPayload(job.payload);
+      if (!payload) return;
+      await workIn(trx, p.clock.now(), SYSTEM_CONTEXT, async (w) => {
+        // Hold the order while deciding, so a user's action (or another node's SLA job on it) waits
+        // instead of racing. SQLite has no FOR UPDATE: a no-op write as the first statement takes
+        // the database's write lock before anything is read (no stale snapshot to upgrade later).
+        let q = w.trx.selectFrom('orders').selectAll().where('id', '=', payload.orderId);
+        if (p.dialect === 'postgres') q = q.forUpdate();
+        else
+          await w.trx
+            .updateTable('orders')
+            .set((eb) => ({ version: eb.ref('version') }))
+            .where('id', '=', payload.orderId)
+            .execute();
+        const row = await q.executeTakeFirst();
+        if (!row) return;
+        const rules = await rulesIn(w.trx);
+        const planned = planSla(snapshotOf(row), calc, rules).find((j) => j.key === slaJobKey(kind, payload));
+        if (!planned) return; // stale: the deadline moved, the clock stopped or the order is suspended
+        if (w.now < planned.runAt) {
+          // not due any more at this instant (the rules or the calendar changed): come back then
+          await enqueue(w.trx, planned, w.now, `${planned.key}#${planned.runAt}`);
+          return;
         }
-        return;
-      }
-      await raise(w, row, kind, planned.payload, rules);
-    });
-  };
+        if (kind === SLA_JOB.escalate) {
+          const o = snapshotOf(row);
+          if (
+            planned.payload.step &&
+            clockLevel(o, planned.payload.clock, w.now, calc, rules.dueSoonRatio) === 'overdue'
+          ) {
+            await applyStep(w, row, planned.payload, planned.payload.step);
+          }
+          return;
+        }
+        await raise(w, row, kind, planned.payload, rules);
+      });
+    };
   for (const kind of SLA_CLOCK_JOBS) p.jobs.register(kind, handler(kind));
 
   // After the rules changed: move pending jobs to their new instants, add jobs for new steps.
@@ -173,13 +231,21 @@ export function registerSlaJobs(mod: OrdersServices) {
 }
 
 function runningOrders(db: Kysely<DB> | Tx) {
-  return db.selectFrom('orders').selectAll()
+  return db
+    .selectFrom('orders')
+    .selectAll()
     .where('state', 'in', ['pending_dispatch', 'pending_sign', 'handling'])
-    .where('clock_started_at', 'is not', null).where('clock_stopped_at', 'is', null)
+    .where('clock_started_at', 'is not', null)
+    .where('clock_stopped_at', 'is', null)
     .execute();
 }
 
 function readPayload(x: Record<string, unknown>): SlaJobPayload | null {
-  if (typeof x.orderId !== 'string' || typeof x.deadline !== 'number' || (x.clock !== 'sign' && x.clock !== 'completion')) return null;
+  if (
+    typeof x.orderId !== 'string' ||
+    typeof x.deadline !== 'number' ||
+    (x.clock !== 'sign' && x.clock !== 'completion')
+  )
+    return null;
   return x as unknown as SlaJobPayload;
 }

@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../../platform/calendar';
 import { at, fmt } from '../../../platform/calendar/test-helpers';
-import { applyPatch, computeClockStatus, transition, type DeadlineCalculator, type OrderAction, type OrderSnapshot } from '../model';
+import {
+  applyPatch,
+  computeClockStatus,
+  transition,
+  type DeadlineCalculator,
+  type OrderAction,
+  type OrderSnapshot,
+} from '../model';
 import { ACTORS, order } from '../model/testing';
 import {
-  DEFAULT_SLA_RULES, SLA_JOB, clockLevel, dueSoonInstant, nextSlaStatus, parseSlaRules, planSla, slaJobKey, slaLevelOf, type SlaRules,
+  DEFAULT_SLA_RULES,
+  SLA_JOB,
+  clockLevel,
+  dueSoonInstant,
+  nextSlaStatus,
+  parseSlaRules,
+  planSla,
+  slaJobKey,
+  slaLevelOf,
+  type SlaRules,
 } from './sla-rules';
 
 const HOUR = 3_600_000;
@@ -26,9 +42,14 @@ function step(o: OrderSnapshot, a: OrderAction, who: keyof typeof ACTORS, now: n
   return applyPatch(o, r.patch);
 }
 
-const dispatchAt = (t: number) => step(order('pending_dispatch'), { type: 'dispatch', unitId: 'unit-1' }, 'dispatcher', t);
+const dispatchAt = (t: number) =>
+  step(order('pending_dispatch'), { type: 'dispatch', unitId: 'unit-1' }, 'dispatcher', t);
 const byKind = (o: OrderSnapshot, rules: SlaRules = DEFAULT_SLA_RULES) =>
-  Object.fromEntries(planSla(o, calc, rules).filter((j) => j.kind !== SLA_JOB.escalate).map((j) => [j.kind, fmt(j.runAt)]));
+  Object.fromEntries(
+    planSla(o, calc, rules)
+      .filter((j) => j.kind !== SLA_JOB.escalate)
+      .map((j) => [j.kind, fmt(j.runAt)]),
+  );
 
 describe('planSla', () => {
   it('plans 临期 and 超期 for both clocks over the 2026 Spring Festival', () => {
@@ -54,17 +75,27 @@ describe('planSla', () => {
     expect(fmt(o.completionDeadline!)).toBe('2026-02-28 17:30'); // lands on the make-up Saturday 28th
     const esc = planSla(o, calc, DEFAULT_SLA_RULES).filter((j) => j.kind === SLA_JOB.escalate);
     // step 0 (urge at once) is done by the overdue job; 1 day → Mon Mar 2; 5 days → Fri Mar 6
-    expect(esc.map((j) => [j.payload.step!.level, fmt(j.runAt)])).toEqual([[1, '2026-03-02 17:30'], [2, '2026-03-06 17:30']]);
+    expect(esc.map((j) => [j.payload.step!.level, fmt(j.runAt)])).toEqual([
+      [1, '2026-03-02 17:30'],
+      [2, '2026-03-06 17:30'],
+    ]);
     expect(esc[0].key).toBe(`sla:${o.id}:${SLA_JOB.escalate}:${o.completionDeadline}:completion:1d:supervise1:s0`);
   });
 
   it('finds the first instant computeClockStatus calls due_soon, to the millisecond', () => {
-    for (const start of ['2026-02-13 09:00', '2026-02-13 11:59', '2026-02-14 16:00', '2026-03-02 12:30', '2026-04-30 17:00']) {
+    for (const start of [
+      '2026-02-13 09:00',
+      '2026-02-13 11:59',
+      '2026-02-14 16:00',
+      '2026-03-02 12:30',
+      '2026-04-30 17:00',
+    ]) {
       for (const ratio of [0.2, 0.1, 0.37, 0.5]) {
         const o = dispatchAt(at(start));
         const s0 = computeClockStatus(o, o.clockStartedAt!, calc.workingMsBetween);
         const t = dueSoonInstant(o.clockStartedAt!, o.completionDeadline!, s0.allowedMs!, ratio, calc);
-        const status = (now: number) => computeClockStatus(o, now, calc.workingMsBetween, { dueSoonRatio: ratio }).status;
+        const status = (now: number) =>
+          computeClockStatus(o, now, calc.workingMsBetween, { dueSoonRatio: ratio }).status;
         expect([start, ratio, status(t - 1)]).toEqual([start, ratio, 'normal']);
         expect([start, ratio, status(t)]).toEqual([start, ratio, 'due_soon']);
         expect(clockLevel(o, 'completion', t, calc, ratio)).toBe('due_soon');
@@ -122,11 +153,18 @@ describe('planSla', () => {
 
   it('an approved extension moves the deadline: new keys', () => {
     const o = step(dispatchAt(at('2026-03-02 09:00')), { type: 'sign' }, 'handler', at('2026-03-02 10:00'));
-    const asked = step(o, { type: 'request_extension', reason: '需协调', addWorkingDays: 3 }, 'handler', at('2026-03-05 10:00'));
+    const asked = step(
+      o,
+      { type: 'request_extension', reason: '需协调', addWorkingDays: 3 },
+      'handler',
+      at('2026-03-05 10:00'),
+    );
     const granted = step(asked, { type: 'approve_extension' }, 'dispatcher', at('2026-03-05 11:00'));
     const k = (x: OrderSnapshot) => planSla(x, calc, DEFAULT_SLA_RULES).find((j) => j.kind === SLA_JOB.overdue)!.key;
     expect(k(granted)).not.toBe(k(o));
-    expect(k(granted)).toBe(slaJobKey(SLA_JOB.overdue, { orderId: o.id, deadline: granted.completionDeadline!, clock: 'completion' }));
+    expect(k(granted)).toBe(
+      slaJobKey(SLA_JOB.overdue, { orderId: o.id, deadline: granted.completionDeadline!, clock: 'completion' }),
+    );
   });
 });
 
@@ -150,17 +188,43 @@ describe('sla_status', () => {
 describe('parseSlaRules', () => {
   it('accepts the defaults and sorts steps by day', () => {
     expect(parseSlaRules(DEFAULT_SLA_RULES)).toEqual(DEFAULT_SLA_RULES);
-    const r = parseSlaRules({ dueSoonRatio: 0.3, sign: [], completion: [{ afterWorkingDays: 2, action: 'supervise', level: 1 }, { afterWorkingDays: 0.5, action: 'urge', note: ' 请速办 ' }] });
-    expect(r.completion).toEqual([{ afterWorkingDays: 0.5, action: 'urge', note: '请速办' }, { afterWorkingDays: 2, action: 'supervise', level: 1 }]);
+    const r = parseSlaRules({
+      dueSoonRatio: 0.3,
+      sign: [],
+      completion: [
+        { afterWorkingDays: 2, action: 'supervise', level: 1 },
+        { afterWorkingDays: 0.5, action: 'urge', note: ' 请速办 ' },
+      ],
+    });
+    expect(r.completion).toEqual([
+      { afterWorkingDays: 0.5, action: 'urge', note: '请速办' },
+      { afterWorkingDays: 2, action: 'supervise', level: 1 },
+    ]);
   });
 
   it.each([
     [{ dueSoonRatio: 1, sign: [], completion: [] }, 'dueSoonRatio'],
     [{ dueSoonRatio: 0, sign: [], completion: [] }, 'dueSoonRatio'],
-    [{ dueSoonRatio: 0.2, sign: [], completion: [{ afterWorkingDays: 1, action: 'supervise' }] }, 'supervise needs level'],
-    [{ dueSoonRatio: 0.2, sign: [{ afterWorkingDays: 0, action: 'urge', level: 1 }], completion: [] }, 'urge takes no level'],
+    [
+      { dueSoonRatio: 0.2, sign: [], completion: [{ afterWorkingDays: 1, action: 'supervise' }] },
+      'supervise needs level',
+    ],
+    [
+      { dueSoonRatio: 0.2, sign: [{ afterWorkingDays: 0, action: 'urge', level: 1 }], completion: [] },
+      'urge takes no level',
+    ],
     [{ dueSoonRatio: 0.2, sign: [], completion: [{ afterWorkingDays: 0.3, action: 'urge' }] }, 'half days'],
-    [{ dueSoonRatio: 0.2, sign: [], completion: [{ afterWorkingDays: 1, action: 'urge' }, { afterWorkingDays: 1, action: 'urge' }] }, 'repeats'],
+    [
+      {
+        dueSoonRatio: 0.2,
+        sign: [],
+        completion: [
+          { afterWorkingDays: 1, action: 'urge' },
+          { afterWorkingDays: 1, action: 'urge' },
+        ],
+      },
+      'repeats',
+    ],
     [{ dueSoonRatio: 0.2, sign: [] }, 'completion must be a list'],
   ])('refuses %j', (input, message) => {
     expect(() => parseSlaRules(input)).toThrow(message);

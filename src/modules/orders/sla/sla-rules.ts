@@ -56,7 +56,13 @@ export const SLA_JOB = {
 } as const;
 
 /** The kinds whose handler raises 临期/超期 or escalates (everything but replan). */
-export const SLA_CLOCK_JOBS = [SLA_JOB.signDueSoon, SLA_JOB.signOverdue, SLA_JOB.dueSoon, SLA_JOB.overdue, SLA_JOB.escalate] as const;
+export const SLA_CLOCK_JOBS = [
+  SLA_JOB.signDueSoon,
+  SLA_JOB.signOverdue,
+  SLA_JOB.dueSoon,
+  SLA_JOB.overdue,
+  SLA_JOB.escalate,
+] as const;
 export type SlaJobKind = (typeof SLA_CLOCK_JOBS)[number];
 
 export interface SlaJobPayload {
@@ -118,7 +124,13 @@ function allowedMs(o: OrderSnapshot, clock: SlaClock, calc: DeadlineCalculator):
  * same test as computeClockStatus (`remaining < ratio × allowed`, remaining in whole ms), found
  * by walking working time forward from `from` (any instant of the current period before it).
  */
-export function dueSoonInstant(from: number, deadline: number, allowed: number, ratio: number, calc: DeadlineCalculator): number {
+export function dueSoonInstant(
+  from: number,
+  deadline: number,
+  allowed: number,
+  ratio: number,
+  calc: DeadlineCalculator,
+): number {
   const maxRemaining = Math.ceil(ratio * allowed) - 1;
   const consume = calc.workingMsBetween(from, deadline) - maxRemaining;
   return consume <= 0 ? from : calc.addWorkingMs(from, consume);
@@ -128,10 +140,29 @@ export function dueSoonInstant(from: number, deadline: number, allowed: number, 
 export function planSla(o: OrderSnapshot, calc: DeadlineCalculator, rules: SlaRules): PlannedSlaJob[] {
   if (!clockRuns(o)) return [];
   const jobs: PlannedSlaJob[] = [];
-  const add = (kind: SlaJobKind, runAt: number, payload: SlaJobPayload) => jobs.push({ kind, key: slaJobKey(kind, payload), runAt, payload });
-  const clocks: Array<{ clock: SlaClock; deadline: number | null; from: number | null; soon: SlaJobKind; late: SlaJobKind }> = [
-    { clock: 'sign', deadline: o.signedAt === null ? o.signDeadline : null, from: o.clockStartedAt, soon: SLA_JOB.signDueSoon, late: SLA_JOB.signOverdue },
-    { clock: 'completion', deadline: o.completionDeadline, from: o.reopenedAt ?? o.clockStartedAt, soon: SLA_JOB.dueSoon, late: SLA_JOB.overdue },
+  const add = (kind: SlaJobKind, runAt: number, payload: SlaJobPayload) =>
+    jobs.push({ kind, key: slaJobKey(kind, payload), runAt, payload });
+  const clocks: Array<{
+    clock: SlaClock;
+    deadline: number | null;
+    from: number | null;
+    soon: SlaJobKind;
+    late: SlaJobKind;
+  }> = [
+    {
+      clock: 'sign',
+      deadline: o.signedAt === null ? o.signDeadline : null,
+      from: o.clockStartedAt,
+      soon: SLA_JOB.signDueSoon,
+      late: SLA_JOB.signOverdue,
+    },
+    {
+      clock: 'completion',
+      deadline: o.completionDeadline,
+      from: o.reopenedAt ?? o.clockStartedAt,
+      soon: SLA_JOB.dueSoon,
+      late: SLA_JOB.overdue,
+    },
   ];
   for (const c of clocks) {
     if (c.deadline === null || c.from === null) continue;
@@ -156,7 +187,13 @@ export function planSla(o: OrderSnapshot, calc: DeadlineCalculator, rules: SlaRu
 }
 
 /** Where one clock stands: at `now`, or at the start of an open 挂起. */
-export function clockLevel(o: OrderSnapshot, clock: SlaClock, now: number, calc: DeadlineCalculator, ratio: number): SlaLevel {
+export function clockLevel(
+  o: OrderSnapshot,
+  clock: SlaClock,
+  now: number,
+  calc: DeadlineCalculator,
+  ratio: number,
+): SlaLevel {
   if (clock === 'completion') {
     const s = computeClockStatus(o, now, calc.workingMsBetween, { dueSoonRatio: ratio });
     if (s.status === 'paused') return (s.remainingMs ?? 0) < ratio * (s.allowedMs ?? 0) ? 'due_soon' : 'normal';
@@ -202,31 +239,42 @@ export function parseSlaRules(input: unknown): SlaRules {
   if (!input || typeof input !== 'object') fail('rules must be an object');
   const x = input as Record<string, unknown>;
   const ratio = x.dueSoonRatio;
-  if (typeof ratio !== 'number' || !(ratio > 0 && ratio < 1)) fail('dueSoonRatio must be a number between 0 and 1 (exclusive)');
+  if (typeof ratio !== 'number' || !(ratio > 0 && ratio < 1))
+    fail('dueSoonRatio must be a number between 0 and 1 (exclusive)');
   const steps = (name: 'sign' | 'completion'): EscalationStep[] => {
     const list = x[name];
     if (!Array.isArray(list)) return fail(`${name} must be a list of steps`);
     if (list.length > 10) fail(`${name}: at most 10 steps`);
     const seen = new Set<string>();
-    return list.map((s, i) => {
-      const at = `${name}[${i}]`;
-      if (!s || typeof s !== 'object') fail(`${at} must be an object`);
-      const { afterWorkingDays: days, action, level, note } = s as Record<string, unknown>;
-      if (typeof days !== 'number' || !Number.isFinite(days) || days < 0 || days > 60 || Math.round(days * 2) !== days * 2) {
-        fail(`${at}.afterWorkingDays must be 0–60 in half days`);
-      }
-      if (action !== 'urge' && action !== 'supervise') fail(`${at}.action must be urge or supervise`);
-      if (action === 'supervise' && level !== 1 && level !== 2 && level !== 3) fail(`${at}: supervise needs level 1, 2 or 3`);
-      if (action === 'urge' && level !== undefined) fail(`${at}: urge takes no level`);
-      if (note !== undefined && (typeof note !== 'string' || note.length > 200)) fail(`${at}.note must be text of at most 200 characters`);
-      const id = `${days}:${action}:${level ?? ''}`;
-      if (seen.has(id)) fail(`${at} repeats an earlier step`);
-      seen.add(id);
-      const step: EscalationStep = { afterWorkingDays: days as number, action: action as EscalationStep['action'] };
-      if (action === 'supervise') step.level = level as 1 | 2 | 3;
-      if (typeof note === 'string' && note.trim()) step.note = note.trim();
-      return step;
-    }).sort((a, b) => a.afterWorkingDays - b.afterWorkingDays);
+    return list
+      .map((s, i) => {
+        const at = `${name}[${i}]`;
+        if (!s || typeof s !== 'object') fail(`${at} must be an object`);
+        const { afterWorkingDays: days, action, level, note } = s as Record<string, unknown>;
+        if (
+          typeof days !== 'number' ||
+          !Number.isFinite(days) ||
+          days < 0 ||
+          days > 60 ||
+          Math.round(days * 2) !== days * 2
+        ) {
+          fail(`${at}.afterWorkingDays must be 0–60 in half days`);
+        }
+        if (action !== 'urge' && action !== 'supervise') fail(`${at}.action must be urge or supervise`);
+        if (action === 'supervise' && level !== 1 && level !== 2 && level !== 3)
+          fail(`${at}: supervise needs level 1, 2 or 3`);
+        if (action === 'urge' && level !== undefined) fail(`${at}: urge takes no level`);
+        if (note !== undefined && (typeof note !== 'string' || note.length > 200))
+          fail(`${at}.note must be text of at most 200 characters`);
+        const id = `${days}:${action}:${level ?? ''}`;
+        if (seen.has(id)) fail(`${at} repeats an earlier step`);
+        seen.add(id);
+        const step: EscalationStep = { afterWorkingDays: days as number, action: action as EscalationStep['action'] };
+        if (action === 'supervise') step.level = level as 1 | 2 | 3;
+        if (typeof note === 'string' && note.trim()) step.note = note.trim();
+        return step;
+      })
+      .sort((a, b) => a.afterWorkingDays - b.afterWorkingDays);
   };
   return { dueSoonRatio: ratio as number, sign: steps('sign'), completion: steps('completion') };
 }

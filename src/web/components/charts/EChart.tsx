@@ -69,7 +69,10 @@ export function EChart({ option, height = 320, testId, empty, emptyText, onClick
 
   if (empty) {
     return (
-      <div style={{ height, display: 'flex', alignItems: 'center', justifyContent: 'center', ...style }} data-testid={testId}>
+      <div
+        style={{ height, display: 'flex', alignItems: 'center', justifyContent: 'center', ...style }}
+        data-testid={testId}
+      >
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText ?? t('ops.chart.empty')} />
       </div>
     );
@@ -78,11 +81,15 @@ export function EChart({ option, height = 320, testId, empty, emptyText, onClick
     <div style={{ position: 'relative', height, ...style }} data-testid={testId}>
       <div ref={el} style={{ position: 'absolute', inset: 0, cursor: onClick ? 'pointer' : undefined }} />
       {failed ? (
-        <div style={{ position: 'absolute', inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+        <div
+          style={{ position: 'absolute', inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center' }}
+        >
           <Typography.Text type="danger">{t('ops.chart.failed')}</Typography.Text>
         </div>
       ) : !ready ? (
-        <div style={{ position: 'absolute', inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+        <div
+          style={{ position: 'absolute', inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center' }}
+        >
           <Spin />
         </div>
       ) : null}

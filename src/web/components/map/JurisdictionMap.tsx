@@ -48,7 +48,11 @@ const PANES: Array<[string, number]> = [
 
 type Kind = keyof MapLayers;
 
-function buildLayer(kind: Kind, fc: GeoCollection, ctx: { t: TFunction; labels: boolean; colors: Map<string, string> }): L.GeoJSON {
+function buildLayer(
+  kind: Kind,
+  fc: GeoCollection,
+  ctx: { t: TFunction; labels: boolean; colors: Map<string, string> },
+): L.GeoJSON {
   const { t, labels, colors } = ctx;
   const name = (f: Feature) => String((f.properties as Record<string, unknown> | null)?.name ?? '');
   const code = (f: Feature) => String((f.properties as Record<string, unknown> | null)?.code ?? '');
@@ -67,8 +71,16 @@ function buildLayer(kind: Kind, fc: GeoCollection, ctx: { t: TFunction; labels: 
           return { className: 'community-shape', color: c, weight: 2, fillColor: c, fillOpacity: 0.18 };
         },
         onEachFeature: (f, layer) => {
-          layer.bindPopup(popupBody(name(f), [[t('map.code'), code(f)], [t('map.layer'), t('map.layer.communities')]]));
-          layer.bindTooltip(name(f), labels ? { permanent: true, direction: 'center', className: 'community-label' } : { sticky: true });
+          layer.bindPopup(
+            popupBody(name(f), [
+              [t('map.code'), code(f)],
+              [t('map.layer'), t('map.layer.communities')],
+            ]),
+          );
+          layer.bindTooltip(
+            name(f),
+            labels ? { permanent: true, direction: 'center', className: 'community-label' } : { sticky: true },
+          );
           const path = layer as L.Path;
           layer.on('mouseover', () => path.setStyle({ fillOpacity: 0.32 }));
           layer.on('mouseout', () => path.setStyle({ fillOpacity: 0.18 }));
@@ -98,7 +110,15 @@ function buildLayer(kind: Kind, fc: GeoCollection, ctx: { t: TFunction; labels: 
         pane: 'yw-places',
         pointToLayer: (f, latlng) => {
           const c = placeColor(f.properties?.kind as string | undefined);
-          return L.circleMarker(latlng, { pane: 'yw-places', radius: 6, color: '#fff', weight: 2, fillColor: c, fillOpacity: 0.95, className: 'place-marker' });
+          return L.circleMarker(latlng, {
+            pane: 'yw-places',
+            radius: 6,
+            color: '#fff',
+            weight: 2,
+            fillColor: c,
+            fillOpacity: 0.95,
+            className: 'place-marker',
+          });
         },
         onEachFeature: (f, layer) => {
           const p = (f.properties ?? {}) as Record<string, unknown>;
@@ -137,7 +157,11 @@ function useGeoLayer(mapRef: RefObject<L.Map | null>, build: (() => L.Layer) | n
 
 function boundsOf(layers: MapLayers, prefer?: Kind): L.LatLngBounds | null {
   const order: Kind[] =
-    prefer && layers[prefer]?.features?.length ? [prefer] : layers.boundary?.features?.length ? ['boundary'] : ['communities', 'grids', 'places'];
+    prefer && layers[prefer]?.features?.length
+      ? [prefer]
+      : layers.boundary?.features?.length
+        ? ['boundary']
+        : ['communities', 'grids', 'places'];
   let bounds: L.LatLngBounds | null = null;
   for (const k of order) {
     const fc = layers[k];
@@ -152,7 +176,16 @@ function boundsOf(layers: MapLayers, prefer?: Kind): L.LatLngBounds | null {
   return bounds;
 }
 
-export function JurisdictionMap({ layers, visible = {}, config, height = 520, testId = 'map', fitKey, fitLayer, onMap }: Props) {
+export function JurisdictionMap({
+  layers,
+  visible = {},
+  config,
+  height = 520,
+  testId = 'map',
+  fitKey,
+  fitLayer,
+  onMap,
+}: Props) {
   const t = useT();
   const el = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
@@ -164,7 +197,15 @@ export function JurisdictionMap({ layers, visible = {}, config, height = 520, te
   useEffect(() => {
     if (!el.current) return;
     // maxZoom must be set: without tiles Leaflet has none, and fitting a single point then zooms to NaN.
-    const map = L.map(el.current, { center: GUICHENG, zoom: 13, minZoom: 3, maxZoom: 19, zoomSnap: 0.25, zoomDelta: 0.5, preferCanvas: false });
+    const map = L.map(el.current, {
+      center: GUICHENG,
+      zoom: 13,
+      minZoom: 3,
+      maxZoom: 19,
+      zoomSnap: 0.25,
+      zoomDelta: 0.5,
+      preferCanvas: false,
+    });
     for (const [pane, z] of PANES) map.createPane(pane).style.zIndex = String(z);
     map.attributionControl.setPrefix('Leaflet');
     L.control.scale({ imperial: false }).addTo(map);
@@ -203,10 +244,26 @@ export function JurisdictionMap({ layers, visible = {}, config, height = 520, te
   const colorKey = [...colors].map(([k, v]) => k + v).join();
 
   const ctx = { t, labels, colors };
-  useGeoLayer(mapRef, show.boundary && layers.boundary ? () => buildLayer('boundary', layers.boundary!, ctx) : null, [layers.boundary, show.boundary]);
-  useGeoLayer(mapRef, show.communities && layers.communities ? () => buildLayer('communities', layers.communities!, ctx) : null, [layers.communities, show.communities, t, labels, colorKey]);
-  useGeoLayer(mapRef, show.grids && layers.grids ? () => buildLayer('grids', layers.grids!, ctx) : null, [layers.grids, show.grids, t, colorKey]);
-  useGeoLayer(mapRef, show.places && layers.places ? () => buildLayer('places', layers.places!, ctx) : null, [layers.places, show.places, t]);
+  useGeoLayer(mapRef, show.boundary && layers.boundary ? () => buildLayer('boundary', layers.boundary!, ctx) : null, [
+    layers.boundary,
+    show.boundary,
+  ]);
+  useGeoLayer(
+    mapRef,
+    show.communities && layers.communities ? () => buildLayer('communities', layers.communities!, ctx) : null,
+    [layers.communities, show.communities, t, labels, colorKey],
+  );
+  useGeoLayer(mapRef, show.grids && layers.grids ? () => buildLayer('grids', layers.grids!, ctx) : null, [
+    layers.grids,
+    show.grids,
+    t,
+    colorKey,
+  ]);
+  useGeoLayer(mapRef, show.places && layers.places ? () => buildLayer('places', layers.places!, ctx) : null, [
+    layers.places,
+    show.places,
+    t,
+  ]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -2,8 +2,18 @@ import type { GeoCollection } from '../../types';
 
 /** Twelve colours that stay apart on a light background, for neighbouring communities. */
 export const PALETTE = [
-  '#1677ff', '#fa8c16', '#52c41a', '#eb2f96', '#722ed1', '#13c2c2',
-  '#faad14', '#2f54eb', '#a0d911', '#f5222d', '#08979c', '#d4380d',
+  '#1677ff',
+  '#fa8c16',
+  '#52c41a',
+  '#eb2f96',
+  '#722ed1',
+  '#13c2c2',
+  '#faad14',
+  '#2f54eb',
+  '#a0d911',
+  '#f5222d',
+  '#08979c',
+  '#d4380d',
 ];
 
 /** Each community's colour by code, stable across reloads (sorted by code). */

@@ -8,7 +8,12 @@ import type { OrderState, OrderView } from './types';
 export function StateTag({ state, testId }: { state: OrderState; testId?: string }) {
   const l = useOrderLabels();
   return (
-    <Tag color={STATE_COLORS[state] ?? 'default'} data-testid={testId} data-state={state} style={{ marginInlineEnd: 0 }}>
+    <Tag
+      color={STATE_COLORS[state] ?? 'default'}
+      data-testid={testId}
+      data-state={state}
+      style={{ marginInlineEnd: 0 }}
+    >
       {l.state(state)}
     </Tag>
   );
@@ -108,7 +113,11 @@ export function SlaClock({ order, size = 'small' }: { order: OrderView; size?: '
       );
       break;
     case 'stopped_late':
-      body = <Typography.Text type="danger">{under1m ? t('orders.clock.overdue') : t('orders.clock.stoppedLate', { d: left })}</Typography.Text>;
+      body = (
+        <Typography.Text type="danger">
+          {under1m ? t('orders.clock.overdue') : t('orders.clock.stoppedLate', { d: left })}
+        </Typography.Text>
+      );
       break;
     default:
       body = <Typography.Text type="secondary">{t('orders.clock.stopped')}</Typography.Text>;
@@ -133,12 +142,41 @@ export function UrgencyTag({ urgency, hideNormal }: { urgency: string; hideNorma
 export function OrderFlags({ order }: { order: OrderView }) {
   const { t } = useOrderLabels();
   const flags = [];
-  if (order.supervisionLevel > 0) flags.push(<Tag key="sup" color="red" variant="filled">{t('orders.flag.supervised', { n: order.supervisionLevel })}</Tag>);
-  if (order.returnRequest) flags.push(<Tag key="ret" color="orange" variant="filled">{t('orders.flag.return')}</Tag>);
-  if (order.extensionRequest) flags.push(<Tag key="ext" color="gold" variant="filled">{t('orders.flag.extension')}</Tag>);
-  if (order.suspended) flags.push(<Tag key="sus" variant="filled">{t('orders.flag.suspended')}</Tag>);
-  if (order.reopenCount > 0) flags.push(<Tag key="reo" color="purple" variant="filled">{t('orders.flag.reopened', { n: order.reopenCount })}</Tag>);
+  if (order.supervisionLevel > 0)
+    flags.push(
+      <Tag key="sup" color="red" variant="filled">
+        {t('orders.flag.supervised', { n: order.supervisionLevel })}
+      </Tag>,
+    );
+  if (order.returnRequest)
+    flags.push(
+      <Tag key="ret" color="orange" variant="filled">
+        {t('orders.flag.return')}
+      </Tag>,
+    );
+  if (order.extensionRequest)
+    flags.push(
+      <Tag key="ext" color="gold" variant="filled">
+        {t('orders.flag.extension')}
+      </Tag>,
+    );
+  if (order.suspended)
+    flags.push(
+      <Tag key="sus" variant="filled">
+        {t('orders.flag.suspended')}
+      </Tag>,
+    );
+  if (order.reopenCount > 0)
+    flags.push(
+      <Tag key="reo" color="purple" variant="filled">
+        {t('orders.flag.reopened', { n: order.reopenCount })}
+      </Tag>,
+    );
   if (order.urgency !== 'normal') flags.push(<UrgencyTag key="urg" urgency={order.urgency} />);
   if (!flags.length) return null;
-  return <Space size={2} wrap>{flags}</Space>;
+  return (
+    <Space size={2} wrap>
+      {flags}
+    </Space>
+  );
 }

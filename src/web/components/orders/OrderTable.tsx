@@ -24,7 +24,16 @@ interface Props {
   compact?: boolean;
 }
 
-export function OrderTable({ orders, loading, selection, rowActions, rowActionsWidth = 96, flash, empty, compact }: Props) {
+export function OrderTable({
+  orders,
+  loading,
+  selection,
+  rowActions,
+  rowActionsWidth = 96,
+  flash,
+  empty,
+  compact,
+}: Props) {
   const l = useOrderLabels();
   const { t } = l;
   const orgs = useOrgIndex();
@@ -39,7 +48,11 @@ export function OrderTable({ orders, loading, selection, rowActions, rowActionsW
       fixed: 'left',
       render: (_: string, o) => (
         <div>
-          <Link to={`/orders/${encodeURIComponent(o.id)}`} className="order-number" data-testid={`order-link-${o.number}`}>
+          <Link
+            to={`/orders/${encodeURIComponent(o.id)}`}
+            className="order-number"
+            data-testid={`order-link-${o.number}`}
+          >
             {o.number}
           </Link>
           <div className="order-sub">{l.channel(o.channel)}</div>
@@ -67,7 +80,7 @@ export function OrderTable({ orders, loading, selection, rowActions, rowActionsW
       dataIndex: 'communityCode',
       width: 92,
       ellipsis: true,
-      render: (c: string | null) => (c ? communityName.get(c) ?? c : '—'),
+      render: (c: string | null) => (c ? (communityName.get(c) ?? c) : '—'),
     },
     {
       title: t('orders.col.unit'),
@@ -103,7 +116,13 @@ export function OrderTable({ orders, loading, selection, rowActions, rowActionsW
     }
   }
   if (rowActions) {
-    columns.push({ title: t('common.actions'), key: 'actions', width: rowActionsWidth, fixed: 'right', render: (_: unknown, o) => rowActions(o) });
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      width: rowActionsWidth,
+      fixed: 'right',
+      render: (_: unknown, o) => rowActions(o),
+    });
   }
 
   return (
@@ -131,7 +150,10 @@ export function OrderTable({ orders, loading, selection, rowActions, rowActionsW
       }
       rowClassName={(o) => {
         const k = clockKind(o);
-        return [k === 'overdue' ? 'row-overdue' : k === 'due_soon' ? 'row-due-soon' : '', flash?.has(o.id) ? 'row-flash' : ''].join(' ');
+        return [
+          k === 'overdue' ? 'row-overdue' : k === 'due_soon' ? 'row-due-soon' : '',
+          flash?.has(o.id) ? 'row-flash' : '',
+        ].join(' ');
       }}
       onRow={(o) =>
         ({

@@ -23,7 +23,15 @@ interface TreeNode {
 function categoryTree(list: CategoryView[], leafOnly: boolean): TreeNode[] {
   const nodes = new Map<string, TreeNode>();
   for (const c of list) {
-    nodes.set(c.code, { value: c.code, key: c.code, title: c.name, search: `${c.path} ${c.code}`, label: c.path, selectable: !leafOnly || c.leaf, children: [] });
+    nodes.set(c.code, {
+      value: c.code,
+      key: c.code,
+      title: c.name,
+      search: `${c.path} ${c.code}`,
+      label: c.path,
+      selectable: !leafOnly || c.leaf,
+      children: [],
+    });
   }
   const roots: TreeNode[] = [];
   for (const c of list) {
@@ -49,7 +57,17 @@ interface CategoryProps {
 }
 
 /** 诉求分类: the tree, searchable by name, code or path. */
-export function CategoryTreeSelect({ value, onChange, leafOnly, allowClear = true, placeholder, style, size, id, testId }: CategoryProps) {
+export function CategoryTreeSelect({
+  value,
+  onChange,
+  leafOnly,
+  allowClear = true,
+  placeholder,
+  style,
+  size,
+  id,
+  testId,
+}: CategoryProps) {
   const t = useT();
   const cats = useCategories();
   const treeData = useMemo(() => categoryTree(cats.list, !!leafOnly), [cats.list, leafOnly]);
@@ -78,7 +96,16 @@ function unitTree(orgs: Org[]): TreeNode[] {
   const nodes = new Map<string, TreeNode>();
   for (const o of orgs) {
     const ok = UNIT_KINDS.has(o.kind);
-    nodes.set(o.id, { value: o.id, key: o.id, title: o.name, search: `${o.name} ${o.code}`, label: o.name, kind: o.kind, selectable: ok, children: [] });
+    nodes.set(o.id, {
+      value: o.id,
+      key: o.id,
+      title: o.name,
+      search: `${o.name} ${o.code}`,
+      label: o.name,
+      kind: o.kind,
+      selectable: ok,
+      children: [],
+    });
   }
   const roots: TreeNode[] = [];
   for (const o of orgs) {
@@ -93,9 +120,7 @@ function unitTree(orgs: Org[]): TreeNode[] {
   };
   // Grids sit under communities; hiding them keeps the picker short (they are rarely a dispatch target).
   const prune = (list: TreeNode[], withGrids: boolean): TreeNode[] =>
-    list
-      .filter((n) => withGrids || n.kind !== 'grid')
-      .map((n) => ({ ...n, children: prune(n.children, withGrids) }));
+    list.filter((n) => withGrids || n.kind !== 'grid').map((n) => ({ ...n, children: prune(n.children, withGrids) }));
   sort(roots);
   return prune(roots, false);
 }

@@ -21,7 +21,7 @@ export function useOrderLabels(): OrderLabels {
   return useMemo(() => {
     const lookup = (group: string, value: string, fallback?: string) => {
       const key = `orders.${group}.${value}`;
-      return hasKey(key) ? t(key) : fallback ?? value;
+      return hasKey(key) ? t(key) : (fallback ?? value);
     };
     return {
       t,

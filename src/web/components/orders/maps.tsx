@@ -80,7 +80,15 @@ export function PointMap({ value, onChange, height = 260, testId = 'order-point-
     if (!value) return;
     // Above the community labels (tooltip pane, 650), so the picked point is never hidden.
     if (!map.getPane('yw-pick')) map.createPane('yw-pick').style.zIndex = '700';
-    marker.current = L.circleMarker([value.lat, value.lng], { radius: 8, color: '#fff', weight: 3, fillColor: '#cf1322', fillOpacity: 1, pane: 'yw-pick', interactive: false }).addTo(map);
+    marker.current = L.circleMarker([value.lat, value.lng], {
+      radius: 8,
+      color: '#fff',
+      weight: 3,
+      fillColor: '#cf1322',
+      fillOpacity: 1,
+      pane: 'yw-pick',
+      interactive: false,
+    }).addTo(map);
   }, [map, value]);
 
   // The view: the point when showing one, else the whole street. Refit when the box changes size
@@ -157,7 +165,8 @@ export function OrdersMap({ orders, onOpen, height = 560 }: OrdersMapProps) {
     if (!map.getPane('yw-orders')) map.createPane('yw-orders').style.zIndex = '450';
     const group = L.layerGroup();
     // Worst first so the late ones are drawn on top.
-    const rank = (k: ClockKind) => ['overdue', 'stopped_late', 'due_soon', 'paused', 'normal', 'none', 'stopped'].indexOf(k);
+    const rank = (k: ClockKind) =>
+      ['overdue', 'stopped_late', 'due_soon', 'paused', 'normal', 'none', 'stopped'].indexOf(k);
     const list = [...located].sort((a, b) => rank(clockKind(b)) - rank(clockKind(a)));
     for (const o of list) {
       const kind = clockKind(o);

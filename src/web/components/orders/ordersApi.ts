@@ -26,16 +26,18 @@ export const ordersApi = {
   act: (id: string, type: ActionType, fields: Record<string, unknown> = {}) =>
     api.post<OrderDetail>(`/api/orders/${enc(id)}/actions`, { ...fields, type }),
   reveal: (id: string) => api.post<{ name: string | null; phone: string | null }>(`/api/orders/${enc(id)}/reveal`),
-  callerHistory: (phone: string, signal?: AbortSignal) => api.get<CallerHistory>(`/api/callers/${enc(phone)}/orders`, undefined, { signal }),
-  categories: (signal?: AbortSignal) => api.get<{ items: CategoryView[] }>('/api/order-categories', undefined, { signal }),
+  callerHistory: (phone: string, signal?: AbortSignal) =>
+    api.get<CallerHistory>(`/api/callers/${enc(phone)}/orders`, undefined, { signal }),
+  categories: (signal?: AbortSignal) =>
+    api.get<{ items: CategoryView[] }>('/api/order-categories', undefined, { signal }),
   suggest: (text: string, signal?: AbortSignal) =>
     api.post<{ items: CategorySuggestion[] }>('/api/order-categories/suggest', { text }, { signal }),
   lookup: (lng: number, lat: number, signal?: AbortSignal) =>
-    api.get<{ community: { code: string; name: string } | null; grid: { code: string; name: string } | null; inStreet: boolean }>(
-      '/api/geo/lookup',
-      { lng, lat },
-      { signal },
-    ),
+    api.get<{
+      community: { code: string; name: string } | null;
+      grid: { code: string; name: string } | null;
+      inStreet: boolean;
+    }>('/api/geo/lookup', { lng, lat }, { signal }),
 };
 
 async function readError(res: Response): Promise<ApiError> {
@@ -46,12 +48,23 @@ async function readError(res: Response): Promise<ApiError> {
     /* not JSON */
   }
   const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-  if (err && typeof err.message === 'string') return new ApiError(res.status, err.code ?? `http_${res.status}`, err.message, err.details);
-  return new ApiError(res.status, `http_${res.status}`, `${res.status} ${res.statusText || 'error'}`, body ?? undefined);
+  if (err && typeof err.message === 'string')
+    return new ApiError(res.status, err.code ?? `http_${res.status}`, err.message, err.details);
+  return new ApiError(
+    res.status,
+    `http_${res.status}`,
+    `${res.status} ${res.statusText || 'error'}`,
+    body ?? undefined,
+  );
 }
 
 /** POST with extra headers (the shared client has no header option). Errors as ApiError. */
-async function rawPost<T>(path: string, body: BodyInit, headers: Record<string, string>, csrfToken: string | undefined): Promise<T> {
+async function rawPost<T>(
+  path: string,
+  body: BodyInit,
+  headers: Record<string, string>,
+  csrfToken: string | undefined,
+): Promise<T> {
   const h: Record<string, string> = { accept: 'application/json', ...headers };
   if (csrfToken) h['x-csrf-token'] = csrfToken;
   let res: Response;
@@ -66,7 +79,11 @@ async function rawPost<T>(path: string, body: BodyInit, headers: Record<string, 
 }
 
 /** 登记工单. The same key and body twice make one order (the server replays its answer). */
-export function createOrder(body: NewOrderBody, idempotencyKey: string, csrfToken: string | undefined): Promise<IntakeResult> {
+export function createOrder(
+  body: NewOrderBody,
+  idempotencyKey: string,
+  csrfToken: string | undefined,
+): Promise<IntakeResult> {
   return rawPost<IntakeResult>(
     '/api/orders',
     JSON.stringify(body),
@@ -110,7 +127,11 @@ export function uuid(): string {
 }
 
 /** Full paging through a list (for counts and the map), stopping at `cap` rows. */
-export async function listAll(q: OrderQuery, cap: number, signal?: AbortSignal): Promise<{ items: OrderPage['items']; truncated: boolean }> {
+export async function listAll(
+  q: OrderQuery,
+  cap: number,
+  signal?: AbortSignal,
+): Promise<{ items: OrderPage['items']; truncated: boolean }> {
   const items: OrderPage['items'] = [];
   let before: string | undefined;
   for (;;) {

@@ -70,7 +70,7 @@ export function useCategories(): CategoryIndex & { loading: boolean } {
       byCode,
       loading: data === undefined,
       isLeaf: (code: string) => !!byCode.get(code)?.leaf,
-      path: (code) => (code ? byCode.get(code)?.path ?? code : null),
+      path: (code) => (code ? (byCode.get(code)?.path ?? code) : null),
     };
   }, [data]);
 }
@@ -94,7 +94,7 @@ export function useOrgIndex(): OrgIndex {
     return {
       list,
       byId,
-      name: (id) => (id ? byId.get(id)?.name ?? null : null),
+      name: (id) => (id ? (byId.get(id)?.name ?? null) : null),
       communities: list.filter((o) => o.kind === 'community').sort((a, b) => a.code.localeCompare(b.code)),
       loading: data === undefined,
     };

@@ -17,11 +17,27 @@ export const ORDER_STATES = [
 ] as const;
 export type OrderState = (typeof ORDER_STATES)[number];
 
-export const OPEN_STATES: readonly OrderState[] = ['pending_dispatch', 'pending_sign', 'handling', 'pending_review', 'pending_visit'];
+export const OPEN_STATES: readonly OrderState[] = [
+  'pending_dispatch',
+  'pending_sign',
+  'handling',
+  'pending_review',
+  'pending_visit',
+];
 
 /** Channels a person at the centre may pick when registering (the others are machine channels). */
 export const INTAKE_CHANNELS = ['hotline', 'window', 'grid', 'web', 'wechat', 'drone', 'camera'] as const;
-export const ALL_CHANNELS = ['hotline', 'web', 'wechat', 'grid', 'drone', 'camera', 'open311', 'api', 'window'] as const;
+export const ALL_CHANNELS = [
+  'hotline',
+  'web',
+  'wechat',
+  'grid',
+  'drone',
+  'camera',
+  'open311',
+  'api',
+  'window',
+] as const;
 export type Channel = (typeof ALL_CHANNELS)[number];
 
 export const URGENCIES = ['normal', 'urgent', 'emergency'] as const;

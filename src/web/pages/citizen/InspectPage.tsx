@@ -43,7 +43,14 @@ interface Suggestion {
 }
 
 interface Created {
-  order: { id: string; number: string; stateLabel: string; stateLabelEn: string; unitName: string | null; categoryPath: string | null };
+  order: {
+    id: string;
+    number: string;
+    stateLabel: string;
+    stateLabelEn: string;
+    unitName: string | null;
+    categoryPath: string | null;
+  };
   duplicates: Array<{ id: string; number?: string }>;
 }
 
@@ -148,12 +155,16 @@ export default function InspectPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await postIdempotent<Created>('/api/orders', body, { idempotencyKey: attempt.current.key, csrf: me?.csrfToken });
+      const res = await postIdempotent<Created>('/api/orders', body, {
+        idempotencyKey: attempt.current.key,
+        csrf: me?.csrfToken,
+      });
       setCreated(res);
       attempt.current = null;
       window.scrollTo({ top: 0 });
     } catch (e) {
-      if (e instanceof ApiError && e.status !== 401 && e.status !== 403) setError(e.status === 0 ? t('error.network') : e.message);
+      if (e instanceof ApiError && e.status !== 401 && e.status !== 403)
+        setError(e.status === 0 ? t('error.network') : e.message);
       else showError(e);
     } finally {
       setBusy(false);
@@ -190,15 +201,32 @@ export default function InspectPage() {
                   {t('ops.inspect.state')}: <Tag color="blue">{lang === 'en' ? o.stateLabelEn : o.stateLabel}</Tag>
                 </span>
                 {o.unitName ? <span>{t('ops.inspect.autoDispatched', { unit: o.unitName })}</span> : null}
-                {o.categoryPath ? <span>{t('ops.col.category')}: {o.categoryPath}</span> : null}
+                {o.categoryPath ? (
+                  <span>
+                    {t('ops.col.category')}: {o.categoryPath}
+                  </span>
+                ) : null}
               </Space>
             }
             extra={
               <Space orientation="vertical" style={{ width: '100%' }}>
                 {created.duplicates.length ? (
-                  <Alert type="warning" showIcon title={t('ops.inspect.duplicates', { n: created.duplicates.length })} style={{ textAlign: 'left' }} />
+                  <Alert
+                    type="warning"
+                    showIcon
+                    title={t('ops.inspect.duplicates', { n: created.duplicates.length })}
+                    style={{ textAlign: 'left' }}
+                  />
                 ) : null}
-                <Button type="primary" size="large" block icon={<PlusOutlined />} onClick={reset} className="inspect-submit" data-testid="inspect-again">
+                <Button
+                  type="primary"
+                  size="large"
+                  block
+                  icon={<PlusOutlined />}
+                  onClick={reset}
+                  className="inspect-submit"
+                  data-testid="inspect-again"
+                >
                   {t('ops.inspect.again')}
                 </Button>
                 {can('orders.read') ? (
@@ -226,21 +254,66 @@ export default function InspectPage() {
       </Typography.Paragraph>
 
       <div className="inspect-big-buttons" style={{ marginBottom: 12 }}>
-        <Button type="primary" className="inspect-big-button" icon={<CameraOutlined />} onClick={() => cameraRef.current?.click()} disabled={photos.length >= MAX_PHOTOS} data-testid="inspect-camera">
+        <Button
+          type="primary"
+          className="inspect-big-button"
+          icon={<CameraOutlined />}
+          onClick={() => cameraRef.current?.click()}
+          disabled={photos.length >= MAX_PHOTOS}
+          data-testid="inspect-camera"
+        >
           {t('ops.inspect.camera')}
         </Button>
-        <Button className="inspect-big-button" icon={<EnvironmentOutlined />} onClick={() => pickerRef.current?.locate()} data-testid="inspect-locate">
+        <Button
+          className="inspect-big-button"
+          icon={<EnvironmentOutlined />}
+          onClick={() => pickerRef.current?.locate()}
+          data-testid="inspect-locate"
+        >
           {location ? t('ops.inspect.relocate') : t('ops.inspect.locate')}
         </Button>
       </div>
-      <input ref={cameraRef} type="file" accept="image/*" capture="environment" hidden onChange={(e) => { void addFiles(e.target.files); e.target.value = ''; }} data-testid="inspect-file" />
-      <input ref={albumRef} type="file" accept="image/*" multiple hidden onChange={(e) => { void addFiles(e.target.files); e.target.value = ''; }} data-testid="inspect-album-file" />
+      <input
+        ref={cameraRef}
+        type="file"
+        accept="image/*"
+        capture="environment"
+        hidden
+        onChange={(e) => {
+          void addFiles(e.target.files);
+          e.target.value = '';
+        }}
+        data-testid="inspect-file"
+      />
+      <input
+        ref={albumRef}
+        type="file"
+        accept="image/*"
+        multiple
+        hidden
+        onChange={(e) => {
+          void addFiles(e.target.files);
+          e.target.value = '';
+        }}
+        data-testid="inspect-album-file"
+      />
 
-      <Card size="small" style={{ marginBottom: 12 }} title={t('ops.inspect.photos', { n: photos.length, max: MAX_PHOTOS })} extra={
-        <Button type="link" size="small" icon={<PictureOutlined />} onClick={() => albumRef.current?.click()} disabled={photos.length >= MAX_PHOTOS}>
-          {t('ops.inspect.album')}
-        </Button>
-      }>
+      <Card
+        size="small"
+        style={{ marginBottom: 12 }}
+        title={t('ops.inspect.photos', { n: photos.length, max: MAX_PHOTOS })}
+        extra={
+          <Button
+            type="link"
+            size="small"
+            icon={<PictureOutlined />}
+            onClick={() => albumRef.current?.click()}
+            disabled={photos.length >= MAX_PHOTOS}
+          >
+            {t('ops.inspect.album')}
+          </Button>
+        }
+      >
         {photos.length === 0 ? (
           <Typography.Text type="secondary">{t('ops.inspect.noPhotos')}</Typography.Text>
         ) : (
@@ -253,12 +326,22 @@ export default function InspectPage() {
                     <Spin />
                   </div>
                 ) : p.status === 'error' ? (
-                  <div className="state" style={{ flexDirection: 'column', color: '#cf1322', fontSize: 12, padding: 4, textAlign: 'center' }}>
+                  <div
+                    className="state"
+                    style={{ flexDirection: 'column', color: '#cf1322', fontSize: 12, padding: 4, textAlign: 'center' }}
+                  >
                     <CloseCircleFilled style={{ fontSize: 20 }} />
                     {t('ops.inspect.uploadFailed')}
                   </div>
                 ) : null}
-                <Button className="remove" size="small" shape="circle" icon={<DeleteOutlined />} onClick={() => removePhoto(p.key)} aria-label={t('ops.inspect.remove')} />
+                <Button
+                  className="remove"
+                  size="small"
+                  shape="circle"
+                  icon={<DeleteOutlined />}
+                  onClick={() => removePhoto(p.key)}
+                  aria-label={t('ops.inspect.remove')}
+                />
               </div>
             ))}
           </div>
@@ -266,7 +349,15 @@ export default function InspectPage() {
       </Card>
 
       <Card size="small" style={{ marginBottom: 12 }} title={t('ops.inspect.where')}>
-        <LocationPicker ref={pickerRef} value={location} onChange={setLocation} big mapHeight={220} autoLocate hideButton />
+        <LocationPicker
+          ref={pickerRef}
+          value={location}
+          onChange={setLocation}
+          big
+          mapHeight={220}
+          autoLocate
+          hideButton
+        />
         <Input
           size="large"
           value={address}
@@ -314,7 +405,11 @@ export default function InspectPage() {
                       {s.path ?? s.categoryCode} · {Math.round(s.confidence * 100)}%
                     </Tag.CheckableTag>
                   ))}
-                  <Tag.CheckableTag checked={category === null} onChange={() => setCategory(null)} className="inspect-suggestion">
+                  <Tag.CheckableTag
+                    checked={category === null}
+                    onChange={() => setCategory(null)}
+                    className="inspect-suggestion"
+                  >
                     {t('ops.inspect.categoryAuto')}
                   </Tag.CheckableTag>
                 </>
@@ -330,7 +425,14 @@ export default function InspectPage() {
               options={[
                 { value: 'normal', label: t('ops.urgency.normal') },
                 { value: 'urgent', label: t('ops.urgency.urgent') },
-                { value: 'emergency', label: <span style={{ color: urgency === 'emergency' ? '#cf1322' : undefined }}><ExclamationCircleOutlined /> {t('ops.urgency.emergency')}</span> },
+                {
+                  value: 'emergency',
+                  label: (
+                    <span style={{ color: urgency === 'emergency' ? '#cf1322' : undefined }}>
+                      <ExclamationCircleOutlined /> {t('ops.urgency.emergency')}
+                    </span>
+                  ),
+                },
               ]}
               data-testid="inspect-urgency"
             />
@@ -338,7 +440,17 @@ export default function InspectPage() {
         </Form>
       </Card>
 
-      {error ? <Alert type="error" showIcon closable title={error} onClose={() => setError(null)} style={{ marginBottom: 12 }} data-testid="inspect-error" /> : null}
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          title={error}
+          onClose={() => setError(null)}
+          style={{ marginBottom: 12 }}
+          data-testid="inspect-error"
+        />
+      ) : null}
       <Button
         type="primary"
         size="large"

@@ -177,15 +177,31 @@ export const LocationPicker = forwardRef<LocationPickerHandle, Props>(function L
         )}
         {value ? (
           <Space size={4} wrap>
-            <Tag color={value.source === 'gps' ? 'green' : 'blue'} icon={<EnvironmentOutlined />} data-testid="location-value">
+            <Tag
+              color={value.source === 'gps' ? 'green' : 'blue'}
+              icon={<EnvironmentOutlined />}
+              data-testid="location-value"
+            >
               {value.lat.toFixed(5)}, {value.lng.toFixed(5)}
               {value.accuracy ? ` ±${value.accuracy}m` : ''}
             </Tag>
-            <Button size="small" type="text" icon={<CloseOutlined />} onClick={() => onChange(null)} aria-label={t('common.clear')} />
+            <Button
+              size="small"
+              type="text"
+              icon={<CloseOutlined />}
+              onClick={() => onChange(null)}
+              aria-label={t('common.clear')}
+            />
           </Space>
         ) : (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {locating ? t('ops.loc.locating') : mapReady ? (hideButton ? t('ops.loc.tapMap') : t('ops.loc.orTap')) : t('ops.loc.optional')}
+            {locating
+              ? t('ops.loc.locating')
+              : mapReady
+                ? hideButton
+                  ? t('ops.loc.tapMap')
+                  : t('ops.loc.orTap')
+                : t('ops.loc.optional')}
           </Typography.Text>
         )}
       </Space>
@@ -193,16 +209,27 @@ export const LocationPicker = forwardRef<LocationPickerHandle, Props>(function L
         <div style={{ marginTop: 8 }}>
           {located.inStreet ? (
             <Typography.Text type="secondary" style={{ fontSize: 13 }} data-testid="location-community">
-              {t('ops.loc.in', { place: [located.community?.name, located.grid?.name].filter(Boolean).join(' · ') || '—' })}
+              {t('ops.loc.in', {
+                place: [located.community?.name, located.grid?.name].filter(Boolean).join(' · ') || '—',
+              })}
             </Typography.Text>
           ) : (
             <Alert type="warning" showIcon title={t('ops.loc.outside')} />
           )}
         </div>
       ) : null}
-      {error ? <Alert type="warning" showIcon title={error} style={{ marginTop: 8 }} data-testid="location-error" /> : null}
+      {error ? (
+        <Alert type="warning" showIcon title={error} style={{ marginTop: 8 }} data-testid="location-error" />
+      ) : null}
       {mapReady ? (
-        <JurisdictionMap layers={layers} config={config} height={mapHeight} testId="location-map" visible={{ places: false, grids: false, labels: false }} onMap={onMap} />
+        <JurisdictionMap
+          layers={layers}
+          config={config}
+          height={mapHeight}
+          testId="location-map"
+          visible={{ places: false, grids: false, labels: false }}
+          onMap={onMap}
+        />
       ) : null}
     </div>
   );

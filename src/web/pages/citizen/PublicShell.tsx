@@ -26,7 +26,8 @@ export function PublicShell({ title, subtitle, children }: { title: string; subt
       </div>
       <main className="cz-main">{children}</main>
       <footer className="cz-footer">
-        <Link to="/report">{t('ops.cz.report')}</Link>·<Link to="/track">{t('ops.cz.track')}</Link>·<Link to="/login">{t('ops.cz.staffLogin')}</Link>
+        <Link to="/report">{t('ops.cz.report')}</Link>·<Link to="/track">{t('ops.cz.track')}</Link>·
+        <Link to="/login">{t('ops.cz.staffLogin')}</Link>
         <div style={{ marginTop: 6 }}>{t('ops.cz.hotline')}</div>
       </footer>
     </div>

@@ -54,12 +54,15 @@ export default function ReportPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await postIdempotent<{ number: string; stateLabel?: string }>('/api/public/orders', body, { idempotencyKey: attempt.current.key });
+      const res = await postIdempotent<{ number: string; stateLabel?: string }>('/api/public/orders', body, {
+        idempotencyKey: attempt.current.key,
+      });
       setDone({ number: res.number, phone: body.phone, stateLabel: res.stateLabel });
       attempt.current = null;
       window.scrollTo({ top: 0 });
     } catch (e) {
-      if (e instanceof ApiError) setError(e.status === 0 ? t('error.network') : e.status === 429 ? t('ops.cz.rateLimited') : e.message);
+      if (e instanceof ApiError)
+        setError(e.status === 0 ? t('error.network') : e.status === 429 ? t('ops.cz.rateLimited') : e.message);
       else setError(t('error.unknown'));
     } finally {
       setBusy(false);
@@ -100,7 +103,12 @@ export default function ReportPage() {
                       {done.number}
                     </span>
                   </div>
-                  <Button type="link" icon={<CopyOutlined />} onClick={() => copy(done.number)} data-testid="report-copy">
+                  <Button
+                    type="link"
+                    icon={<CopyOutlined />}
+                    onClick={() => copy(done.number)}
+                    data-testid="report-copy"
+                  >
                     {copied ? t('ops.report.copied') : t('ops.report.copy')}
                   </Button>
                 </div>
@@ -130,16 +138,35 @@ export default function ReportPage() {
   return (
     <PublicShell title={t('ops.report.title')} subtitle={t('ops.report.subtitle')}>
       <Card className="cz-card">
-        <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark="optional" size="large" data-testid="report-form" scrollToFirstError>
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          requiredMark="optional"
+          size="large"
+          data-testid="report-form"
+          scrollToFirstError
+        >
           <Form.Item
             name="description"
             label={t('ops.report.description')}
             rules={[
               { required: true, whitespace: true, message: t('ops.report.descriptionRequired') },
-              { validator: async (_, v: string | undefined) => { if (v && v.trim().length > 0 && v.trim().length < 5) throw new Error(t('ops.report.descriptionShort')); } },
+              {
+                validator: async (_, v: string | undefined) => {
+                  if (v && v.trim().length > 0 && v.trim().length < 5)
+                    throw new Error(t('ops.report.descriptionShort'));
+                },
+              },
             ]}
           >
-            <Input.TextArea rows={5} maxLength={4000} showCount placeholder={t('ops.report.descriptionPlaceholder')} data-testid="report-description" />
+            <Input.TextArea
+              rows={5}
+              maxLength={4000}
+              showCount
+              placeholder={t('ops.report.descriptionPlaceholder')}
+              data-testid="report-description"
+            />
           </Form.Item>
           <Form.Item name="title" label={t('ops.report.titleField')}>
             <Input maxLength={100} placeholder={t('ops.report.titlePlaceholder')} data-testid="report-title" />
@@ -151,7 +178,12 @@ export default function ReportPage() {
             <LocationPicker value={location} onChange={setLocation} />
           </Form.Item>
           <Form.Item name="name" label={t('ops.report.name')}>
-            <Input maxLength={50} autoComplete="name" placeholder={t('ops.report.namePlaceholder')} data-testid="report-name" />
+            <Input
+              maxLength={50}
+              autoComplete="name"
+              placeholder={t('ops.report.namePlaceholder')}
+              data-testid="report-name"
+            />
           </Form.Item>
           <Form.Item
             name="phone"
@@ -167,10 +199,26 @@ export default function ReportPage() {
               },
             ]}
           >
-            <Input inputMode="tel" autoComplete="tel" maxLength={20} placeholder={t('ops.report.phonePlaceholder')} data-testid="report-phone" />
+            <Input
+              inputMode="tel"
+              autoComplete="tel"
+              maxLength={20}
+              placeholder={t('ops.report.phonePlaceholder')}
+              data-testid="report-phone"
+            />
           </Form.Item>
-          {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="report-error" /> : null}
-          <Button type="primary" htmlType="submit" block loading={busy} icon={<SendOutlined />} className="cz-submit" data-testid="report-submit">
+          {error ? (
+            <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="report-error" />
+          ) : null}
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            loading={busy}
+            icon={<SendOutlined />}
+            className="cz-submit"
+            data-testid="report-submit"
+          >
             {t('ops.report.submit')}
           </Button>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 12, marginBottom: 0 }}>

@@ -54,7 +54,15 @@ export default function TrackPage() {
     } catch (e) {
       setResult(null);
       if (e instanceof ApiError) {
-        setError(e.status === 404 ? t('ops.track.notFound') : e.status === 0 ? t('error.network') : e.status === 429 ? t('ops.cz.rateLimited') : e.message);
+        setError(
+          e.status === 404
+            ? t('ops.track.notFound')
+            : e.status === 0
+              ? t('error.network')
+              : e.status === 429
+                ? t('ops.cz.rateLimited')
+                : e.message,
+        );
       } else setError(t('error.unknown'));
     } finally {
       setBusy(false);
@@ -78,7 +86,14 @@ export default function TrackPage() {
   return (
     <PublicShell title={t('ops.track.title')} subtitle={t('ops.track.subtitle')}>
       <Card className="cz-card" style={{ marginBottom: 16 }}>
-        <Form<Values> form={form} layout="vertical" onFinish={query} requiredMark={false} size="large" data-testid="track-form">
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          onFinish={query}
+          requiredMark={false}
+          size="large"
+          data-testid="track-form"
+        >
           <Form.Item
             name="number"
             label={t('ops.track.number')}
@@ -87,7 +102,14 @@ export default function TrackPage() {
               { pattern: /^\s*[A-Za-z0-9-]{5,30}\s*$/, message: t('ops.track.numberInvalid') },
             ]}
           >
-            <Input placeholder="GC2026…" autoCapitalize="characters" autoComplete="off" maxLength={30} className="mono" data-testid="track-number" />
+            <Input
+              placeholder="GC2026…"
+              autoCapitalize="characters"
+              autoComplete="off"
+              maxLength={30}
+              className="mono"
+              data-testid="track-number"
+            />
           </Form.Item>
           <Form.Item
             name="phone"
@@ -97,10 +119,26 @@ export default function TrackPage() {
               { pattern: /^\s*[0-9+ -]{5,20}\s*$/, message: t('ops.report.phoneInvalid') },
             ]}
           >
-            <Input inputMode="tel" autoComplete="tel" maxLength={20} placeholder={t('ops.track.phonePlaceholder')} data-testid="track-phone" />
+            <Input
+              inputMode="tel"
+              autoComplete="tel"
+              maxLength={20}
+              placeholder={t('ops.track.phonePlaceholder')}
+              data-testid="track-phone"
+            />
           </Form.Item>
-          {error ? <Alert type="warning" showIcon title={error} style={{ marginBottom: 16 }} data-testid="track-error" /> : null}
-          <Button type="primary" htmlType="submit" block loading={busy} icon={<SearchOutlined />} className="cz-submit" data-testid="track-submit">
+          {error ? (
+            <Alert type="warning" showIcon title={error} style={{ marginBottom: 16 }} data-testid="track-error" />
+          ) : null}
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            loading={busy}
+            icon={<SearchOutlined />}
+            className="cz-submit"
+            data-testid="track-submit"
+          >
             {t('ops.track.submit')}
           </Button>
         </Form>
@@ -110,19 +148,36 @@ export default function TrackPage() {
         {result ? (
           <Card className="cz-card" data-testid="track-result">
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-              <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+              <div
+                style={{
+                  display: 'flex',
+                  justifyContent: 'space-between',
+                  gap: 8,
+                  alignItems: 'flex-start',
+                  flexWrap: 'wrap',
+                }}
+              >
                 <div>
                   <Typography.Text type="secondary">{t('ops.report.number')}</Typography.Text>
                   <div className="mono" style={{ fontSize: 18, fontWeight: 600 }}>
                     {result.number}
                   </div>
                 </div>
-                <Tag color={STATE_COLOR[result.state] ?? 'default'} style={{ fontSize: 15, padding: '4px 12px' }} data-testid="track-state">
+                <Tag
+                  color={STATE_COLOR[result.state] ?? 'default'}
+                  style={{ fontSize: 15, padding: '4px 12px' }}
+                  data-testid="track-state"
+                >
                   {lang === 'en' ? capitalise(result.stateLabelEn) : result.stateLabel}
                 </Tag>
               </div>
               {result.mainOrderNumber ? (
-                <Alert type="info" showIcon title={t('ops.track.merged', { main: result.mainOrderNumber })} data-testid="track-merged" />
+                <Alert
+                  type="info"
+                  showIcon
+                  title={t('ops.track.merged', { main: result.mainOrderNumber })}
+                  data-testid="track-merged"
+                />
               ) : null}
               {cancelled ? <Alert type="warning" showIcon title={t('ops.track.cancelled')} /> : null}
               <Steps
@@ -132,7 +187,11 @@ export default function TrackPage() {
                 status={cancelled ? 'error' : current === 4 ? 'finish' : 'process'}
                 items={MILESTONES.map((k, i) => ({
                   title: t(k),
-                  content: times[i] ? fmtTime(times[i]) : i === current && !cancelled && i < 4 ? t('ops.track.inProgress') : undefined,
+                  content: times[i]
+                    ? fmtTime(times[i])
+                    : i === current && !cancelled && i < 4
+                      ? t('ops.track.inProgress')
+                      : undefined,
                 }))}
                 data-testid="track-steps"
               />
@@ -143,14 +202,34 @@ export default function TrackPage() {
                 styles={{ label: { whiteSpace: 'nowrap', width: 1 } }}
                 items={[
                   ...(result.title ? [{ key: 'title', label: t('ops.track.subject'), children: result.title }] : []),
-                  ...(result.categoryPath ? [{ key: 'category', label: t('ops.col.category'), children: result.categoryPath }] : []),
-                  { key: 'unit', label: t('ops.track.unit'), children: <span data-testid="track-unit">{result.unitName ?? (current >= 3 ? t('ops.track.unitCentre') : t('ops.track.unitPending'))}</span> },
+                  ...(result.categoryPath
+                    ? [{ key: 'category', label: t('ops.col.category'), children: result.categoryPath }]
+                    : []),
+                  {
+                    key: 'unit',
+                    label: t('ops.track.unit'),
+                    children: (
+                      <span data-testid="track-unit">
+                        {result.unitName ?? (current >= 3 ? t('ops.track.unitCentre') : t('ops.track.unitPending'))}
+                      </span>
+                    ),
+                  },
                   { key: 'created', label: t('ops.track.createdAt'), children: fmtTime(result.createdAt) },
                   ...(result.completionDeadline && !result.closedAt
-                    ? [{ key: 'deadline', label: t('ops.track.deadline'), children: fmtTime(result.completionDeadline) }]
+                    ? [
+                        {
+                          key: 'deadline',
+                          label: t('ops.track.deadline'),
+                          children: fmtTime(result.completionDeadline),
+                        },
+                      ]
                     : []),
-                  ...(result.closedAt ? [{ key: 'closed', label: t('ops.track.closedAt'), children: fmtTime(result.closedAt) }] : []),
-                  ...(result.address ? [{ key: 'address', label: t('ops.col.address'), children: result.address }] : []),
+                  ...(result.closedAt
+                    ? [{ key: 'closed', label: t('ops.track.closedAt'), children: fmtTime(result.closedAt) }]
+                    : []),
+                  ...(result.address
+                    ? [{ key: 'address', label: t('ops.col.address'), children: result.address }]
+                    : []),
                 ]}
               />
               {result.reply ? (
@@ -168,7 +247,12 @@ export default function TrackPage() {
                     style={{ marginTop: 12 }}
                     items={[...result.progress].reverse().map((p, i) => {
                       const k = stepKey(p.step);
-                      return { key: i, color: i === 0 ? 'blue' : 'gray', title: fmtTime(p.at), content: k ? t(k) : p.step };
+                      return {
+                        key: i,
+                        color: i === 0 ? 'blue' : 'gray',
+                        title: fmtTime(p.at),
+                        content: k ? t(k) : p.step,
+                      };
                     })}
                     data-testid="track-history"
                   />

@@ -25,9 +25,22 @@ export function currentPosition(timeoutMs = 15_000): Promise<Position> {
       return;
     }
     navigator.geolocation.getCurrentPosition(
-      (p) => resolve({ lng: round(p.coords.longitude), lat: round(p.coords.latitude), accuracy: Math.round(p.coords.accuracy) }),
+      (p) =>
+        resolve({
+          lng: round(p.coords.longitude),
+          lat: round(p.coords.latitude),
+          accuracy: Math.round(p.coords.accuracy),
+        }),
       (e) =>
-        reject(new GeoError(e.code === e.PERMISSION_DENIED ? 'ops.loc.denied' : e.code === e.TIMEOUT ? 'ops.loc.timeout' : 'ops.loc.unavailable')),
+        reject(
+          new GeoError(
+            e.code === e.PERMISSION_DENIED
+              ? 'ops.loc.denied'
+              : e.code === e.TIMEOUT
+                ? 'ops.loc.timeout'
+                : 'ops.loc.unavailable',
+          ),
+        ),
       { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 30_000 },
     );
   });

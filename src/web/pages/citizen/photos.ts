@@ -4,7 +4,8 @@ const MAX_SIDE = 1920;
 const SHRINK_ABOVE = 1.5 * 1024 * 1024;
 
 export async function shrinkImage(file: File): Promise<{ blob: Blob; name: string }> {
-  if (!file.type.startsWith('image/') || file.type === 'image/gif' || file.size <= SHRINK_ABOVE) return { blob: file, name: file.name };
+  if (!file.type.startsWith('image/') || file.type === 'image/gif' || file.size <= SHRINK_ABOVE)
+    return { blob: file, name: file.name };
   try {
     const bitmap = await createImageBitmap(file);
     const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));

@@ -19,8 +19,24 @@ function Lazy({ children }: { children: ReactNode }) {
 /** <Route> elements for App.tsx's <Routes> (outside the authenticated layout). */
 export function citizenRoutes() {
   return [
-    <Route key="report" path="/report" element={<Lazy><ReportPage /></Lazy>} />,
-    <Route key="track" path="/track" element={<Lazy><TrackPage /></Lazy>} />,
+    <Route
+      key="report"
+      path="/report"
+      element={
+        <Lazy>
+          <ReportPage />
+        </Lazy>
+      }
+    />,
+    <Route
+      key="track"
+      path="/track"
+      element={
+        <Lazy>
+          <TrackPage />
+        </Lazy>
+      }
+    />,
   ];
 }
 

@@ -7,7 +7,8 @@ import { ApiError } from '../../api';
 async function errorOf(res: Response): Promise<ApiError> {
   try {
     const body = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown } };
-    if (body?.error?.message) return new ApiError(res.status, body.error.code ?? `http_${res.status}`, body.error.message, body.error.details);
+    if (body?.error?.message)
+      return new ApiError(res.status, body.error.code ?? `http_${res.status}`, body.error.message, body.error.details);
   } catch {
     /* not JSON */
   }
@@ -28,8 +29,16 @@ export function newIdempotencyKey(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
 
-export async function postIdempotent<T>(url: string, body: unknown, opts: { idempotencyKey: string; csrf?: string | null }): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': opts.idempotencyKey };
+export async function postIdempotent<T>(
+  url: string,
+  body: unknown,
+  opts: { idempotencyKey: string; csrf?: string | null },
+): Promise<T> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    'idempotency-key': opts.idempotencyKey,
+  };
   if (opts.csrf) headers['x-csrf-token'] = opts.csrf;
   const res = await send(url, { method: 'POST', headers, body: JSON.stringify(body) });
   if (!res.ok) throw await errorOf(res);

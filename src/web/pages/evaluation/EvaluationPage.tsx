@@ -34,7 +34,10 @@ export default function EvaluationPage() {
   const [weightsOpen, setWeightsOpen] = useState(false);
   const [downloading, setDownloading] = useState(false);
 
-  const report = useLoad((signal) => api.get<MetricsReport>('/api/orders/metrics', { month }, { signal }), [month, tick]);
+  const report = useLoad(
+    (signal) => api.get<MetricsReport>('/api/orders/metrics', { month }, { signal }),
+    [month, tick],
+  );
   const data = report.data;
   // the server labels periods in Chinese (2026年3月); English shows the month key
   const periodLabel = data ? (lang === 'en' ? (data.period.month ?? data.period.label) : data.period.label) : '';
@@ -47,7 +50,10 @@ export default function EvaluationPage() {
   const download = async () => {
     setDownloading(true);
     try {
-      await downloadFile(`/api/orders/metrics/report.xlsx?month=${encodeURIComponent(month)}`, t('ops.eval.reportFile', { month }));
+      await downloadFile(
+        `/api/orders/metrics/report.xlsx?month=${encodeURIComponent(month)}`,
+        t('ops.eval.reportFile', { month }),
+      );
       message.success(t('ops.eval.downloaded'));
     } catch (e) {
       showError(e);
@@ -78,7 +84,13 @@ export default function EvaluationPage() {
             <Button icon={<SlidersOutlined />} onClick={() => setWeightsOpen(true)} data-testid="eval-weights">
               {can('orders.configure') ? t('ops.eval.weights.edit') : t('ops.eval.weights')}
             </Button>
-            <Button type="primary" icon={<DownloadOutlined />} onClick={download} loading={downloading} data-testid="eval-download">
+            <Button
+              type="primary"
+              icon={<DownloadOutlined />}
+              onClick={download}
+              loading={downloading}
+              data-testid="eval-download"
+            >
               {t('ops.eval.download')}
             </Button>
           </>
@@ -92,7 +104,12 @@ export default function EvaluationPage() {
           { key: 'sign', title: t('ops.eval.signOnTime'), value: pct(total?.rates.signOnTime) },
           { key: 'ontime', title: t('ops.eval.onTimeCompletion'), value: pct(total?.rates.onTimeCompletion) },
           { key: 'satisfaction', title: t('ops.eval.satisfaction'), value: pct(total?.rates.satisfaction) },
-          { key: 'avg', title: t('ops.eval.kpi.avgScore'), value: avgScore === null ? '—' : avgScore.toFixed(1), extra: hours(total?.avgHandlingHours ?? null, t) },
+          {
+            key: 'avg',
+            title: t('ops.eval.kpi.avgScore'),
+            value: avgScore === null ? '—' : avgScore.toFixed(1),
+            extra: hours(total?.avgHandlingHours ?? null, t),
+          },
         ].map((k) => (
           <Col xs={12} md={8} xl={4} key={k.key}>
             <Card className="ops-stat-card" loading={report.loading && !data} data-testid={`eval-kpi-${k.key}`}>
@@ -107,17 +124,38 @@ export default function EvaluationPage() {
         ))}
       </Row>
 
-      {data && units.length === 0 ? <Alert type="info" showIcon title={t('ops.eval.emptyMonth', { period: periodLabel })} style={{ marginBottom: 16 }} /> : null}
+      {data && units.length === 0 ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('ops.eval.emptyMonth', { period: periodLabel })}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
 
-      <Card title={t('ops.eval.ranking')} className="ops-card-gap" extra={<Typography.Text type="secondary">{t('ops.eval.rankingHint')}</Typography.Text>}>
-        <RankingTable rows={units} total={total} loading={report.loading} selectedUnitId={trendUnit} onSelect={(r) => setTrendUnit(r.unitId)} />
+      <Card
+        title={t('ops.eval.ranking')}
+        className="ops-card-gap"
+        extra={<Typography.Text type="secondary">{t('ops.eval.rankingHint')}</Typography.Text>}
+      >
+        <RankingTable
+          rows={units}
+          total={total}
+          loading={report.loading}
+          selectedUnitId={trendUnit}
+          onSelect={(r) => setTrendUnit(r.unitId)}
+        />
       </Card>
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card
             title={t('ops.eval.scoreChart')}
-            extra={avgScore === null ? null : <Typography.Text type="secondary">{t('ops.eval.average', { n: avgScore.toFixed(1) })}</Typography.Text>}
+            extra={
+              avgScore === null ? null : (
+                <Typography.Text type="secondary">{t('ops.eval.average', { n: avgScore.toFixed(1) })}</Typography.Text>
+              )
+            }
           >
             <EChart
               option={option}

@@ -48,7 +48,11 @@ export function RankingTable({ rows, total, loading, selectedUnitId, onSelect }:
       width: 60,
       align: 'center',
       render: (v: number | null) =>
-        v === null ? <Typography.Text type="secondary">—</Typography.Text> : <span className={`eval-rank${v <= 3 ? ` r${v}` : ''}`}>{v}</span>,
+        v === null ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          <span className={`eval-rank${v <= 3 ? ` r${v}` : ''}`}>{v}</span>
+        ),
     },
     {
       title: t('ops.col.unit'),
@@ -57,21 +61,25 @@ export function RankingTable({ rows, total, loading, selectedUnitId, onSelect }:
       ellipsis: true,
       sorter: (a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN'),
     },
-    { title: t('ops.eval.dispatched'), dataIndex: 'dispatched', width: 84, align: 'right', sorter: (a, b) => a.dispatched - b.dispatched },
-    ...RATE_COLUMNS.map(
-      (k): TableColumnsType<MetricsRow>[number] => ({
-        title: t(INDICATOR_LABELS[k]),
-        key: k,
-        width: 90,
-        align: 'right',
-        sorter: (a, b, order) => nullsLast(a.rates[k], b.rates[k], order),
-        render: (_: unknown, r: MetricsRow) => (
-          <Tooltip title={rateTip(k, r)}>
-            <span style={{ color: rateColor(k, r.rates[k]) }}>{pct(r.rates[k])}</span>
-          </Tooltip>
-        ),
-      }),
-    ),
+    {
+      title: t('ops.eval.dispatched'),
+      dataIndex: 'dispatched',
+      width: 84,
+      align: 'right',
+      sorter: (a, b) => a.dispatched - b.dispatched,
+    },
+    ...RATE_COLUMNS.map((k): TableColumnsType<MetricsRow>[number] => ({
+      title: t(INDICATOR_LABELS[k]),
+      key: k,
+      width: 90,
+      align: 'right',
+      sorter: (a, b, order) => nullsLast(a.rates[k], b.rates[k], order),
+      render: (_: unknown, r: MetricsRow) => (
+        <Tooltip title={rateTip(k, r)}>
+          <span style={{ color: rateColor(k, r.rates[k]) }}>{pct(r.rates[k])}</span>
+        </Tooltip>
+      ),
+    })),
     {
       title: t('ops.eval.avgHandling'),
       dataIndex: 'avgHandlingHours',

@@ -21,11 +21,13 @@ const STREET = '__street__';
 export function TrendCard({ month, units, unitId, onUnit, tick }: Props) {
   const t = useT();
   const trend = useLoad(
-    (signal) => api.get<Trend>('/api/orders/metrics/trend', { month, months: 12, unitId: unitId ?? undefined }, { signal }),
+    (signal) =>
+      api.get<Trend>('/api/orders/metrics/trend', { month, months: 12, unitId: unitId ?? undefined }, { signal }),
     [month, unitId, tick],
   );
   const option = useMemo(() => trendOption(trend.data?.months ?? [], t), [trend.data, t]);
-  const empty = !trend.loading && !(trend.data?.months ?? []).some((m) => m.dispatched || m.closed || m.visited || m.completed);
+  const empty =
+    !trend.loading && !(trend.data?.months ?? []).some((m) => m.dispatched || m.closed || m.visited || m.completed);
   const options = [
     { value: STREET, label: t('ops.eval.street') },
     ...[...units]

@@ -77,15 +77,28 @@ export function WeightsModal({ open, editable, onClose, onSaved }: Props) {
       <Typography.Paragraph type="secondary">{t('ops.eval.weights.hint')}</Typography.Paragraph>
       {info ? (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {info.isDefault ? t('ops.eval.weights.default') : t('ops.eval.weights.updatedAt', { time: fmtTime(info.updatedAt) })}
+          {info.isDefault
+            ? t('ops.eval.weights.default')
+            : t('ops.eval.weights.updatedAt', { time: fmtTime(info.updatedAt) })}
         </Typography.Paragraph>
       ) : null}
       <Form form={form} layout="vertical" disabled={!editable} requiredMark={false}>
         <Row gutter={16}>
           {INDICATOR_KEYS.map((k) => (
             <Col span={8} key={k}>
-              <Form.Item name={['weights', k]} label={t(INDICATOR_LABELS[k])} rules={[{ required: true, message: t('form.required') }]}>
-                <InputNumber min={0} max={100} step={1} style={{ width: '100%' }} suffix={t('ops.eval.points')} data-testid={`eval-weight-${k}`} />
+              <Form.Item
+                name={['weights', k]}
+                label={t(INDICATOR_LABELS[k])}
+                rules={[{ required: true, message: t('form.required') }]}
+              >
+                <InputNumber
+                  min={0}
+                  max={100}
+                  step={1}
+                  style={{ width: '100%' }}
+                  suffix={t('ops.eval.points')}
+                  data-testid={`eval-weight-${k}`}
+                />
               </Form.Item>
             </Col>
           ))}
@@ -101,17 +114,29 @@ export function WeightsModal({ open, editable, onClose, onSaved }: Props) {
         </Divider>
         <Row gutter={16}>
           <Col span={8}>
-            <Form.Item name={['deductions', 'lateSign']} label={t('ops.eval.deduct.lateSign')} rules={[{ required: true, message: t('form.required') }]}>
+            <Form.Item
+              name={['deductions', 'lateSign']}
+              label={t('ops.eval.deduct.lateSign')}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
               <InputNumber min={0} max={100} step={0.5} style={{ width: '100%' }} suffix={t('ops.eval.points')} />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name={['deductions', 'overdue']} label={t('ops.eval.deduct.overdue')} rules={[{ required: true, message: t('form.required') }]}>
+            <Form.Item
+              name={['deductions', 'overdue']}
+              label={t('ops.eval.deduct.overdue')}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
               <InputNumber min={0} max={100} step={0.5} style={{ width: '100%' }} suffix={t('ops.eval.points')} />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name={['deductions', 'max']} label={t('ops.eval.deduct.max')} rules={[{ required: true, message: t('form.required') }]}>
+            <Form.Item
+              name={['deductions', 'max']}
+              label={t('ops.eval.deduct.max')}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
               <InputNumber min={0} max={100} step={1} style={{ width: '100%' }} suffix={t('ops.eval.points')} />
             </Form.Item>
           </Col>

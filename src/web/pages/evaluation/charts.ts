@@ -31,8 +31,24 @@ export function scoreOption(rows: MetricsRow[], t: TFunction): EChartsCoreOption
     },
     dataZoom: zoom
       ? [
-          { type: 'inside', yAxisIndex: 0, startValue: 0, endValue: SCORE_WINDOW - 1, zoomOnMouseWheel: false, moveOnMouseWheel: true },
-          { type: 'slider', yAxisIndex: 0, width: 12, right: 6, startValue: 0, endValue: SCORE_WINDOW - 1, showDetail: false, brushSelect: false },
+          {
+            type: 'inside',
+            yAxisIndex: 0,
+            startValue: 0,
+            endValue: SCORE_WINDOW - 1,
+            zoomOnMouseWheel: false,
+            moveOnMouseWheel: true,
+          },
+          {
+            type: 'slider',
+            yAxisIndex: 0,
+            width: 12,
+            right: 6,
+            startValue: 0,
+            endValue: SCORE_WINDOW - 1,
+            showDetail: false,
+            brushSelect: false,
+          },
         ]
       : [],
     series: [
@@ -40,7 +56,10 @@ export function scoreOption(rows: MetricsRow[], t: TFunction): EChartsCoreOption
         name: t('ops.eval.score'),
         type: 'bar',
         barMaxWidth: 16,
-        data: scored.map((r) => ({ value: r.score, itemStyle: { color: band(r.score ?? 0), borderRadius: [0, 3, 3, 0] } })),
+        data: scored.map((r) => ({
+          value: r.score,
+          itemStyle: { color: band(r.score ?? 0), borderRadius: [0, 3, 3, 0] },
+        })),
         label: { show: true, position: 'right', fontSize: 11, formatter: (p: { value: number }) => p.value.toFixed(1) },
         markLine: scored.length
           ? {
@@ -77,7 +96,13 @@ export function trendOption(months: TrendPoint[], t: TFunction): EChartsCoreOpti
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: labels, axisTick: { alignWithLabel: true } },
     yAxis: [
-      { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { lineStyle: { type: 'dashed' } } },
+      {
+        type: 'value',
+        min: 0,
+        max: 100,
+        axisLabel: { formatter: '{value}%' },
+        splitLine: { lineStyle: { type: 'dashed' } },
+      },
       { type: 'value', minInterval: 1, splitLine: { show: false } },
     ],
     series: [

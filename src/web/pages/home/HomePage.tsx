@@ -41,7 +41,14 @@ async function loadHealth(signal: AbortSignal): Promise<Health> {
   try {
     return await api.get<Health>('/api/health', undefined, { signal });
   } catch (e) {
-    if (e instanceof ApiError && e.status === 503 && e.details && typeof e.details === 'object' && 'status' in e.details) return e.details as Health;
+    if (
+      e instanceof ApiError &&
+      e.status === 503 &&
+      e.details &&
+      typeof e.details === 'object' &&
+      'status' in e.details
+    )
+      return e.details as Health;
     throw e;
   }
 }
@@ -61,7 +68,9 @@ export default function HomePage() {
   }, [reload]);
 
   const user = me?.user;
-  const shortcuts = visibleNav(can).flatMap((n) => (n.kind === 'entry' ? [n.entry] : n.entries)).filter((e) => e.key !== 'home');
+  const shortcuts = visibleNav(can)
+    .flatMap((n) => (n.kind === 'entry' ? [n.entry] : n.entries))
+    .filter((e) => e.key !== 'home');
 
   return (
     <div data-testid="home">
@@ -81,9 +90,15 @@ export default function HomePage() {
         </div>
       </Card>
       {health.data?.calendarWarnings?.length && can('calendar.read') ? (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="home-calendar-warning"
-          title={t('home.calendarWarning')} description={health.data.calendarWarnings.join('；')}
-          action={<Link to="/admin/calendar">{t('home.calendarWarning.fix')}</Link>} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="home-calendar-warning"
+          title={t('home.calendarWarning')}
+          description={health.data.calendarWarnings.join('；')}
+          action={<Link to="/admin/calendar">{t('home.calendarWarning.fix')}</Link>}
+        />
       ) : null}
       {can('orders.dispatch') || can('orders.handle') ? (
         <div style={{ marginBottom: 16 }}>
@@ -99,7 +114,15 @@ export default function HomePage() {
         <Col xs={24} lg={8}>
           <Card
             title={t('home.health')}
-            extra={<Button size="small" icon={<ReloadOutlined />} onClick={reload} loading={health.loading} aria-label={t('common.refresh')} />}
+            extra={
+              <Button
+                size="small"
+                icon={<ReloadOutlined />}
+                onClick={reload}
+                loading={health.loading}
+                aria-label={t('common.refresh')}
+              />
+            }
             data-testid="health-card"
           >
             {health.data ? (
@@ -110,7 +133,9 @@ export default function HomePage() {
                   {
                     key: 'status',
                     label: t('home.health.status'),
-                    children: <Badge status={health.data.status === 'ok' ? 'success' : 'warning'} text={health.data.status} />,
+                    children: (
+                      <Badge status={health.data.status === 'ok' ? 'success' : 'warning'} text={health.data.status} />
+                    ),
                   },
                   ...(['db', 'mqtt'] as const).map((k) => {
                     const state = partState(health.data![k]);
@@ -118,7 +143,12 @@ export default function HomePage() {
                     return {
                       key: k,
                       label: t(`home.health.${k}`),
-                      children: <Badge status={BADGE[state]} text={`${t(`home.health.state.${state}`)}${text ? ` · ${text}` : ''}`} />,
+                      children: (
+                        <Badge
+                          status={BADGE[state]}
+                          text={`${t(`home.health.state.${state}`)}${text ? ` · ${text}` : ''}`}
+                        />
+                      ),
                     };
                   }),
                 ]}

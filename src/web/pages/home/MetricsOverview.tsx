@@ -16,8 +16,11 @@ export function MetricsOverview() {
   const report = useLoad((signal) => api.get<MetricsReport>('/api/orders/metrics', undefined, { signal }), []);
   const data = report.data;
   const total = data?.total;
-  const ranked = (data?.units ?? []).filter((u): u is MetricsRow & { rank: number } => u.rank !== null).sort((a, b) => a.rank - b.rank);
-  const names = (rows: MetricsRow[]) => rows.map((u) => `${u.unitName} ${u.score?.toFixed(1) ?? '—'}`).join(' · ') || '—';
+  const ranked = (data?.units ?? [])
+    .filter((u): u is MetricsRow & { rank: number } => u.rank !== null)
+    .sort((a, b) => a.rank - b.rank);
+  const names = (rows: MetricsRow[]) =>
+    rows.map((u) => `${u.unitName} ${u.score?.toFixed(1) ?? '—'}`).join(' · ') || '—';
   const figures = [
     { key: 'dispatched', title: t('ops.eval.kpi.dispatched'), value: total?.dispatched ?? '—' },
     { key: 'sign', title: t('ops.eval.signOnTime'), value: pct(total?.rates.signOnTime) },

@@ -88,14 +88,24 @@ export function LoginPage() {
             >
               <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
             </Form.Item>
-            <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.password.required') }]}>
+            <Form.Item
+              name="password"
+              label={t('login.password')}
+              rules={[{ required: true, message: t('login.password.required') }]}
+            >
               <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
               {t('login.submit')}
             </Button>
           </Form>
-          <Alert type="info" showIcon style={{ marginTop: 24 }} title={t('login.demoHint')} data-testid="login-demo-hint" />
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 24 }}
+            title={t('login.demoHint')}
+            data-testid="login-demo-hint"
+          />
         </div>
       </div>
     </div>

@@ -10,13 +10,19 @@ import { communityColors } from '../../components/map/style';
 export default function MapPage() {
   const t = useT();
   const { data, loading } = useLoad((signal) => loadMap(signal), []);
-  const [visible, setVisible] = useState<Required<MapVisibility>>({ communities: true, grids: false, places: true, labels: true });
+  const [visible, setVisible] = useState<Required<MapVisibility>>({
+    communities: true,
+    grids: false,
+    places: true,
+    labels: true,
+  });
   const layers = data?.layers ?? {};
   const colors = useMemo(() => communityColors(data?.layers.communities), [data]);
   const count = (k: keyof typeof layers) => layers[k]?.features?.length ?? 0;
   const empty = data && count('boundary') + count('communities') + count('grids') + count('places') === 0;
 
-  const toggle = (k: keyof MapVisibility) => (e: { target: { checked: boolean } }) => setVisible((v) => ({ ...v, [k]: e.target.checked }));
+  const toggle = (k: keyof MapVisibility) => (e: { target: { checked: boolean } }) =>
+    setVisible((v) => ({ ...v, [k]: e.target.checked }));
 
   return (
     <div>
@@ -74,7 +80,10 @@ export default function MapPage() {
                   .sort((a, b) => String(a.properties?.code).localeCompare(String(b.properties?.code)))
                   .map((f) => (
                     <Typography.Text key={String(f.properties?.code)}>
-                      <span className="map-legend-swatch" style={{ background: colors.get(String(f.properties?.code)) }} />
+                      <span
+                        className="map-legend-swatch"
+                        style={{ background: colors.get(String(f.properties?.code)) }}
+                      />
                       {String(f.properties?.name ?? '')}
                       <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>
                         {String(f.properties?.code ?? '')}

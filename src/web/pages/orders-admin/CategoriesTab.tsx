@@ -28,7 +28,9 @@ export function CategoriesTab() {
     setToggling(c.code);
     try {
       await api.patch(`/api/order-categories/${encodeURIComponent(c.code)}`, { active });
-      message.success(active ? t('ops.admin.cat.enabled', { name: c.name }) : t('ops.admin.cat.disabled', { name: c.name }));
+      message.success(
+        active ? t('ops.admin.cat.enabled', { name: c.name }) : t('ops.admin.cat.disabled', { name: c.name }),
+      );
       cats.reload();
     } catch (e) {
       showError(e);
@@ -38,7 +40,13 @@ export function CategoriesTab() {
   };
 
   const limit = (v: number | undefined, unit: 'h' | 'd') =>
-    v === undefined ? <Typography.Text type="secondary">—</Typography.Text> : unit === 'h' ? t('ops.admin.hoursShort', { n: v }) : t('ops.admin.daysShort', { n: v });
+    v === undefined ? (
+      <Typography.Text type="secondary">—</Typography.Text>
+    ) : unit === 'h' ? (
+      t('ops.admin.hoursShort', { n: v })
+    ) : (
+      t('ops.admin.daysShort', { n: v })
+    );
 
   const columns: TableColumnsType<CategoryNode> = [
     {
@@ -46,17 +54,42 @@ export function CategoriesTab() {
       dataIndex: 'name',
       render: (_, c) => (
         <Space size={6}>
-          <span style={{ fontWeight: c.level === 1 ? 600 : undefined, color: c.active ? undefined : 'rgba(0,0,0,0.35)' }}>{c.name}</span>
+          <span
+            style={{ fontWeight: c.level === 1 ? 600 : undefined, color: c.active ? undefined : 'rgba(0,0,0,0.35)' }}
+          >
+            {c.name}
+          </span>
           <Typography.Text type="secondary" className="mono" style={{ fontSize: 12 }}>
             {c.code}
           </Typography.Text>
         </Space>
       ),
     },
-    { title: t('ops.admin.cat.requestType'), dataIndex: 'requestType', width: 90, render: (v: string | null) => (v ? <Tag>{requestTypeLabel(v, t)}</Tag> : null) },
-    { title: t('ops.admin.cat.deptType'), dataIndex: 'departmentType', width: 170, ellipsis: true, render: (v: string | null) => (v ? departmentTypeLabel(v, t) : null) },
-    { title: t('ops.admin.cat.signHours'), width: 100, align: 'right', render: (_, c) => (c.limits ? limit(c.limits.signHours, 'h') : null) },
-    { title: t('ops.admin.cat.contactDays'), width: 100, align: 'right', render: (_, c) => (c.limits ? limit(c.limits.contactDays, 'd') : null) },
+    {
+      title: t('ops.admin.cat.requestType'),
+      dataIndex: 'requestType',
+      width: 90,
+      render: (v: string | null) => (v ? <Tag>{requestTypeLabel(v, t)}</Tag> : null),
+    },
+    {
+      title: t('ops.admin.cat.deptType'),
+      dataIndex: 'departmentType',
+      width: 170,
+      ellipsis: true,
+      render: (v: string | null) => (v ? departmentTypeLabel(v, t) : null),
+    },
+    {
+      title: t('ops.admin.cat.signHours'),
+      width: 100,
+      align: 'right',
+      render: (_, c) => (c.limits ? limit(c.limits.signHours, 'h') : null),
+    },
+    {
+      title: t('ops.admin.cat.contactDays'),
+      width: 100,
+      align: 'right',
+      render: (_, c) => (c.limits ? limit(c.limits.contactDays, 'd') : null),
+    },
     {
       title: (
         <Tooltip title={t('ops.admin.cat.completeHint')}>
@@ -77,13 +110,21 @@ export function CategoriesTab() {
       title: t('ops.admin.cat.active'),
       dataIndex: 'active',
       width: 80,
-      render: (v: boolean, c) => <Switch size="small" checked={v} loading={toggling === c.code} onChange={(on) => toggle(c, on)} />,
+      render: (v: boolean, c) => (
+        <Switch size="small" checked={v} loading={toggling === c.code} onChange={(on) => toggle(c, on)} />
+      ),
     },
     {
       title: t('common.actions'),
       width: 90,
       render: (_, c) => (
-        <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(c)} data-testid={`oadmin-cat-edit-${c.code}`}>
+        <Button
+          size="small"
+          type="link"
+          icon={<EditOutlined />}
+          onClick={() => setEditing(c)}
+          data-testid={`oadmin-cat-edit-${c.code}`}
+        >
           {t('common.edit')}
         </Button>
       ),
@@ -94,11 +135,19 @@ export function CategoriesTab() {
     <div data-testid="oadmin-categories">
       <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
         <Space wrap>
-          <Input.Search allowClear placeholder={t('ops.admin.cat.search')} onSearch={setQ} onChange={(e) => !e.target.value && setQ('')} style={{ width: 240 }} />
+          <Input.Search
+            allowClear
+            placeholder={t('ops.admin.cat.search')}
+            onSearch={setQ}
+            onChange={(e) => !e.target.value && setQ('')}
+            style={{ width: 240 }}
+          />
           <Button onClick={() => setExpanded(allKeys)}>{t('ops.admin.expandAll')}</Button>
           <Button onClick={() => setExpanded([])}>{t('ops.admin.collapseAll')}</Button>
         </Space>
-        <Typography.Text type="secondary">{t('ops.admin.cat.count', { n: cats.data?.items.length ?? 0, leaves })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('ops.admin.cat.count', { n: cats.data?.items.length ?? 0, leaves })}
+        </Typography.Text>
       </Space>
       <Table<CategoryNode>
         rowKey="code"

@@ -14,7 +14,15 @@ interface Values {
   limits?: Limits;
 }
 
-export function CategoryModal({ category, onClose, onSaved }: { category: Category | null; onClose: () => void; onSaved: (c: Category) => void }) {
+export function CategoryModal({
+  category,
+  onClose,
+  onSaved,
+}: {
+  category: Category | null;
+  onClose: () => void;
+  onSaved: (c: Category) => void;
+}) {
   const t = useT();
   const showError = useApiError();
   const [form] = Form.useForm<Values>();
@@ -76,7 +84,11 @@ export function CategoryModal({ category, onClose, onSaved }: { category: Catego
       <Form form={form} layout="vertical" requiredMark={false}>
         <Row gutter={16}>
           <Col span={16}>
-            <Form.Item name="name" label={t('ops.admin.cat.name')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+            <Form.Item
+              name="name"
+              label={t('ops.admin.cat.name')}
+              rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+            >
               <Input maxLength={40} data-testid="oadmin-cat-name" />
             </Form.Item>
           </Col>
@@ -101,11 +113,39 @@ export function CategoryModal({ category, onClose, onSaved }: { category: Catego
               {t('ops.admin.cat.limitsHint')}
             </Typography.Paragraph>
             <Row gutter={16}>
-              <Col span={12}>{num(['limits', 'signHours'], t('ops.admin.cat.signHours'), 80, 0.5, t('ops.admin.unit.hours'))}</Col>
-              <Col span={12}>{num(['limits', 'contactDays'], t('ops.admin.cat.contactDays'), 30, 0.5, t('ops.admin.unit.days'))}</Col>
-              <Col span={8}>{num(['limits', 'completeDays', 'normal'], t('ops.admin.cat.normal'), 90, 0.5, t('ops.admin.unit.days'))}</Col>
-              <Col span={8}>{num(['limits', 'completeDays', 'urgent'], t('ops.admin.cat.urgent'), 90, 0.5, t('ops.admin.unit.days'))}</Col>
-              <Col span={8}>{num(['limits', 'completeDays', 'emergency'], t('ops.admin.cat.emergency'), 30, 0.5, t('ops.admin.unit.days'))}</Col>
+              <Col span={12}>
+                {num(['limits', 'signHours'], t('ops.admin.cat.signHours'), 80, 0.5, t('ops.admin.unit.hours'))}
+              </Col>
+              <Col span={12}>
+                {num(['limits', 'contactDays'], t('ops.admin.cat.contactDays'), 30, 0.5, t('ops.admin.unit.days'))}
+              </Col>
+              <Col span={8}>
+                {num(
+                  ['limits', 'completeDays', 'normal'],
+                  t('ops.admin.cat.normal'),
+                  90,
+                  0.5,
+                  t('ops.admin.unit.days'),
+                )}
+              </Col>
+              <Col span={8}>
+                {num(
+                  ['limits', 'completeDays', 'urgent'],
+                  t('ops.admin.cat.urgent'),
+                  90,
+                  0.5,
+                  t('ops.admin.unit.days'),
+                )}
+              </Col>
+              <Col span={8}>
+                {num(
+                  ['limits', 'completeDays', 'emergency'],
+                  t('ops.admin.cat.emergency'),
+                  30,
+                  0.5,
+                  t('ops.admin.unit.days'),
+                )}
+              </Col>
             </Row>
           </>
         ) : (

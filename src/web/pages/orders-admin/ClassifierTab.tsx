@@ -1,6 +1,20 @@
 /** 智能分类: the model in use, retraining from history and corrections, and a box to try it. */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Input, List, Popconfirm, Progress, Row, Space, Statistic, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Input,
+  List,
+  Popconfirm,
+  Progress,
+  Row,
+  Space,
+  Statistic,
+  Typography,
+} from 'antd';
 import { ExperimentOutlined, SyncOutlined } from '@ant-design/icons';
 import { api } from '../../api';
 import { useAuth } from '../../auth';
@@ -22,7 +36,9 @@ export function ClassifierTab() {
   const [last, setLast] = useState<RetrainResult | null>(null);
   const [text, setText] = useState('');
   const [trying, setTrying] = useState(false);
-  const [tried, setTried] = useState<Array<{ categoryCode: string; confidence: number; path: string | null }> | null>(null);
+  const [tried, setTried] = useState<Array<{ categoryCode: string; confidence: number; path: string | null }> | null>(
+    null,
+  );
   const model = info.data?.model ?? null;
 
   const retrain = async () => {
@@ -43,7 +59,10 @@ export function ClassifierTab() {
     if (!text.trim()) return;
     setTrying(true);
     try {
-      const r = await api.post<{ items: Array<{ categoryCode: string; confidence: number; path: string | null }> }>('/api/order-categories/suggest', { text: text.trim() });
+      const r = await api.post<{ items: Array<{ categoryCode: string; confidence: number; path: string | null }> }>(
+        '/api/order-categories/suggest',
+        { text: text.trim() },
+      );
       setTried(r.items);
     } catch (e) {
       showError(e);
@@ -62,7 +81,12 @@ export function ClassifierTab() {
             extra={
               can('orders.configure') ? (
                 <Popconfirm title={t('ops.admin.clf.retrainConfirm')} onConfirm={retrain}>
-                  <Button type="primary" icon={<SyncOutlined spin={training} />} loading={training} data-testid="oadmin-retrain">
+                  <Button
+                    type="primary"
+                    icon={<SyncOutlined spin={training} />}
+                    loading={training}
+                    data-testid="oadmin-retrain"
+                  >
                     {t('ops.admin.clf.retrain')}
                   </Button>
                 </Popconfirm>
@@ -72,7 +96,11 @@ export function ClassifierTab() {
             {model ? (
               <Row gutter={[16, 16]}>
                 <Col span={12}>
-                  <Statistic title={t('ops.admin.clf.accuracy')} value={pct(model.accuracy)} data-testid="oadmin-accuracy" />
+                  <Statistic
+                    title={t('ops.admin.clf.accuracy')}
+                    value={pct(model.accuracy)}
+                    data-testid="oadmin-accuracy"
+                  />
                 </Col>
                 <Col span={12}>
                   <Statistic title={t('ops.admin.clf.samples')} value={model.samples} />
@@ -81,7 +109,11 @@ export function ClassifierTab() {
                   <Statistic title={t('ops.admin.clf.corrections')} value={info.data?.corrections ?? 0} />
                 </Col>
                 <Col span={12}>
-                  <Statistic title={t('ops.admin.clf.trainedAt')} value={fmtTime(model.createdAt)} styles={{ content: { fontSize: 18 } }} />
+                  <Statistic
+                    title={t('ops.admin.clf.trainedAt')}
+                    value={fmtTime(model.createdAt)}
+                    styles={{ content: { fontSize: 18 } }}
+                  />
                 </Col>
               </Row>
             ) : (
@@ -93,7 +125,11 @@ export function ClassifierTab() {
                 showIcon
                 style={{ marginTop: 16 }}
                 data-testid="oadmin-retrain-result"
-                title={t('ops.admin.clf.lastRun', { samples: last.samples, accuracy: pct(last.accuracy), top3: pct(last.top3) })}
+                title={t('ops.admin.clf.lastRun', {
+                  samples: last.samples,
+                  accuracy: pct(last.accuracy),
+                  top3: pct(last.top3),
+                })}
               />
             ) : null}
             <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
@@ -111,7 +147,13 @@ export function ClassifierTab() {
           >
             {can('orders.create') ? (
               <Space orientation="vertical" style={{ width: '100%' }}>
-                <Input.TextArea rows={3} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('ops.admin.clf.tryPlaceholder')} maxLength={4000} />
+                <Input.TextArea
+                  rows={3}
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                  placeholder={t('ops.admin.clf.tryPlaceholder')}
+                  maxLength={4000}
+                />
                 <Button onClick={tryIt} loading={trying} disabled={!text.trim()}>
                   {t('ops.admin.clf.tryButton')}
                 </Button>

@@ -26,10 +26,20 @@ export default function OrdersAdminPage() {
           onChange={(k) => setParams(k === 'categories' ? {} : { tab: k }, { replace: true })}
           destroyOnHidden
           items={[
-            { key: 'categories', icon: <ApartmentOutlined />, label: t('ops.admin.tab.categories'), children: <CategoriesTab /> },
+            {
+              key: 'categories',
+              icon: <ApartmentOutlined />,
+              label: t('ops.admin.tab.categories'),
+              children: <CategoriesTab />,
+            },
             { key: 'rules', icon: <BranchesOutlined />, label: t('ops.admin.tab.rules'), children: <RulesTab /> },
             { key: 'sla', icon: <ClockCircleOutlined />, label: t('ops.admin.tab.sla'), children: <SlaTab /> },
-            { key: 'classifier', icon: <RobotOutlined />, label: t('ops.admin.tab.classifier'), children: <ClassifierTab /> },
+            {
+              key: 'classifier',
+              icon: <RobotOutlined />,
+              label: t('ops.admin.tab.classifier'),
+              children: <ClassifierTab />,
+            },
           ]}
         />
       </Card>

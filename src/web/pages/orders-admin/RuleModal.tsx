@@ -25,7 +25,11 @@ interface TreeItem {
 }
 
 const toTree = (nodes: CategoryNode[]): TreeItem[] =>
-  nodes.map((n) => ({ value: n.code, title: `${n.name} (${n.code})`, children: n.children ? toTree(n.children) : undefined }));
+  nodes.map((n) => ({
+    value: n.code,
+    title: `${n.name} (${n.code})`,
+    children: n.children ? toTree(n.children) : undefined,
+  }));
 
 interface Props {
   open: boolean;
@@ -105,7 +109,11 @@ export function RuleModal({ open, categories, communities, orgs, onClose, onSave
             options={communities.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
           />
         </Form.Item>
-        <Form.Item name="unitId" label={t('ops.admin.rule.unit')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item
+          name="unitId"
+          label={t('ops.admin.rule.unit')}
+          rules={[{ required: true, message: t('form.required') }]}
+        >
           <OrgTreeSelect orgs={orgs} placeholder={t('ops.admin.rule.pickUnit')} />
         </Form.Item>
         <Row gutter={16}>
@@ -115,7 +123,11 @@ export function RuleModal({ open, categories, communities, orgs, onClose, onSave
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="minConfidence" label={t('ops.admin.rule.minConfidence')} tooltip={t('ops.admin.rule.minConfidenceHint')}>
+            <Form.Item
+              name="minConfidence"
+              label={t('ops.admin.rule.minConfidence')}
+              tooltip={t('ops.admin.rule.minConfidenceHint')}
+            >
               <InputNumber min={0} max={1} step={0.05} style={{ width: '100%' }} disabled={!auto} />
             </Form.Item>
           </Col>

@@ -23,7 +23,10 @@ export function RulesTab() {
   const { orgs } = useOrgs();
   const [creating, setCreating] = useState(false);
   const communities = useMemo(
-    () => (geo.data?.features ?? []).map((f) => ({ code: String(f.properties?.code ?? ''), name: String(f.properties?.name ?? '') })).sort((a, b) => a.code.localeCompare(b.code)),
+    () =>
+      (geo.data?.features ?? [])
+        .map((f) => ({ code: String(f.properties?.code ?? ''), name: String(f.properties?.name ?? '') }))
+        .sort((a, b) => a.code.localeCompare(b.code)),
     [geo.data],
   );
   const communityName = new Map(communities.map((c) => [c.code, c.name]));
@@ -59,9 +62,15 @@ export function RulesTab() {
       title: t('ops.admin.rule.community'),
       dataIndex: 'communityCode',
       width: 160,
-      render: (v: string | null) => (v ? communityName.get(v) ?? v : <Tag>{t('ops.admin.rule.anyCommunity')}</Tag>),
+      render: (v: string | null) => (v ? (communityName.get(v) ?? v) : <Tag>{t('ops.admin.rule.anyCommunity')}</Tag>),
     },
-    { title: t('ops.admin.rule.unit'), dataIndex: 'unitName', width: 200, ellipsis: true, render: (v: string | null, r) => v ?? r.unitId },
+    {
+      title: t('ops.admin.rule.unit'),
+      dataIndex: 'unitName',
+      width: 200,
+      ellipsis: true,
+      render: (v: string | null, r) => v ?? r.unitId,
+    },
     {
       title: t('ops.admin.rule.auto'),
       dataIndex: 'autoDispatch',
@@ -80,7 +89,13 @@ export function RulesTab() {
           <Tag>{t('ops.admin.rule.suggestOnly')}</Tag>
         ),
     },
-    { title: t('ops.admin.rule.priority'), dataIndex: 'priority', width: 80, align: 'right', sorter: (a, b) => a.priority - b.priority },
+    {
+      title: t('ops.admin.rule.priority'),
+      dataIndex: 'priority',
+      width: 80,
+      align: 'right',
+      sorter: (a, b) => a.priority - b.priority,
+    },
     { title: t('ops.admin.rule.note'), dataIndex: 'note', ellipsis: true, responsive: ['lg'] },
   ];
   if (can('orders.configure')) {
@@ -100,9 +115,16 @@ export function RulesTab() {
   return (
     <div data-testid="oadmin-rules">
       <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Text type="secondary">{t('ops.admin.rule.summary', { n: rules.data?.items.length ?? 0 })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('ops.admin.rule.summary', { n: rules.data?.items.length ?? 0 })}
+        </Typography.Text>
         {can('orders.configure') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="oadmin-rule-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="oadmin-rule-create"
+          >
             {t('ops.admin.rule.create')}
           </Button>
         ) : null}

@@ -1,6 +1,21 @@
 /** 时限规则: when an order counts as 临期, and the 催办/督办 steps after a missed deadline. */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import { DeleteOutlined, PlusOutlined, RollbackOutlined, SaveOutlined } from '@ant-design/icons';
 import { api } from '../../api';
 import { useAuth } from '../../auth';
@@ -16,7 +31,11 @@ interface FormValues {
   completion: EscalationStep[];
 }
 
-const toForm = (r: SlaRules): FormValues => ({ dueSoonPercent: Math.round(r.dueSoonRatio * 1000) / 10, sign: r.sign, completion: r.completion });
+const toForm = (r: SlaRules): FormValues => ({
+  dueSoonPercent: Math.round(r.dueSoonRatio * 1000) / 10,
+  sign: r.sign,
+  completion: r.completion,
+});
 
 function clean(steps: EscalationStep[] | undefined): EscalationStep[] {
   return (steps ?? [])
@@ -29,7 +48,17 @@ function clean(steps: EscalationStep[] | undefined): EscalationStep[] {
     .sort((a, b) => a.afterWorkingDays - b.afterWorkingDays);
 }
 
-function StepsEditor({ name, title, hint, editable }: { name: 'sign' | 'completion'; title: string; hint: string; editable: boolean }) {
+function StepsEditor({
+  name,
+  title,
+  hint,
+  editable,
+}: {
+  name: 'sign' | 'completion';
+  title: string;
+  hint: string;
+  editable: boolean;
+}) {
   const t = useT();
   const form = Form.useFormInstance<FormValues>();
   return (
@@ -40,18 +69,34 @@ function StepsEditor({ name, title, hint, editable }: { name: 'sign' | 'completi
       <Form.List name={name}>
         {(fields, { add, remove }) => (
           <>
-            {fields.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ops.admin.sla.noSteps')} /> : null}
+            {fields.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ops.admin.sla.noSteps')} />
+            ) : null}
             {fields.map((f) => {
               const action = form.getFieldValue([name, f.name, 'action']) as string | undefined;
               return (
                 <Row gutter={8} key={f.key} align="top">
                   <Col xs={12} md={5}>
-                    <Form.Item name={[f.name, 'afterWorkingDays']} label={t('ops.admin.sla.after')} rules={[{ required: true, message: t('form.required') }]}>
-                      <InputNumber min={0} max={60} step={0.5} style={{ width: '100%' }} suffix={t('ops.admin.unit.days')} />
+                    <Form.Item
+                      name={[f.name, 'afterWorkingDays']}
+                      label={t('ops.admin.sla.after')}
+                      rules={[{ required: true, message: t('form.required') }]}
+                    >
+                      <InputNumber
+                        min={0}
+                        max={60}
+                        step={0.5}
+                        style={{ width: '100%' }}
+                        suffix={t('ops.admin.unit.days')}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={12} md={5}>
-                    <Form.Item name={[f.name, 'action']} label={t('ops.admin.sla.action')} rules={[{ required: true, message: t('form.required') }]}>
+                    <Form.Item
+                      name={[f.name, 'action']}
+                      label={t('ops.admin.sla.action')}
+                      rules={[{ required: true, message: t('form.required') }]}
+                    >
                       <Select
                         options={[
                           { value: 'urge', label: t('ops.sup.urge') },
@@ -64,8 +109,17 @@ function StepsEditor({ name, title, hint, editable }: { name: 'sign' | 'completi
                     <Form.Item noStyle shouldUpdate>
                       {() =>
                         form.getFieldValue([name, f.name, 'action']) === 'supervise' ? (
-                          <Form.Item name={[f.name, 'level']} label={t('ops.admin.sla.level')} rules={[{ required: true, message: t('form.required') }]}>
-                            <Select options={[1, 2, 3].map((l) => ({ value: l, label: t(`ops.sup.level.${l}` as 'ops.sup.level.1') }))} />
+                          <Form.Item
+                            name={[f.name, 'level']}
+                            label={t('ops.admin.sla.level')}
+                            rules={[{ required: true, message: t('form.required') }]}
+                          >
+                            <Select
+                              options={[1, 2, 3].map((l) => ({
+                                value: l,
+                                label: t(`ops.sup.level.${l}` as 'ops.sup.level.1'),
+                              }))}
+                            />
                           </Form.Item>
                         ) : (
                           <Form.Item label={t('ops.admin.sla.level')}>
@@ -77,19 +131,35 @@ function StepsEditor({ name, title, hint, editable }: { name: 'sign' | 'completi
                   </Col>
                   <Col xs={24} md={7}>
                     <Form.Item name={[f.name, 'note']} label={t('ops.admin.sla.note')}>
-                      <Input maxLength={200} placeholder={action === 'supervise' ? t('ops.admin.sla.notePlaceholder') : undefined} />
+                      <Input
+                        maxLength={200}
+                        placeholder={action === 'supervise' ? t('ops.admin.sla.notePlaceholder') : undefined}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={2}>
                     <Form.Item label=" " colon={false}>
-                      <Button danger type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} disabled={!editable} aria-label={t('ops.admin.delete')} />
+                      <Button
+                        danger
+                        type="text"
+                        icon={<DeleteOutlined />}
+                        onClick={() => remove(f.name)}
+                        disabled={!editable}
+                        aria-label={t('ops.admin.delete')}
+                      />
                     </Form.Item>
                   </Col>
                 </Row>
               );
             })}
             {editable ? (
-              <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ afterWorkingDays: 1, action: 'urge' })} disabled={fields.length >= 10}>
+              <Button
+                type="dashed"
+                block
+                icon={<PlusOutlined />}
+                onClick={() => add({ afterWorkingDays: 1, action: 'urge' })}
+                disabled={fields.length >= 10}
+              >
                 {t('ops.admin.sla.addStep')}
               </Button>
             ) : null}
@@ -123,7 +193,11 @@ export function SlaTab() {
     }
     setBusy(true);
     try {
-      const body: SlaRules = { dueSoonRatio: v.dueSoonPercent / 100, sign: clean(v.sign), completion: clean(v.completion) };
+      const body: SlaRules = {
+        dueSoonRatio: v.dueSoonPercent / 100,
+        sign: clean(v.sign),
+        completion: clean(v.completion),
+      };
       await api.put<SlaRulesResponse>('/api/orders/sla-rules', body);
       message.success(t('ops.admin.sla.saved'));
       sla.reload();
@@ -153,8 +227,20 @@ export function SlaTab() {
         <Card size="small" title={t('ops.admin.sla.dueSoon')} style={{ marginBottom: 16 }}>
           <Row gutter={16} align="middle">
             <Col xs={24} md={8}>
-              <Form.Item name="dueSoonPercent" label={t('ops.admin.sla.dueSoonRatio')} rules={[{ required: true, message: t('form.required') }]} style={{ marginBottom: 0 }}>
-                <InputNumber min={1} max={99} step={5} suffix="%" style={{ width: '100%' }} data-testid="oadmin-sla-ratio" />
+              <Form.Item
+                name="dueSoonPercent"
+                label={t('ops.admin.sla.dueSoonRatio')}
+                rules={[{ required: true, message: t('form.required') }]}
+                style={{ marginBottom: 0 }}
+              >
+                <InputNumber
+                  min={1}
+                  max={99}
+                  step={5}
+                  suffix="%"
+                  style={{ width: '100%' }}
+                  data-testid="oadmin-sla-ratio"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={16}>
@@ -162,15 +248,28 @@ export function SlaTab() {
             </Col>
           </Row>
         </Card>
-        <StepsEditor name="sign" title={t('ops.admin.sla.signSteps')} hint={t('ops.admin.sla.signHint')} editable={editable} />
-        <StepsEditor name="completion" title={t('ops.admin.sla.completionSteps')} hint={t('ops.admin.sla.completionHint')} editable={editable} />
+        <StepsEditor
+          name="sign"
+          title={t('ops.admin.sla.signSteps')}
+          hint={t('ops.admin.sla.signHint')}
+          editable={editable}
+        />
+        <StepsEditor
+          name="completion"
+          title={t('ops.admin.sla.completionSteps')}
+          hint={t('ops.admin.sla.completionHint')}
+          editable={editable}
+        />
       </Form>
       {editable ? (
         <Space>
           <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={save} data-testid="oadmin-sla-save">
             {t('common.save')}
           </Button>
-          <Popconfirm title={t('ops.admin.sla.resetConfirm')} onConfirm={() => sla.data && form.setFieldsValue(toForm(sla.data.defaults))}>
+          <Popconfirm
+            title={t('ops.admin.sla.resetConfirm')}
+            onConfirm={() => sla.data && form.setFieldsValue(toForm(sla.data.defaults))}
+          >
             <Button icon={<RollbackOutlined />}>{t('ops.admin.sla.reset')}</Button>
           </Popconfirm>
         </Space>

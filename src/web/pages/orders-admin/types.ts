@@ -70,9 +70,28 @@ export interface RetrainResult {
 /** Kinds of request and of responsible unit (categories-seed.ts), for labels and pickers. */
 export const REQUEST_TYPES = ['complaint', 'consultation', 'help', 'suggestion', 'report', 'praise'] as const;
 export const DEPARTMENT_TYPES = [
-  'urban_management', 'environment', 'water', 'gas', 'power', 'telecom', 'transport', 'housing', 'market',
-  'social_security', 'medical_insurance', 'health', 'education', 'public_security', 'fire', 'emergency',
-  'civil_affairs', 'agriculture_water', 'government_services', 'tax', 'community', 'hotline',
+  'urban_management',
+  'environment',
+  'water',
+  'gas',
+  'power',
+  'telecom',
+  'transport',
+  'housing',
+  'market',
+  'social_security',
+  'medical_insurance',
+  'health',
+  'education',
+  'public_security',
+  'fire',
+  'emergency',
+  'civil_affairs',
+  'agriculture_water',
+  'government_services',
+  'tax',
+  'community',
+  'hotline',
 ] as const;
 
 /** The flat list as a tree (children sorted by code); empty `children` left out so rows are not expandable. */
@@ -99,7 +118,8 @@ export function filterTree(nodes: CategoryNode[], q: string): CategoryNode[] {
   const out: CategoryNode[] = [];
   for (const n of nodes) {
     const kids = n.children ? filterTree(n.children, q) : [];
-    if (n.name.toLowerCase().includes(s) || n.code.startsWith(s) || kids.length) out.push({ ...n, children: kids.length ? kids : undefined });
+    if (n.name.toLowerCase().includes(s) || n.code.startsWith(s) || kids.length)
+      out.push({ ...n, children: kids.length ? kids : undefined });
   }
   return out;
 }

@@ -39,15 +39,15 @@ export default function DispatchWorkbenchPage() {
           SELECTABLE.has(q.key) ? (
             <Flex align="center" gap={8}>
               <Tooltip title={api.selected.length ? undefined : t('orders.bulk.selectHint')}>
-              <Button
-                icon={<SendOutlined />}
-                type={api.selected.length ? 'primary' : 'default'}
-                disabled={!api.selected.length}
-                onClick={() => setBulk(api.selected)}
-                data-testid="bulk-dispatch"
-              >
-                {t('orders.bulk.button', { n: api.selected.length })}
-              </Button>
+                <Button
+                  icon={<SendOutlined />}
+                  type={api.selected.length ? 'primary' : 'default'}
+                  disabled={!api.selected.length}
+                  onClick={() => setBulk(api.selected)}
+                  data-testid="bulk-dispatch"
+                >
+                  {t('orders.bulk.button', { n: api.selected.length })}
+                </Button>
               </Tooltip>
               {bulk !== null ? (
                 <BulkDispatchModal

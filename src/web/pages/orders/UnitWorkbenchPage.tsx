@@ -44,7 +44,14 @@ export default function UnitWorkbenchPage() {
       rowActionsWidth={88}
       rowActions={(o, api) =>
         o.state === 'pending_sign' && !o.returnRequest && !o.suspended ? (
-          <Button size="small" type="primary" icon={<CheckOutlined />} loading={signing.has(o.id)} onClick={() => sign(o, api)} data-testid={`sign-${o.number}`}>
+          <Button
+            size="small"
+            type="primary"
+            icon={<CheckOutlined />}
+            loading={signing.has(o.id)}
+            onClick={() => sign(o, api)}
+            data-testid={`sign-${o.number}`}
+          >
             {t('orders.action.sign')}
           </Button>
         ) : null

@@ -46,7 +46,11 @@ export function NoticesCard({ height, tick }: { height: number; tick: number }) 
       data-testid="sup-notices"
     >
       {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ops.sup.notices.empty')} style={{ marginTop: 48 }} />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t('ops.sup.notices.empty')}
+          style={{ marginTop: 48 }}
+        />
       ) : (
         <List
           dataSource={items}

@@ -33,7 +33,10 @@ export function SuperviseModal({ order, onClose, onDone }: Props) {
     }
     setBusy(true);
     try {
-      await api.post(`/api/orders/${encodeURIComponent(order.id)}/actions`, { type: 'supervise', note: values.note.trim() });
+      await api.post(`/api/orders/${encodeURIComponent(order.id)}/actions`, {
+        type: 'supervise',
+        note: values.note.trim(),
+      });
       onDone(order);
     } catch (e) {
       showError(e);
@@ -73,7 +76,14 @@ export function SuperviseModal({ order, onClose, onDone }: Props) {
               label={t('ops.sup.supervise.note')}
               rules={[{ required: true, whitespace: true, message: t('ops.sup.supervise.noteRequired') }]}
             >
-              <Input.TextArea rows={4} maxLength={1000} showCount placeholder={t('ops.sup.supervise.placeholder')} data-testid="sup-note" autoFocus />
+              <Input.TextArea
+                rows={4}
+                maxLength={1000}
+                showCount
+                placeholder={t('ops.sup.supervise.placeholder')}
+                data-testid="sup-note"
+                autoFocus
+              />
             </Form.Item>
           </Form>
         </Space>

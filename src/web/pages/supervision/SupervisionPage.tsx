@@ -3,8 +3,30 @@
  * counts per unit (chart), one-click 催办 / 督办 per order, and the latest notices sent.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Badge, Button, Card, Col, Collapse, Empty, Input, Row, Segmented, Space, Statistic, Tag, Typography } from 'antd';
-import { ClockCircleOutlined, FieldTimeOutlined, ReloadOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Empty,
+  Input,
+  Row,
+  Segmented,
+  Space,
+  Statistic,
+  Tag,
+  Typography,
+} from 'antd';
+import {
+  ClockCircleOutlined,
+  FieldTimeOutlined,
+  ReloadOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { EChartsCoreOption } from 'echarts/core';
 import { api } from '../../api';
 import { useAuth } from '../../auth';
@@ -26,10 +48,27 @@ import './ops.css';
 const REFRESH_MS = 60_000;
 const CHART_UNITS = 12;
 
-function StatCard({ title, value, color, icon, testId }: { title: string; value: number; color: string; icon: React.ReactNode; testId: string }) {
+function StatCard({
+  title,
+  value,
+  color,
+  icon,
+  testId,
+}: {
+  title: string;
+  value: number;
+  color: string;
+  icon: React.ReactNode;
+  testId: string;
+}) {
   return (
     <Card className="ops-stat-card ops-stat-accent" style={{ ['--ops-accent' as string]: color }} data-testid={testId}>
-      <Statistic title={title} value={value} prefix={<span style={{ color, marginRight: 4 }}>{icon}</span>} styles={{ content: { color } }} />
+      <Statistic
+        title={title}
+        value={value}
+        prefix={<span style={{ color, marginRight: 4 }}>{icon}</span>}
+        styles={{ content: { color } }}
+      />
     </Card>
   );
 }
@@ -82,7 +121,10 @@ export default function SupervisionPage() {
   );
 
   const chartGroups = useMemo(
-    () => [...allGroups].sort((a, b) => b.overdue + b.dueSoon - (a.overdue + a.dueSoon) || b.supervised - a.supervised).slice(0, CHART_UNITS),
+    () =>
+      [...allGroups]
+        .sort((a, b) => b.overdue + b.dueSoon - (a.overdue + a.dueSoon) || b.supervised - a.supervised)
+        .slice(0, CHART_UNITS),
     [allGroups],
   );
   const option = useMemo<EChartsCoreOption>(() => {
@@ -101,7 +143,12 @@ export default function SupervisionPage() {
       legend: { top: 0, right: 0, itemWidth: 12, itemHeight: 10 },
       grid: { left: 8, right: 24, top: 28, bottom: 4, containLabel: true },
       xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { type: 'dashed' } } },
-      yAxis: { type: 'category', data: names, axisLabel: { width: 150, overflow: 'truncate' }, axisTick: { show: false } },
+      yAxis: {
+        type: 'category',
+        data: names,
+        axisLabel: { width: 150, overflow: 'truncate' },
+        axisTick: { show: false },
+      },
       series: [
         series(t('ops.sup.overdue'), CHART_COLORS.overdue, (g) => g.overdue, 'sla'),
         series(t('ops.sup.dueSoon'), CHART_COLORS.dueSoon, (g) => g.dueSoon, 'sla'),
@@ -142,26 +189,55 @@ export default function SupervisionPage() {
         }
       />
       {!canAct ? <Alert type="info" showIcon title={t('ops.sup.readOnly')} style={{ marginBottom: 16 }} /> : null}
-      {board.data?.truncated ? <Alert type="warning" showIcon title={t('ops.sup.truncated')} style={{ marginBottom: 16 }} /> : null}
+      {board.data?.truncated ? (
+        <Alert type="warning" showIcon title={t('ops.sup.truncated')} style={{ marginBottom: 16 }} />
+      ) : null}
 
       <Row gutter={[16, 16]} className="ops-card-gap">
         <Col xs={12} md={6}>
-          <StatCard title={t('ops.sup.overdue')} value={counts.overdue} color={CHART_COLORS.overdue} icon={<ClockCircleOutlined />} testId="sup-count-overdue" />
+          <StatCard
+            title={t('ops.sup.overdue')}
+            value={counts.overdue}
+            color={CHART_COLORS.overdue}
+            icon={<ClockCircleOutlined />}
+            testId="sup-count-overdue"
+          />
         </Col>
         <Col xs={12} md={6}>
-          <StatCard title={t('ops.sup.dueSoon')} value={counts.dueSoon} color={CHART_COLORS.dueSoon} icon={<FieldTimeOutlined />} testId="sup-count-due-soon" />
+          <StatCard
+            title={t('ops.sup.dueSoon')}
+            value={counts.dueSoon}
+            color={CHART_COLORS.dueSoon}
+            icon={<FieldTimeOutlined />}
+            testId="sup-count-due-soon"
+          />
         </Col>
         <Col xs={12} md={6}>
-          <StatCard title={t('ops.sup.supervised')} value={counts.supervised} color={CHART_COLORS.supervised} icon={<SafetyCertificateOutlined />} testId="sup-count-supervised" />
+          <StatCard
+            title={t('ops.sup.supervised')}
+            value={counts.supervised}
+            color={CHART_COLORS.supervised}
+            icon={<SafetyCertificateOutlined />}
+            testId="sup-count-supervised"
+          />
         </Col>
         <Col xs={12} md={6}>
-          <StatCard title={t('ops.sup.units')} value={counts.units} color={CHART_COLORS.primary} icon={<TeamOutlined />} testId="sup-count-units" />
+          <StatCard
+            title={t('ops.sup.units')}
+            value={counts.units}
+            color={CHART_COLORS.primary}
+            icon={<TeamOutlined />}
+            testId="sup-count-units"
+          />
         </Col>
       </Row>
 
       <Row gutter={[16, 16]} className="ops-card-gap">
         <Col xs={24} xl={15}>
-          <Card title={t('ops.sup.byUnit')} extra={<Typography.Text type="secondary">{t('ops.sup.chartHint')}</Typography.Text>}>
+          <Card
+            title={t('ops.sup.byUnit')}
+            extra={<Typography.Text type="secondary">{t('ops.sup.chartHint')}</Typography.Text>}
+          >
             <EChart
               option={option}
               height={chartHeight}
@@ -196,13 +272,22 @@ export default function SupervisionPage() {
                 { value: 'supervised', label: t('ops.sup.filter.supervised', { n: counts.supervised }) },
               ]}
             />
-            <Input.Search allowClear placeholder={t('ops.sup.search')} onSearch={setQ} onChange={(e) => !e.target.value && setQ('')} style={{ width: 220 }} data-testid="sup-search" />
+            <Input.Search
+              allowClear
+              placeholder={t('ops.sup.search')}
+              onSearch={setQ}
+              onChange={(e) => !e.target.value && setQ('')}
+              style={{ width: 220 }}
+              data-testid="sup-search"
+            />
           </Space>
         }
       >
         {unitKey ? (
           <Tag closable color="blue" onClose={() => setUnitKey(null)} style={{ marginBottom: 12 }}>
-            {t('ops.sup.unitFilter', { unit: allGroups.find((g) => g.key === unitKey)?.unitName ?? t('ops.sup.noUnit') })}
+            {t('ops.sup.unitFilter', {
+              unit: allGroups.find((g) => g.key === unitKey)?.unitName ?? t('ops.sup.noUnit'),
+            })}
           </Tag>
         ) : null}
         {groups.length === 0 ? (
@@ -227,7 +312,13 @@ export default function SupervisionPage() {
                 </div>
               ),
               children: (
-                <UnitOrdersTable orders={g.orders} canAct={canAct} busyId={busyId} onUrge={urge} onSupervise={setSupervising} />
+                <UnitOrdersTable
+                  orders={g.orders}
+                  canAct={canAct}
+                  busyId={busyId}
+                  onUrge={urge}
+                  onSupervise={setSupervising}
+                />
               ),
             }))}
           />

@@ -31,7 +31,17 @@ export function UnitOrdersTable({ orders, canAct, busyId, onUrge, onSupervise }:
             {o.title}
           </div>
           {o.categoryPath ? (
-            <div style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{o.categoryPath}</div>
+            <div
+              style={{
+                overflow: 'hidden',
+                textOverflow: 'ellipsis',
+                whiteSpace: 'nowrap',
+                fontSize: 12,
+                color: 'rgba(0,0,0,0.45)',
+              }}
+            >
+              {o.categoryPath}
+            </div>
           ) : null}
         </Tooltip>
       ),
@@ -47,7 +57,13 @@ export function UnitOrdersTable({ orders, canAct, busyId, onUrge, onSupervise }:
           <SupervisionTag level={o.supervisionLevel} />
           {o.urgeCount > 0 ? (
             <Tooltip title={t('ops.sup.urgeCount', { n: o.urgeCount })}>
-              <Badge count={o.urgeCount} color="#fa8c16" size="small" offset={[4, -2]} data-testid={`sup-urge-count-${o.number}`}>
+              <Badge
+                count={o.urgeCount}
+                color="#fa8c16"
+                size="small"
+                offset={[4, -2]}
+                data-testid={`sup-urge-count-${o.number}`}
+              >
                 <BellOutlined style={{ color: '#fa8c16' }} />
               </Badge>
             </Tooltip>
@@ -61,7 +77,11 @@ export function UnitOrdersTable({ orders, canAct, busyId, onUrge, onSupervise }:
       dataIndex: 'completionDeadline',
       width: 140,
       responsive: ['xl'],
-      render: (_, o) => <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{fmtTime(o.completionDeadline ?? o.signDeadline)}</span>,
+      render: (_, o) => (
+        <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+          {fmtTime(o.completionDeadline ?? o.signDeadline)}
+        </span>
+      ),
     },
   ];
   if (canAct) {

@@ -64,8 +64,12 @@ export const VisitForm = forwardRef<VisitFormHandle, Props>(function VisitForm(
           </div>
         ))}
       </div>
-      {result === 'unsatisfied' ? <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('ops.visit.unsatisfiedHint')} /> : null}
-      {result === 'unreachable' ? <Alert type="info" showIcon style={{ marginTop: 12 }} title={t('ops.visit.unreachableHint')} /> : null}
+      {result === 'unsatisfied' ? (
+        <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('ops.visit.unsatisfiedHint')} />
+      ) : null}
+      {result === 'unreachable' ? (
+        <Alert type="info" showIcon style={{ marginTop: 12 }} title={t('ops.visit.unreachableHint')} />
+      ) : null}
       <Input.TextArea
         ref={noteRef}
         value={note}
@@ -73,7 +77,9 @@ export const VisitForm = forwardRef<VisitFormHandle, Props>(function VisitForm(
         rows={3}
         maxLength={1000}
         showCount
-        placeholder={result === 'unsatisfied' ? t('ops.visit.notePlaceholderUnsatisfied') : t('ops.visit.notePlaceholder')}
+        placeholder={
+          result === 'unsatisfied' ? t('ops.visit.notePlaceholderUnsatisfied') : t('ops.visit.notePlaceholder')
+        }
         style={{ marginTop: 12 }}
         data-testid="visit-note"
         onKeyDown={(e) => {
@@ -86,9 +92,10 @@ export const VisitForm = forwardRef<VisitFormHandle, Props>(function VisitForm(
       {disabledReason ? <Alert type="warning" showIcon style={{ marginTop: 12 }} title={disabledReason} /> : null}
       <Space style={{ marginTop: 28, width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          <span className="kbd">1</span>–<span className="kbd">4</span> {t('ops.visit.kbd.pick')} · <span className="kbd">N</span> {t('ops.visit.kbd.note')} ·{' '}
-          <span className="kbd">Ctrl</span>+<span className="kbd">Enter</span> {t('ops.visit.kbd.submit')} · <span className="kbd">J</span>/<span className="kbd">K</span>{' '}
-          {t('ops.visit.kbd.move')}
+          <span className="kbd">1</span>–<span className="kbd">4</span> {t('ops.visit.kbd.pick')} ·{' '}
+          <span className="kbd">N</span> {t('ops.visit.kbd.note')} · <span className="kbd">Ctrl</span>+
+          <span className="kbd">Enter</span> {t('ops.visit.kbd.submit')} · <span className="kbd">J</span>/
+          <span className="kbd">K</span> {t('ops.visit.kbd.move')}
         </Typography.Text>
         <Space>
           <Button icon={<StepForwardOutlined />} onClick={onSkip} data-testid="visit-skip">

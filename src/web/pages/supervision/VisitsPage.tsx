@@ -14,7 +14,14 @@ import { useApiError } from '../../components/useApiError';
 import { useLoad } from '../../components/useLoad';
 import { OrderLink, StateTag, channelLabel, urgencyTag } from './orderBits';
 import { VisitForm, RESULT_KEYS, type VisitFormHandle } from './VisitForm';
-import { VISIT_RESULTS, VISIT_ROLES, type OrderDetail, type OrderPage, type OrderView, type VisitResult } from './orderTypes';
+import {
+  VISIT_RESULTS,
+  VISIT_ROLES,
+  type OrderDetail,
+  type OrderPage,
+  type OrderView,
+  type VisitResult,
+} from './orderTypes';
 import './ops.css';
 
 async function loadQueue(signal: AbortSignal): Promise<OrderView[]> {
@@ -47,7 +54,10 @@ export default function VisitsPage() {
   const listRef = useRef<HTMLDivElement>(null);
 
   const items = useMemo(() => (queue.data ?? []).filter((o) => !done.has(o.id)), [queue.data, done]);
-  const index = Math.max(0, items.findIndex((o) => o.id === selectedId));
+  const index = Math.max(
+    0,
+    items.findIndex((o) => o.id === selectedId),
+  );
   const current = items[index] ?? null;
 
   // Keep a valid selection as the queue changes.
@@ -63,7 +73,10 @@ export default function VisitsPage() {
   }, [current?.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const detail = useLoad<OrderDetail | null>(
-    (signal) => (current ? api.get<OrderDetail>(`/api/orders/${encodeURIComponent(current.id)}`, undefined, { signal }) : Promise.resolve(null)),
+    (signal) =>
+      current
+        ? api.get<OrderDetail>(`/api/orders/${encodeURIComponent(current.id)}`, undefined, { signal })
+        : Promise.resolve(null),
     [current?.id],
   );
   const fresh = detail.data && detail.data.order.id === current?.id ? detail.data : null;
@@ -87,7 +100,11 @@ export default function VisitsPage() {
     if (!current || !result || busy || disabledReason) return;
     setBusy(true);
     try {
-      await api.post(`/api/orders/${encodeURIComponent(current.id)}/actions`, { type: 'visit', result, note: note.trim() || undefined });
+      await api.post(`/api/orders/${encodeURIComponent(current.id)}/actions`, {
+        type: 'visit',
+        result,
+        note: note.trim() || undefined,
+      });
       message.success(t('ops.visit.done', { number: current.number, result: t(RESULT_KEYS[result]) }));
       setCount((n) => n + 1);
       // the next order takes this one's place in the list
@@ -105,7 +122,9 @@ export default function VisitsPage() {
     if (!current) return;
     setRevealing(true);
     try {
-      const r = await api.post<{ name: string | null; phone: string | null }>(`/api/orders/${encodeURIComponent(current.id)}/reveal`);
+      const r = await api.post<{ name: string | null; phone: string | null }>(
+        `/api/orders/${encodeURIComponent(current.id)}/reveal`,
+      );
       setRevealed((m) => ({ ...m, [current.id]: r }));
       message.info(t('ops.visit.revealLogged'));
     } catch (e) {
@@ -161,7 +180,11 @@ export default function VisitsPage() {
         hint={t('ops.visit.hint')}
         extra={
           <>
-            {count ? <Tag color="green" style={{ alignSelf: 'center' }}>{t('ops.visit.sessionCount', { n: count })}</Tag> : null}
+            {count ? (
+              <Tag color="green" style={{ alignSelf: 'center' }}>
+                {t('ops.visit.sessionCount', { n: count })}
+              </Tag>
+            ) : null}
             <Button icon={<ReloadOutlined />} onClick={refresh} loading={queue.loading}>
               {t('common.refresh')}
             </Button>
@@ -172,7 +195,12 @@ export default function VisitsPage() {
         <Spin size="large" className="page-spin" />
       ) : items.length === 0 ? (
         <Card>
-          <Result status="success" title={t('ops.visit.empty')} subTitle={count ? t('ops.visit.sessionCount', { n: count }) : undefined} data-testid="visit-empty" />
+          <Result
+            status="success"
+            title={t('ops.visit.empty')}
+            subTitle={count ? t('ops.visit.sessionCount', { n: count }) : undefined}
+            data-testid="visit-empty"
+          />
         </Card>
       ) : (
         <div className="visit-layout">
@@ -203,7 +231,9 @@ export default function VisitsPage() {
                   </div>
                   <div className="meta">
                     <span>{t('ops.visit.repliedAt', { time: fmtTime(o.repliedAt) })}</span>
-                    {o.reopenCount ? <span style={{ color: '#cf1322' }}>{t('ops.visit.reopened', { n: o.reopenCount })}</span> : null}
+                    {o.reopenCount ? (
+                      <span style={{ color: '#cf1322' }}>{t('ops.visit.reopened', { n: o.reopenCount })}</span>
+                    ) : null}
                   </div>
                 </div>
               ))}
@@ -253,7 +283,14 @@ export default function VisitsPage() {
                         )}
                         {!who && phone && current.reporter.masked && can('pii.reveal') ? (
                           <Tooltip title={t('ops.visit.revealTip')}>
-                            <Button size="small" type="link" icon={<EyeOutlined />} loading={revealing} onClick={reveal} data-testid="visit-reveal">
+                            <Button
+                              size="small"
+                              type="link"
+                              icon={<EyeOutlined />}
+                              loading={revealing}
+                              onClick={reveal}
+                              data-testid="visit-reveal"
+                            >
                               {t('ops.visit.reveal')}
                             </Button>
                           </Tooltip>
@@ -266,14 +303,18 @@ export default function VisitsPage() {
                   { key: 'category', label: t('ops.col.category'), children: current.categoryPath ?? '—' },
                   { key: 'created', label: t('ops.col.createdAt'), children: fmtTime(current.createdAt) },
                   { key: 'replied', label: t('ops.col.repliedAt'), children: fmtTime(current.repliedAt) },
-                  ...(current.address ? [{ key: 'address', label: t('ops.col.address'), children: current.address }] : []),
+                  ...(current.address
+                    ? [{ key: 'address', label: t('ops.col.address'), children: current.address }]
+                    : []),
                 ]}
               />
               <Typography.Text type="secondary">{t('ops.visit.description')}</Typography.Text>
               <div className="visit-desc" style={{ margin: '4px 0 12px' }}>
                 {current.description}
               </div>
-              <Typography.Text type="secondary">{t('ops.visit.reply', { unit: current.unitName ?? t('ops.track.unitCentre') })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('ops.visit.reply', { unit: current.unitName ?? t('ops.track.unitCentre') })}
+              </Typography.Text>
               <div className="visit-reply" style={{ margin: '4px 0 20px' }} data-testid="visit-reply">
                 {current.reply || <Typography.Text type="secondary">{t('ops.visit.noReply')}</Typography.Text>}
               </div>

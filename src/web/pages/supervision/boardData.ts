@@ -53,7 +53,16 @@ export function groupByUnit(orders: OrderView[]): UnitGroup[] {
     const key = o.unitId ?? '-';
     let g = groups.get(key);
     if (!g) {
-      g = { key, unitId: o.unitId, unitName: o.unitName, orders: [], overdue: 0, dueSoon: 0, supervised: 0, maxLevel: 0 };
+      g = {
+        key,
+        unitId: o.unitId,
+        unitName: o.unitName,
+        orders: [],
+        overdue: 0,
+        dueSoon: 0,
+        supervised: 0,
+        maxLevel: 0,
+      };
       groups.set(key, g);
     }
     g.orders.push(o);
@@ -64,7 +73,11 @@ export function groupByUnit(orders: OrderView[]): UnitGroup[] {
   }
   for (const g of groups.values()) g.orders.sort(byUrgency);
   return [...groups.values()].sort(
-    (a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon || b.orders.length - a.orders.length || (a.unitName ?? '').localeCompare(b.unitName ?? '', 'zh-CN'),
+    (a, b) =>
+      b.overdue - a.overdue ||
+      b.dueSoon - a.dueSoon ||
+      b.orders.length - a.orders.length ||
+      (a.unitName ?? '').localeCompare(b.unitName ?? '', 'zh-CN'),
   );
 }
 

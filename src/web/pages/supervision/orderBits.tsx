@@ -22,7 +22,9 @@ const STATE_COLORS: Record<OrderState, string> = {
 
 export function StateTag({ order }: { order: Pick<OrderView, 'state' | 'stateLabel' | 'stateLabelEn'> }) {
   const { lang } = useI18n();
-  return <Tag color={STATE_COLORS[order.state] ?? 'default'}>{lang === 'en' ? order.stateLabelEn : order.stateLabel}</Tag>;
+  return (
+    <Tag color={STATE_COLORS[order.state] ?? 'default'}>{lang === 'en' ? order.stateLabelEn : order.stateLabel}</Tag>
+  );
 }
 
 const LEVEL_COLORS = ['default', 'gold', 'volcano', 'red'];
@@ -56,14 +58,20 @@ export function SlaTag({ order }: { order: Pick<OrderView, 'slaStatus' | 'clock'
   if (order.slaStatus === 'overdue' || (remaining !== null && remaining < 0)) {
     return (
       <Tooltip title={tip}>
-        <Tag color="error">{remaining !== null && remaining < 0 ? t('ops.sla.overdueBy', { span: workingSpan(remaining, t) }) : t('ops.sla.overdue')}</Tag>
+        <Tag color="error">
+          {remaining !== null && remaining < 0
+            ? t('ops.sla.overdueBy', { span: workingSpan(remaining, t) })
+            : t('ops.sla.overdue')}
+        </Tag>
       </Tooltip>
     );
   }
   if (order.slaStatus === 'due_soon') {
     return (
       <Tooltip title={tip}>
-        <Tag color="warning">{remaining !== null ? t('ops.sla.dueSoonLeft', { span: workingSpan(remaining, t) }) : t('ops.sla.dueSoon')}</Tag>
+        <Tag color="warning">
+          {remaining !== null ? t('ops.sla.dueSoonLeft', { span: workingSpan(remaining, t) }) : t('ops.sla.dueSoon')}
+        </Tag>
       </Tooltip>
     );
   }

@@ -4,7 +4,14 @@
  */
 import type { OrderState } from '../../components/orders/types';
 
-export type { OrderDetail, OrderPage, OrderState, OrderView, TimelineEntry, VisitResult } from '../../components/orders/types';
+export type {
+  OrderDetail,
+  OrderPage,
+  OrderState,
+  OrderView,
+  TimelineEntry,
+  VisitResult,
+} from '../../components/orders/types';
 export { VISIT_RESULTS } from '../../components/orders/types';
 
 export type SlaStatus = 'normal' | 'due_soon' | 'overdue';

@@ -29,7 +29,11 @@ export default function ApiKeysPage() {
 
   const columns: TableColumnsType<ApiKeyRow> = [
     { title: t('apiKey.name'), dataIndex: 'name' },
-    { title: t('apiKey.prefix'), dataIndex: 'prefix', render: (p: string) => <Typography.Text code>{p}…</Typography.Text> },
+    {
+      title: t('apiKey.prefix'),
+      dataIndex: 'prefix',
+      render: (p: string) => <Typography.Text code>{p}…</Typography.Text>,
+    },
     {
       title: t('apiKey.permissions'),
       dataIndex: 'permissions',
@@ -41,14 +45,22 @@ export default function ApiKeysPage() {
       title: t('user.status'),
       width: 170,
       render: (_, k) =>
-        k.revokedAt ? <Tag>{t('apiKey.revokedAt', { time: fmtTime(k.revokedAt) })}</Tag> : <Tag color="green">{t('apiKey.active')}</Tag>,
+        k.revokedAt ? (
+          <Tag>{t('apiKey.revokedAt', { time: fmtTime(k.revokedAt) })}</Tag>
+        ) : (
+          <Tag color="green">{t('apiKey.active')}</Tag>
+        ),
     },
     {
       title: t('common.actions'),
       width: 110,
       render: (_, k) =>
         k.revokedAt ? null : (
-          <Popconfirm title={t('apiKey.revoke.confirm', { name: k.name })} onConfirm={() => revoke(k)} okButtonProps={{ danger: true }}>
+          <Popconfirm
+            title={t('apiKey.revoke.confirm', { name: k.name })}
+            onConfirm={() => revoke(k)}
+            okButtonProps={{ danger: true }}
+          >
             <Button size="small" type="link" danger icon={<StopOutlined />}>
               {t('apiKey.revoke')}
             </Button>
@@ -64,7 +76,12 @@ export default function ApiKeysPage() {
         hint={t('apiKey.hint')}
         extra={
           <Space>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="api-key-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="api-key-create"
+            >
               {t('apiKey.create')}
             </Button>
           </Space>

@@ -43,7 +43,10 @@ export function CreateKeyModal({ open, onClose, onCreated }: Props) {
     if (!v) return;
     setBusy(true);
     try {
-      const res = await api.post<{ id: string; key: string }>('/api/api-keys', { name: v.name.trim(), permissions: v.permissions });
+      const res = await api.post<{ id: string; key: string }>('/api/api-keys', {
+        name: v.name.trim(),
+        permissions: v.permissions,
+      });
       setSecret(res.key);
       onCreated();
     } catch (e) {
@@ -75,7 +78,11 @@ export function CreateKeyModal({ open, onClose, onCreated }: Props) {
         </div>
       ) : (
         <Form form={form} layout="vertical">
-          <Form.Item name="name" label={t('apiKey.name')} rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 64 }]}>
+          <Form.Item
+            name="name"
+            label={t('apiKey.name')}
+            rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 64 }]}
+          >
             <Input maxLength={64} placeholder={t('apiKey.name.placeholder')} />
           </Form.Item>
           <Form.Item

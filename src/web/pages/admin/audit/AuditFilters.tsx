@@ -24,7 +24,13 @@ export function AuditFilters({ value, onSearch }: { value: AuditFilter; onSearch
       layout="inline"
       initialValues={value}
       onFinish={(v) =>
-        onSearch({ entityType: clean(v.entityType), entityId: clean(v.entityId), actorId: clean(v.actorId), action: clean(v.action), limit: v.limit })
+        onSearch({
+          entityType: clean(v.entityType),
+          entityId: clean(v.entityId),
+          actorId: clean(v.actorId),
+          action: clean(v.action),
+          limit: v.limit,
+        })
       }
       style={{ rowGap: 12, marginBottom: 16 }}
     >

@@ -85,9 +85,23 @@ export default function AuditPage() {
   const columns: TableColumnsType<AuditRow> = [
     { title: '#', dataIndex: 'seq', width: 80 },
     { title: t('audit.at'), dataIndex: 'at', width: 150, render: fmtTime },
-    { title: t('audit.actor'), width: 140, render: (_, r) => r.actorName ?? r.actorId ?? <Tag>{t('audit.system')}</Tag> },
+    {
+      title: t('audit.actor'),
+      width: 140,
+      render: (_, r) => r.actorName ?? r.actorId ?? <Tag>{t('audit.system')}</Tag>,
+    },
     { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <Tag color="blue">{a}</Tag> },
-    { title: t('audit.entity'), render: (_, r) => <span>{r.entityType} <Typography.Text type="secondary" copyable={{ text: r.entityId }}>{r.entityId}</Typography.Text></span> },
+    {
+      title: t('audit.entity'),
+      render: (_, r) => (
+        <span>
+          {r.entityType}{' '}
+          <Typography.Text type="secondary" copyable={{ text: r.entityId }}>
+            {r.entityId}
+          </Typography.Text>
+        </span>
+      ),
+    },
     { title: 'IP', dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
   ];
 
@@ -112,7 +126,11 @@ export default function AuditPage() {
           type={verify.ok ? 'success' : 'error'}
           data-testid="audit-verify-result"
           title={verify.ok ? t('audit.verify.ok', { n: verify.checked }) : t('audit.verify.bad', { n: verify.checked })}
-          description={verify.firstBad ? t('audit.verify.firstBad', { seq: verify.firstBad.seq, problem: verify.firstBad.problem }) : undefined}
+          description={
+            verify.firstBad
+              ? t('audit.verify.firstBad', { seq: verify.firstBad.seq, problem: verify.firstBad.problem })
+              : undefined
+          }
         />
       ) : null}
       <Card>

@@ -1,6 +1,19 @@
 import { useMemo, useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Alert, App, Button, Card, Col, Popconfirm, Row, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Popconfirm,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  type TableColumnsType,
+} from 'antd';
 import { DownloadOutlined, EditOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
 import { api } from '../../../api';
 import { useT } from '../../../i18n';
@@ -33,7 +46,11 @@ export default function CalendarPage() {
   const items = useMemo(
     () =>
       (years.data?.items ?? [])
-        .map((y) => ({ ...y, holidays: Array.isArray(y.holidays) ? y.holidays : [], workdays: Array.isArray(y.workdays) ? y.workdays : [] }))
+        .map((y) => ({
+          ...y,
+          holidays: Array.isArray(y.holidays) ? y.holidays : [],
+          workdays: Array.isArray(y.workdays) ? y.workdays : [],
+        }))
         .sort((a, b) => b.year - a.year),
     [years.data],
   );
@@ -60,7 +77,11 @@ export default function CalendarPage() {
     {
       title: t('calendar.source'),
       dataIndex: 'source',
-      render: (s: string) => <Tag color={s === 'override' ? 'orange' : 'default'}>{s === 'override' ? t('calendar.source.override') : t('calendar.source.package')}</Tag>,
+      render: (s: string) => (
+        <Tag color={s === 'override' ? 'orange' : 'default'}>
+          {s === 'override' ? t('calendar.source.override') : t('calendar.source.package')}
+        </Tag>
+      ),
     },
     { title: t('calendar.holidays'), render: (_, y) => count(raw.get(y.year)?.holidays) },
     { title: t('calendar.workdays'), render: (_, y) => count(raw.get(y.year)?.workdays) },
@@ -80,7 +101,13 @@ export default function CalendarPage() {
               </Tooltip>
             </Popconfirm>
           ) : null}
-          <Button size="small" type="link" icon={<DownloadOutlined />} onClick={() => exportYear(y)} aria-label={t('common.export')} />
+          <Button
+            size="small"
+            type="link"
+            icon={<DownloadOutlined />}
+            onClick={() => exportYear(y)}
+            aria-label={t('common.export')}
+          />
         </Space>
       ),
     },
@@ -93,7 +120,12 @@ export default function CalendarPage() {
         hint={t('calendar.hint')}
         extra={
           canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="calendar-add-year">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing(null)}
+              data-testid="calendar-add-year"
+            >
               {t('calendar.addYear')}
             </Button>
           ) : null
@@ -105,7 +137,13 @@ export default function CalendarPage() {
           showIcon
           style={{ marginBottom: 16 }}
           title={t('calendar.warnings')}
-          description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{years.data.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {years.data.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          }
         />
       ) : null}
       <Row gutter={16}>

@@ -21,7 +21,10 @@ export function MonthView({ value, onChange, years }: Props) {
   const [mode, setMode] = useState<'month' | 'year'>('month');
   const from = value.startOf('month').subtract(7, 'day').format('YYYY-MM-DD');
   const to = value.endOf('month').add(14, 'day').format('YYYY-MM-DD');
-  const days = useLoad((signal) => api.get<Items<CalendarDay>>('/api/calendar/days', { from, to }, { signal }), [from, to, years]);
+  const days = useLoad(
+    (signal) => api.get<Items<CalendarDay>>('/api/calendar/days', { from, to }, { signal }),
+    [from, to, years],
+  );
 
   const kinds = useMemo(() => new Map((days.data?.items ?? []).map((d) => [d.date, d.kind])), [days.data]);
   const { holidays, workdays, names } = useMemo(() => {
@@ -44,14 +47,16 @@ export function MonthView({ value, onChange, years }: Props) {
     const kind = kinds.get(date);
     const weekend = isWeekend(date);
     const rest = kind ? REST_KINDS.has(kind.toLowerCase()) || kind.toLowerCase().includes('holiday') : weekend;
-    const holiday = holidays.has(date) || (kind !== undefined && rest && (!weekend || kind.toLowerCase().includes('holiday')));
+    const holiday =
+      holidays.has(date) || (kind !== undefined && rest && (!weekend || kind.toLowerCase().includes('holiday')));
     const makeup = workdays.has(date) || kind === 'makeup_workday' || (kind !== undefined && !rest && weekend);
     const name = names.get(date);
     if (holiday) {
       return (
         <Tooltip title={[name, kind].filter(Boolean).join(' · ') || t('calendar.rest')}>
           <div className="cal-cell" data-kind="rest">
-            <span className="cal-badge cal-badge-rest">{t('calendar.mark.rest')}</span> {name ? <Typography.Text style={{ fontSize: 12 }}>{name}</Typography.Text> : null}
+            <span className="cal-badge cal-badge-rest">{t('calendar.mark.rest')}</span>{' '}
+            {name ? <Typography.Text style={{ fontSize: 12 }}>{name}</Typography.Text> : null}
           </div>
         </Tooltip>
       );
@@ -76,9 +81,13 @@ export function MonthView({ value, onChange, years }: Props) {
         <Space>
           {t('calendar.monthView')}
           <span className="cal-badge cal-badge-rest">{t('calendar.mark.rest')}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('calendar.rest')}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('calendar.rest')}
+          </Typography.Text>
           <span className="cal-badge cal-badge-work">{t('calendar.mark.work')}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('calendar.work')}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('calendar.work')}
+          </Typography.Text>
         </Space>
       }
     >

@@ -38,7 +38,8 @@ export function YearEditor({ target, onClose, onSaved }: Props) {
   const parsed = useMemo(() => parseYearText(text, year), [text, year]);
   const errors = parsed.problems.filter((p) => p.level === 'error');
   const warnings = parsed.problems.filter((p) => p.level === 'warning');
-  const describe = (p: (typeof parsed.problems)[number]) => (p.line ? t('calendar.parse.line', { n: p.line }) + ' ' : '') + t(p.key, p.params);
+  const describe = (p: (typeof parsed.problems)[number]) =>
+    (p.line ? t('calendar.parse.line', { n: p.line }) + ' ' : '') + t(p.key, p.params);
 
   const save = async () => {
     if (errors.length) return;
@@ -68,7 +69,14 @@ export function YearEditor({ target, onClose, onSaved }: Props) {
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Flex gap={12} align="center" wrap>
           <Typography.Text>{t('calendar.year')}</Typography.Text>
-          <InputNumber min={1990} max={2200} precision={0} value={year} disabled={!!target} onChange={(v) => v && setYear(v)} />
+          <InputNumber
+            min={1990}
+            max={2200}
+            precision={0}
+            value={year}
+            disabled={!!target}
+            onChange={(v) => v && setYear(v)}
+          />
           <Upload
             accept=".txt,.json,text/plain,application/json"
             showUploadList={false}
@@ -89,9 +97,37 @@ export function YearEditor({ target, onClose, onSaved }: Props) {
           style={{ fontFamily: 'monospace' }}
           data-testid="calendar-text"
         />
-        <Typography.Text>{t('calendar.parsedCounts', { holidays: parsed.holidays.length, workdays: parsed.workdays.length })}</Typography.Text>
-        {errors.length ? <Alert type="error" showIcon title={t('calendar.parse.errors', { n: errors.length })} description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{errors.slice(0, 15).map((p, i) => <li key={i}>{describe(p)}</li>)}</ul>} /> : null}
-        {warnings.length ? <Alert type="warning" showIcon title={t('calendar.parse.warnings', { n: warnings.length })} description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{warnings.slice(0, 15).map((p, i) => <li key={i}>{describe(p)}</li>)}</ul>} /> : null}
+        <Typography.Text>
+          {t('calendar.parsedCounts', { holidays: parsed.holidays.length, workdays: parsed.workdays.length })}
+        </Typography.Text>
+        {errors.length ? (
+          <Alert
+            type="error"
+            showIcon
+            title={t('calendar.parse.errors', { n: errors.length })}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                {errors.slice(0, 15).map((p, i) => (
+                  <li key={i}>{describe(p)}</li>
+                ))}
+              </ul>
+            }
+          />
+        ) : null}
+        {warnings.length ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('calendar.parse.warnings', { n: warnings.length })}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                {warnings.slice(0, 15).map((p, i) => (
+                  <li key={i}>{describe(p)}</li>
+                ))}
+              </ul>
+            }
+          />
+        ) : null}
       </Space>
     </Modal>
   );

@@ -81,7 +81,8 @@ export function parseYearText(text: string, year: number): ParsedYear {
       return;
     }
     marks.set(date, kind);
-    if (kind === 'work' && !isWeekend(date)) out.problems.push({ line, level: 'warning', key: 'calendar.parse.workOnWeekday', params: { date } });
+    if (kind === 'work' && !isWeekend(date))
+      out.problems.push({ line, level: 'warning', key: 'calendar.parse.workOnWeekday', params: { date } });
     (kind === 'rest' ? out.holidays : out.workdays).push(date);
     if (name) out.names[date] = name;
   };
@@ -102,7 +103,10 @@ export function parseYearText(text: string, year: number): ParsedYear {
     if (json.year !== undefined && Number(json.year) !== year) {
       out.problems.push({ level: 'error', key: 'calendar.parse.jsonYear', params: { found: String(json.year), year } });
     }
-    for (const [field, kind] of [['holidays', 'rest'], ['workdays', 'work']] as const) {
+    for (const [field, kind] of [
+      ['holidays', 'rest'],
+      ['workdays', 'work'],
+    ] as const) {
       const list = json[field];
       if (list === undefined) continue;
       if (!Array.isArray(list)) {
@@ -110,7 +114,12 @@ export function parseYearText(text: string, year: number): ParsedYear {
         continue;
       }
       for (const e of list as unknown[]) {
-        const date = typeof e === 'string' ? e : typeof e === 'object' && e && 'date' in e ? String((e as { date: unknown }).date) : String(e);
+        const date =
+          typeof e === 'string'
+            ? e
+            : typeof e === 'object' && e && 'date' in e
+              ? String((e as { date: unknown }).date)
+              : String(e);
         const name = typeof e === 'object' && e && 'name' in e ? String((e as { name: unknown }).name) : undefined;
         add(date.trim(), kind, undefined, name);
       }

@@ -26,7 +26,11 @@ export default function GeoPage() {
 
   const exportLayer = () => {
     if (!current) return;
-    downloadText(`yiwang-${layer}-${todayShanghai()}.geojson`, JSON.stringify(current, null, 2), 'application/geo+json');
+    downloadText(
+      `yiwang-${layer}-${todayShanghai()}.geojson`,
+      JSON.stringify(current, null, 2),
+      'application/geo+json',
+    );
   };
 
   return (
@@ -54,7 +58,10 @@ export default function GeoPage() {
         <Col xs={24} xl={10}>
           <Card size="small" loading={loading} style={{ marginBottom: 16 }}>
             <Space size="large" align="center" wrap>
-              <Statistic title={t('geo.current', { layer: t(`map.layer.${layer}`) })} value={current?.features?.length ?? 0} />
+              <Statistic
+                title={t('geo.current', { layer: t(`map.layer.${layer}`) })}
+                value={current?.features?.length ?? 0}
+              />
               <Button icon={<DownloadOutlined />} onClick={exportLayer} disabled={!current} data-testid="geo-export">
                 {t('geo.export')}
               </Button>

@@ -135,11 +135,23 @@ export function ImportPanel({ layer, onPreview, onImported }: Props) {
       {checked ? (
         <Space orientation="vertical" style={{ width: '100%', marginTop: 12 }}>
           {errors.length ? (
-            <Alert type="error" showIcon title={t('geo.check.errors', { n: errors.length })} description={<ProblemList items={errors.map((p) => t(p.key, p.params))} />} />
+            <Alert
+              type="error"
+              showIcon
+              title={t('geo.check.errors', { n: errors.length })}
+              description={<ProblemList items={errors.map((p) => t(p.key, p.params))} />}
+            />
           ) : (
             <Alert type="success" showIcon title={t('geo.check.ok', { n: checked.fc?.features.length ?? 0 })} />
           )}
-          {warnings.length ? <Alert type="warning" showIcon title={t('geo.check.warnings', { n: warnings.length })} description={<ProblemList items={warnings.map((p) => t(p.key, p.params))} />} /> : null}
+          {warnings.length ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('geo.check.warnings', { n: warnings.length })}
+              description={<ProblemList items={warnings.map((p) => t(p.key, p.params))} />}
+            />
+          ) : null}
           {checked.fc?.features.length ? (
             <Table
               size="small"
@@ -149,8 +161,23 @@ export function ImportPanel({ layer, onPreview, onImported }: Props) {
               columns={[
                 { title: t('map.code'), render: (_, f) => String(f.properties?.code ?? '') },
                 { title: t('org.name'), render: (_, f) => String(f.properties?.name ?? '') },
-                ...(layer === 'grids' ? [{ title: t('map.community'), render: (_: unknown, f: GeoCollection['features'][number]) => String(f.properties?.communityCode ?? '') }] : []),
-                ...(layer === 'places' ? [{ title: t('map.kind'), render: (_: unknown, f: GeoCollection['features'][number]) => String(f.properties?.kind ?? '') }] : []),
+                ...(layer === 'grids'
+                  ? [
+                      {
+                        title: t('map.community'),
+                        render: (_: unknown, f: GeoCollection['features'][number]) =>
+                          String(f.properties?.communityCode ?? ''),
+                      },
+                    ]
+                  : []),
+                ...(layer === 'places'
+                  ? [
+                      {
+                        title: t('map.kind'),
+                        render: (_: unknown, f: GeoCollection['features'][number]) => String(f.properties?.kind ?? ''),
+                      },
+                    ]
+                  : []),
                 { title: t('geo.geometry'), render: (_, f) => f.geometry?.type ?? '—' },
               ]}
             />

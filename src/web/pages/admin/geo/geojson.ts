@@ -98,9 +98,20 @@ export function checkGeoJson(text: string, layer: GeoLayer, crs: Crs = 'WGS84'):
     if (!name) err('geo.check.noName', { n });
     if (code && seen.has(code)) err('geo.check.dupCode', { n, code });
     seen.add(code);
-    if (layer === 'grids' && !asText(props.communityCode) && !asText(props.parentCode)) err('geo.check.noCommunity', { n, code });
+    if (layer === 'grids' && !asText(props.communityCode) && !asText(props.parentCode))
+      err('geo.check.noCommunity', { n, code });
     const pts = positions(g);
-    if (pts.some((p) => !Array.isArray(p) || p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1]) || Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90)) {
+    if (
+      pts.some(
+        (p) =>
+          !Array.isArray(p) ||
+          p.length < 2 ||
+          !Number.isFinite(p[0]) ||
+          !Number.isFinite(p[1]) ||
+          Math.abs(p[0]) > 180 ||
+          Math.abs(p[1]) > 90,
+      )
+    ) {
       err('geo.check.badCoords', { n });
       return;
     }

@@ -7,7 +7,13 @@ import { useApiError } from '../../../components/useApiError';
 import type { Org } from '../../../types';
 import { CODE_PATTERN } from './OrgFormModal';
 
-const KIND_COLORS: Record<string, string> = { street: 'red', department: 'blue', community: 'green', unit: 'purple', grid: 'orange' };
+const KIND_COLORS: Record<string, string> = {
+  street: 'red',
+  department: 'blue',
+  community: 'green',
+  unit: 'purple',
+  grid: 'orange',
+};
 export const kindColor = (kind: string) => KIND_COLORS[kind] ?? 'default';
 
 interface Props {
@@ -78,13 +84,20 @@ export function OrgDetail({ org, parent, childCount, onSaved, onAddChild }: Prop
         ]}
       />
       <Form form={form} layout="vertical" onFinish={save} style={{ maxWidth: 480 }}>
-        <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('org.name')}
+          rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 100 }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item
           name="code"
           label={t('org.code')}
-          rules={[{ required: true, message: t('form.required') }, { pattern: CODE_PATTERN, message: t('org.code.invalid') }]}
+          rules={[
+            { required: true, message: t('form.required') },
+            { pattern: CODE_PATTERN, message: t('org.code.invalid') },
+          ]}
         >
           <Input maxLength={40} />
         </Form.Item>

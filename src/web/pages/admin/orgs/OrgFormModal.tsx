@@ -78,20 +78,31 @@ export function OrgCreateModal({ open, orgs, parent, onClose, onCreated }: Props
       forceRender
     >
       <Form form={form} layout="vertical" data-testid="org-create-form">
-        <Form.Item name="parentId" label={t('org.parent')} rules={[{ required: true, message: t('org.parent.required') }]}>
+        <Form.Item
+          name="parentId"
+          label={t('org.parent')}
+          rules={[{ required: true, message: t('org.parent.required') }]}
+        >
           <OrgTreeSelect orgs={orgs} />
         </Form.Item>
         <Form.Item name="kind" label={t('org.kind')} rules={[{ required: true }]}>
           <Select options={ORG_KINDS.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))} />
         </Form.Item>
-        <Form.Item name="name" label={t('org.name')} rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('org.name')}
+          rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 100 }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item
           name="code"
           label={t('org.code')}
           tooltip={t('org.code.hint')}
-          rules={[{ required: true, message: t('form.required') }, { pattern: CODE_PATTERN, message: t('org.code.invalid') }]}
+          rules={[
+            { required: true, message: t('form.required') },
+            { pattern: CODE_PATTERN, message: t('org.code.invalid') },
+          ]}
         >
           <Input maxLength={40} />
         </Form.Item>

@@ -17,7 +17,8 @@ function filterTree(nodes: OrgNode[], q: string): OrgNode[] {
   const out: OrgNode[] = [];
   for (const n of nodes) {
     const children = filterTree(n.children, q);
-    if (children.length || n.name.includes(q) || n.code.toLowerCase().includes(q.toLowerCase())) out.push({ ...n, children });
+    if (children.length || n.name.includes(q) || n.code.toLowerCase().includes(q.toLowerCase()))
+      out.push({ ...n, children });
   }
   return out;
 }
@@ -64,7 +65,12 @@ export default function OrgsPage() {
             <Button icon={<ReloadOutlined />} onClick={reload}>
               {t('common.refresh')}
             </Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating({ parent: current })} data-testid="org-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating({ parent: current })}
+              data-testid="org-create"
+            >
               {t('org.create')}
             </Button>
           </>
@@ -73,7 +79,12 @@ export default function OrgsPage() {
       <Row gutter={16}>
         <Col xs={24} lg={10}>
           <Card loading={loading} title={t('org.tree', { n: orgs.length })}>
-            <Input.Search allowClear placeholder={t('org.search')} onChange={(e) => setQ(e.target.value)} style={{ marginBottom: 12 }} />
+            <Input.Search
+              allowClear
+              placeholder={t('org.search')}
+              onChange={(e) => setQ(e.target.value)}
+              style={{ marginBottom: 12 }}
+            />
             {treeData.length ? (
               <Tree
                 key={q ? 'filtered' : 'all'}

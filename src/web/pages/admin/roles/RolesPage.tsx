@@ -48,7 +48,11 @@ export default function RolesPage() {
       align: 'center' as const,
       width: 110,
       render: (_: unknown, row: Row) =>
-        hasPermission(r.permissions, row.permission) ? <CheckOutlined style={{ color: '#389e0d' }} aria-label="yes" /> : <span style={{ color: '#d9d9d9' }}>·</span>,
+        hasPermission(r.permissions, row.permission) ? (
+          <CheckOutlined style={{ color: '#389e0d' }} aria-label="yes" />
+        ) : (
+          <span style={{ color: '#d9d9d9' }}>·</span>
+        ),
     })),
   ];
 

@@ -36,12 +36,22 @@ export function PasswordModal({ user, onClose }: { user: UserRow | null; onClose
   };
 
   return (
-    <Modal open={!!user} title={t('user.resetPassword', { name: user?.name ?? '' })} onOk={submit} onCancel={onClose} confirmLoading={busy} forceRender>
+    <Modal
+      open={!!user}
+      title={t('user.resetPassword', { name: user?.name ?? '' })}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={busy}
+      forceRender
+    >
       <Form form={form} layout="vertical">
         <Form.Item
           name="password"
           label={t('user.password.new')}
-          rules={[{ required: true, message: t('form.required') }, { min: PASSWORD_MIN, message: t('user.password.min', { n: PASSWORD_MIN }) }]}
+          rules={[
+            { required: true, message: t('form.required') },
+            { min: PASSWORD_MIN, message: t('user.password.min', { n: PASSWORD_MIN }) },
+          ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
@@ -53,7 +63,9 @@ export function PasswordModal({ user, onClose }: { user: UserRow | null; onClose
             { required: true, message: t('form.required') },
             ({ getFieldValue }) => ({
               validator: (_, value) =>
-                !value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('user.password.mismatch'))),
+                !value || value === getFieldValue('password')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('user.password.mismatch'))),
             }),
           ]}
         >

@@ -63,7 +63,11 @@ export function UserFormModal({ open, user, orgs, roles, onClose, onDone }: Prop
         });
         message.success(t('common.created'));
       } else {
-        await api.patch(`/api/users/${encodeURIComponent(user.id)}`, { name: v.name.trim(), orgId: v.orgId, roles: v.roles });
+        await api.patch(`/api/users/${encodeURIComponent(user.id)}`, {
+          name: v.name.trim(),
+          orgId: v.orgId,
+          roles: v.roles,
+        });
         message.success(t('common.saved'));
       }
       onDone();
@@ -88,11 +92,22 @@ export function UserFormModal({ open, user, orgs, roles, onClose, onDone }: Prop
         <Form.Item
           name="username"
           label={t('user.username')}
-          rules={creating ? [{ required: true, message: t('form.required') }, { pattern: USERNAME, message: t('user.username.invalid') }] : []}
+          rules={
+            creating
+              ? [
+                  { required: true, message: t('form.required') },
+                  { pattern: USERNAME, message: t('user.username.invalid') },
+                ]
+              : []
+          }
         >
           <Input disabled={!creating} autoComplete="off" maxLength={64} />
         </Form.Item>
-        <Form.Item name="name" label={t('user.name')} rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 64 }]}>
+        <Form.Item
+          name="name"
+          label={t('user.name')}
+          rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 64 }]}
+        >
           <Input maxLength={64} />
         </Form.Item>
         {creating ? (
@@ -100,11 +115,18 @@ export function UserFormModal({ open, user, orgs, roles, onClose, onDone }: Prop
             <Form.Item
               name="password"
               label={t('user.password')}
-              rules={[{ required: true, message: t('form.required') }, { min: PASSWORD_MIN, message: t('user.password.min', { n: PASSWORD_MIN }) }]}
+              rules={[
+                { required: true, message: t('form.required') },
+                { min: PASSWORD_MIN, message: t('user.password.min', { n: PASSWORD_MIN }) },
+              ]}
             >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
-            <Form.Item name="phone" label={t('user.phone')} rules={[{ pattern: PHONE, message: t('user.phone.invalid') }]}>
+            <Form.Item
+              name="phone"
+              label={t('user.phone')}
+              rules={[{ pattern: PHONE, message: t('user.phone.invalid') }]}
+            >
               <Input maxLength={20} />
             </Form.Item>
           </>
@@ -112,7 +134,11 @@ export function UserFormModal({ open, user, orgs, roles, onClose, onDone }: Prop
         <Form.Item name="orgId" label={t('user.org')} rules={[{ required: true, message: t('form.required') }]}>
           <OrgTreeSelect orgs={orgs} />
         </Form.Item>
-        <Form.Item name="roles" label={t('user.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('user.roles.required') }]}>
+        <Form.Item
+          name="roles"
+          label={t('user.roles')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('user.roles.required') }]}
+        >
           <Select mode="multiple" options={roles.map((r) => ({ value: r.role, label: roleLabel(r.role, r) }))} />
         </Form.Item>
       </Form>

@@ -1,6 +1,27 @@
 import { useState } from 'react';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { CheckCircleOutlined, EditOutlined, EyeOutlined, KeyOutlined, PlusOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import {
+  CheckCircleOutlined,
+  EditOutlined,
+  EyeOutlined,
+  KeyOutlined,
+  PlusOutlined,
+  StopOutlined,
+  UnlockOutlined,
+} from '@ant-design/icons';
 import { api } from '../../../api';
 import { useAuth } from '../../../auth';
 import { useT } from '../../../i18n';
@@ -28,7 +49,10 @@ export default function UsersPage() {
   const { message } = App.useApp();
   const showError = useApiError();
   const [filter, setFilter] = useState<Filter>({});
-  const users = useLoad((signal) => api.get<Items<UserRow>>('/api/users', { ...filter }, { signal }), [filter.q, filter.orgId, filter.role]);
+  const users = useLoad(
+    (signal) => api.get<Items<UserRow>>('/api/users', { ...filter }, { signal }),
+    [filter.q, filter.orgId, filter.role],
+  );
   const { orgs } = useOrgs();
   const { roles } = useRoles();
   const [editing, setEditing] = useState<UserRow | null | undefined>(undefined); // null = create
@@ -38,7 +62,9 @@ export default function UsersPage() {
 
   const reveal = async (u: UserRow) => {
     try {
-      const res = await api.post<{ value: string | null }>(`/api/users/${encodeURIComponent(u.id)}/reveal`, { field: 'phone' });
+      const res = await api.post<{ value: string | null }>(`/api/users/${encodeURIComponent(u.id)}/reveal`, {
+        field: 'phone',
+      });
       setRevealed((m) => ({ ...m, [u.id]: res.value ?? '—' }));
       message.info(t('user.reveal.logged'));
     } catch (e) {
@@ -57,7 +83,12 @@ export default function UsersPage() {
   };
 
   const columns: TableColumnsType<UserRow> = [
-    { title: t('user.username'), dataIndex: 'username', width: 140, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    {
+      title: t('user.username'),
+      dataIndex: 'username',
+      width: 140,
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
     { title: t('user.name'), dataIndex: 'name', width: 120 },
     {
       title: t('user.phone'),
@@ -71,7 +102,13 @@ export default function UsersPage() {
             <span>{v}</span>
             {can('pii.reveal') ? (
               <Tooltip title={t('user.reveal')}>
-                <Button size="small" type="text" icon={<EyeOutlined />} onClick={() => reveal(u)} data-testid={`reveal-${u.username}`} />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<EyeOutlined />}
+                  onClick={() => reveal(u)}
+                  data-testid={`reveal-${u.username}`}
+                />
               </Tooltip>
             ) : null}
           </Space>
@@ -83,7 +120,12 @@ export default function UsersPage() {
     {
       title: t('user.roles'),
       dataIndex: 'roles',
-      render: (rs: string[]) => rs.map((r) => <Tag key={r} color="blue">{roleLabel(r, byRole.get(r))}</Tag>),
+      render: (rs: string[]) =>
+        rs.map((r) => (
+          <Tag key={r} color="blue">
+            {roleLabel(r, byRole.get(r))}
+          </Tag>
+        )),
     },
     {
       title: t('user.status'),
@@ -96,7 +138,12 @@ export default function UsersPage() {
             <Tooltip title={t('user.status.lockedUntil', { time: fmtTime(u.lockedUntil) })}>
               <Tag color="orange">{t('user.status.locked')}</Tag>
             </Tooltip>
-            <Button size="small" type="link" icon={<UnlockOutlined />} onClick={() => patchUser(u, { unlock: true }, t('user.unlocked.done'))}>
+            <Button
+              size="small"
+              type="link"
+              icon={<UnlockOutlined />}
+              onClick={() => patchUser(u, { unlock: true }, t('user.unlocked.done'))}
+            >
               {t('user.unlock')}
             </Button>
           </Space>
@@ -116,11 +163,20 @@ export default function UsersPage() {
             {t('user.resetPasswordShort')}
           </Button>
           {u.disabled ? (
-            <Button size="small" type="link" icon={<CheckCircleOutlined />} onClick={() => patchUser(u, { disabled: false }, t('user.enabled.done'))}>
+            <Button
+              size="small"
+              type="link"
+              icon={<CheckCircleOutlined />}
+              onClick={() => patchUser(u, { disabled: false }, t('user.enabled.done'))}
+            >
               {t('user.enable')}
             </Button>
           ) : (
-            <Popconfirm title={t('user.disable.confirm', { name: u.name })} onConfirm={() => patchUser(u, { disabled: true }, t('user.disabled.done'))} disabled={u.id === me?.user.id}>
+            <Popconfirm
+              title={t('user.disable.confirm', { name: u.name })}
+              onConfirm={() => patchUser(u, { disabled: true }, t('user.disabled.done'))}
+              disabled={u.id === me?.user.id}
+            >
               <Button size="small" type="link" danger icon={<StopOutlined />} disabled={u.id === me?.user.id}>
                 {t('user.disable')}
               </Button>
@@ -150,7 +206,14 @@ export default function UsersPage() {
             style={{ width: 240 }}
             data-testid="user-search"
           />
-          <OrgTreeSelect orgs={orgs} allowClear placeholder={t('user.filter.org')} value={filter.orgId} onChange={(orgId) => setFilter((f) => ({ ...f, orgId }))} style={{ width: 240 }} />
+          <OrgTreeSelect
+            orgs={orgs}
+            allowClear
+            placeholder={t('user.filter.org')}
+            value={filter.orgId}
+            onChange={(orgId) => setFilter((f) => ({ ...f, orgId }))}
+            style={{ width: 240 }}
+          />
           <Select
             allowClear
             placeholder={t('user.filter.role')}

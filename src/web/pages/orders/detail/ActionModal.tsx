@@ -3,7 +3,19 @@
  * POST /api/orders/:id/actions. A refusal (409/403/400) stays in the dialog, in the server's words.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Typography, type ButtonProps } from 'antd';
+import {
+  Alert,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Typography,
+  type ButtonProps,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../../api';
 import { fmtTime } from '../../../format';
@@ -37,10 +49,31 @@ interface Values {
 }
 
 /** Actions whose text field is a required reason (驳回/退单/挂起/撤销…). */
-const REASON: ReadonlySet<ActionType> = new Set(['request_return', 'reject_return', 'reject_extension', 'suspend', 'cancel', 'reject_reply', 'request_extension']);
+const REASON: ReadonlySet<ActionType> = new Set([
+  'request_return',
+  'reject_return',
+  'reject_extension',
+  'suspend',
+  'cancel',
+  'reject_reply',
+  'request_extension',
+]);
 /** Actions with nothing to fill in but an optional note. */
-const NOTE_ONLY: ReadonlySet<ActionType> = new Set(['sign', 'approve_return', 'approve_reply', 'resume', 'urge', 'archive']);
-const DANGER: ReadonlySet<ActionType> = new Set(['cancel', 'reject_reply', 'reject_return', 'reject_extension', 'request_return']);
+const NOTE_ONLY: ReadonlySet<ActionType> = new Set([
+  'sign',
+  'approve_return',
+  'approve_reply',
+  'resume',
+  'urge',
+  'archive',
+]);
+const DANGER: ReadonlySet<ActionType> = new Set([
+  'cancel',
+  'reject_reply',
+  'reject_return',
+  'reject_extension',
+  'request_return',
+]);
 const CONTACT_METHODS = ['phone', 'sms', 'visit', 'wechat', 'other'] as const;
 
 /** A Beijing wall-clock time picked in the browser → the instant (the browser may be in another zone). */
@@ -71,7 +104,10 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
     setError(null);
     form.resetFields();
     if (type === 'dispatch') {
-      form.setFieldsValue({ unitId: route?.unitId ?? o.unitId ?? undefined, categoryCode: o.categoryCode ?? undefined });
+      form.setFieldsValue({
+        unitId: route?.unitId ?? o.unitId ?? undefined,
+        categoryCode: o.categoryCode ?? undefined,
+      });
     }
     if (type === 'request_extension') form.setFieldsValue({ extMode: 'days', addWorkingDays: 2 });
     if (type === 'visit') form.setFieldsValue({ result: 'satisfied' });
@@ -83,7 +119,11 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
     const text = (s?: string) => s?.trim() || undefined;
     switch (type) {
       case 'dispatch':
-        return { unitId: v.unitId, categoryCode: v.categoryCode && v.categoryCode !== o.categoryCode ? v.categoryCode : undefined, note: text(v.note) };
+        return {
+          unitId: v.unitId,
+          categoryCode: v.categoryCode && v.categoryCode !== o.categoryCode ? v.categoryCode : undefined,
+          note: text(v.note),
+        };
       case 'direct_reply':
       case 'submit_reply':
         return { reply: text(v.reply) };
@@ -101,7 +141,9 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
         return { result: v.result, note: text(v.note) };
       case 'merge': {
         // A 工单号 or an id: the detail route accepts either and gives the id the action needs.
-        const main = await ordersApi.detail(v.mainOrder!.trim().toUpperCase().startsWith('GC') ? v.mainOrder!.trim().toUpperCase() : v.mainOrder!.trim());
+        const main = await ordersApi.detail(
+          v.mainOrder!.trim().toUpperCase().startsWith('GC') ? v.mainOrder!.trim().toUpperCase() : v.mainOrder!.trim(),
+        );
         return { mainOrderId: main.order.id };
       }
       default:
@@ -127,7 +169,10 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
     } catch (e) {
       if (e instanceof ApiError) {
         const notFoundMain = type === 'merge' && e.status === 404;
-        setError({ status: e.status, message: notFoundMain ? t('orders.act.mainNotFound') : e.status === 0 ? t('error.network') : e.message });
+        setError({
+          status: e.status,
+          message: notFoundMain ? t('orders.act.mainNotFound') : e.status === 0 ? t('error.network') : e.message,
+        });
         if (e.status === 409 || e.status === 403) onRefused?.();
       } else setError({ status: 0, message: String(e) });
     } finally {
@@ -135,10 +180,24 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
     }
   };
 
-  const reasonLabel = type === 'cancel' ? t('orders.field.cancelReason') : type?.startsWith('reject') ? t('orders.field.rejectReason') : t('orders.field.reason');
+  const reasonLabel =
+    type === 'cancel'
+      ? t('orders.field.cancelReason')
+      : type?.startsWith('reject')
+        ? t('orders.field.rejectReason')
+        : t('orders.field.reason');
   const text = (name: 'reply' | 'reason' | 'note', label: string, required: boolean, rows = 3) => (
-    <Form.Item name={name} label={label} rules={required ? [{ required: true, whitespace: true, message: t('form.required') }] : undefined}>
-      <Input.TextArea autoSize={{ minRows: rows, maxRows: 12 }} maxLength={name === 'reply' ? 4000 : 1000} showCount data-testid={`action-field-${name}`} />
+    <Form.Item
+      name={name}
+      label={label}
+      rules={required ? [{ required: true, whitespace: true, message: t('form.required') }] : undefined}
+    >
+      <Input.TextArea
+        autoSize={{ minRows: rows, maxRows: 12 }}
+        maxLength={name === 'reply' ? 4000 : 1000}
+        showCount
+        data-testid={`action-field-${name}`}
+      />
     </Form.Item>
   );
 
@@ -152,7 +211,11 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
               name="unitId"
               label={t('orders.field.unit')}
               rules={[{ required: true, message: t('form.required') }]}
-              extra={route ? t('orders.act.routeHint', { unit: orgs.name(route.unitId) ?? route.unitId, reason: route.reason }) : undefined}
+              extra={
+                route
+                  ? t('orders.act.routeHint', { unit: orgs.name(route.unitId) ?? route.unitId, reason: route.reason })
+                  : undefined
+              }
             >
               <UnitPicker testId="action-field-unitId" />
             </Form.Item>
@@ -187,12 +250,32 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
               />
             </Form.Item>
             {extMode === 'date' ? (
-              <Form.Item name="newDeadline" label={t('orders.field.newDeadline')} rules={[{ required: true, message: t('form.required') }]}>
-                <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: 220 }} data-testid="action-field-newDeadline" />
+              <Form.Item
+                name="newDeadline"
+                label={t('orders.field.newDeadline')}
+                rules={[{ required: true, message: t('form.required') }]}
+              >
+                <DatePicker
+                  showTime={{ format: 'HH:mm' }}
+                  format="YYYY-MM-DD HH:mm"
+                  style={{ width: 220 }}
+                  data-testid="action-field-newDeadline"
+                />
               </Form.Item>
             ) : (
-              <Form.Item name="addWorkingDays" label={t('orders.field.addWorkingDays')} rules={[{ required: true, message: t('form.required') }]}>
-                <InputNumber min={1} max={60} precision={0} style={{ width: 140 }} suffix={t('orders.unit.workingDays')} data-testid="action-field-addWorkingDays" />
+              <Form.Item
+                name="addWorkingDays"
+                label={t('orders.field.addWorkingDays')}
+                rules={[{ required: true, message: t('form.required') }]}
+              >
+                <InputNumber
+                  min={1}
+                  max={60}
+                  precision={0}
+                  style={{ width: 140 }}
+                  suffix={t('orders.unit.workingDays')}
+                  data-testid="action-field-addWorkingDays"
+                />
               </Form.Item>
             )}
           </>
@@ -208,13 +291,30 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
                 style={{ marginBottom: 12 }}
                 items={[
                   { key: 'reason', label: t('orders.field.reason'), children: o.extensionRequest.reason },
-                  { key: 'current', label: t('orders.act.currentDeadlineShort'), children: fmtTime(o.completionDeadline) },
-                  { key: 'asked', label: t('orders.act.requestedDeadline'), children: fmtTime(o.extensionRequest.requestedDeadline) },
+                  {
+                    key: 'current',
+                    label: t('orders.act.currentDeadlineShort'),
+                    children: fmtTime(o.completionDeadline),
+                  },
+                  {
+                    key: 'asked',
+                    label: t('orders.act.requestedDeadline'),
+                    children: fmtTime(o.extensionRequest.requestedDeadline),
+                  },
                 ]}
               />
             ) : null}
-            <Form.Item name="newDeadline" label={t('orders.field.grantDeadline')} extra={t('orders.field.grantDeadline.hint')}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: 220 }} data-testid="action-field-newDeadline" />
+            <Form.Item
+              name="newDeadline"
+              label={t('orders.field.grantDeadline')}
+              extra={t('orders.field.grantDeadline.hint')}
+            >
+              <DatePicker
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY-MM-DD HH:mm"
+                style={{ width: 220 }}
+                data-testid="action-field-newDeadline"
+              />
             </Form.Item>
             {text('note', t('orders.field.note'), false, 2)}
           </>
@@ -222,7 +322,9 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
       case 'supervise':
         return (
           <>
-            <Typography.Paragraph type="secondary">{t('orders.act.superviseLevel', { from: o.supervisionLevel, to: o.supervisionLevel + 1 })}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              {t('orders.act.superviseLevel', { from: o.supervisionLevel, to: o.supervisionLevel + 1 })}
+            </Typography.Paragraph>
             {text('note', t('orders.field.superviseNote'), true)}
           </>
         );
@@ -243,9 +345,18 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
         return (
           <>
             {o.reply ? (
-              <Alert type="info" style={{ marginBottom: 12 }} title={t('orders.field.reply')} description={<div className="order-detail-desc">{o.reply}</div>} />
+              <Alert
+                type="info"
+                style={{ marginBottom: 12 }}
+                title={t('orders.field.reply')}
+                description={<div className="order-detail-desc">{o.reply}</div>}
+              />
             ) : null}
-            <Form.Item name="result" label={t('orders.field.visitResult')} rules={[{ required: true, message: t('form.required') }]}>
+            <Form.Item
+              name="result"
+              label={t('orders.field.visitResult')}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
               <Radio.Group data-testid="action-field-result">
                 {VISIT_RESULTS.map((r) => (
                   <Radio key={r} value={r} data-testid={`action-field-result-${r}`}>
@@ -274,7 +385,12 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
             <>
               {type === 'approve_return' || type === 'reject_return' ? <ReturnInfo detail={detail} /> : null}
               {type === 'reject_extension' && o.extensionRequest ? (
-                <Alert type="info" style={{ marginBottom: 12 }} title={t('orders.act.extensionAsked', { at: fmtTime(o.extensionRequest.requestedDeadline) })} description={o.extensionRequest.reason} />
+                <Alert
+                  type="info"
+                  style={{ marginBottom: 12 }}
+                  title={t('orders.act.extensionAsked', { at: fmtTime(o.extensionRequest.requestedDeadline) })}
+                  description={o.extensionRequest.reason}
+                />
               ) : null}
               {text('reason', reasonLabel, true)}
             </>
@@ -284,7 +400,12 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
           <>
             {type === 'approve_return' ? <ReturnInfo detail={detail} /> : null}
             {type === 'approve_reply' && o.reply ? (
-              <Alert type="info" style={{ marginBottom: 12 }} title={t('orders.field.reply')} description={<div className="order-detail-desc">{o.reply}</div>} />
+              <Alert
+                type="info"
+                style={{ marginBottom: 12 }}
+                title={t('orders.field.reply')}
+                description={<div className="order-detail-desc">{o.reply}</div>}
+              />
             ) : null}
             {NOTE_ONLY.has(type) ? text('note', t('orders.field.note'), false, 2) : null}
           </>
@@ -324,7 +445,13 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
           type={error.status === 403 ? 'error' : 'warning'}
           showIcon
           data-testid="action-error"
-          title={error.status === 403 ? t('orders.act.forbidden') : error.status === 409 ? t('orders.act.refused') : t('orders.act.failed')}
+          title={
+            error.status === 403
+              ? t('orders.act.forbidden')
+              : error.status === 409
+                ? t('orders.act.refused')
+                : t('orders.act.failed')
+          }
           description={error.message}
         />
       ) : null}
@@ -341,7 +468,10 @@ function ReturnInfo({ detail }: { detail: OrderDetail }) {
     <Alert
       type="warning"
       style={{ marginBottom: 12 }}
-      title={t('orders.act.returnAsked', { unit: orgs.name(r.unitId) ?? detail.order.unitName ?? '—', at: fmtTime(r.at) })}
+      title={t('orders.act.returnAsked', {
+        unit: orgs.name(r.unitId) ?? detail.order.unitName ?? '—',
+        at: fmtTime(r.at),
+      })}
       description={r.reason}
     />
   );

@@ -38,31 +38,35 @@ export function CitizenBlock({ order }: { order: OrderView }) {
       column={1}
       data-testid="order-citizen"
       items={[
-        { key: 'name', label: t('orders.field.name'), children: <span data-testid="citizen-name">{(revealed ? revealed.name : r.name) ?? '—'}</span> },
+        {
+          key: 'name',
+          label: t('orders.field.name'),
+          children: <span data-testid="citizen-name">{(revealed ? revealed.name : r.name) ?? '—'}</span>,
+        },
         {
           key: 'phone',
           label: t('orders.field.phone'),
           children: (
             <Flex gap={6} align="center" wrap>
-          {revealed?.phone ? (
-            <Typography.Text copyable data-testid="citizen-phone">
-              {revealed.phone}
-            </Typography.Text>
-          ) : (
-            <span data-testid="citizen-phone">{r.phone ?? '—'}</span>
-          )}
-          {revealed ? (
-            <Tag icon={<SafetyOutlined />} color="warning" variant="filled">
-              {t('orders.citizen.revealed')}
-            </Tag>
-          ) : has && r.masked && can('pii.reveal') ? (
-            <Tooltip title={t('orders.citizen.revealHint')}>
-              <Button size="small" icon={<EyeOutlined />} loading={busy} onClick={reveal} data-testid="reveal-pii">
-                {t('orders.citizen.reveal')}
-              </Button>
-            </Tooltip>
-          ) : null}
-        </Flex>
+              {revealed?.phone ? (
+                <Typography.Text copyable data-testid="citizen-phone">
+                  {revealed.phone}
+                </Typography.Text>
+              ) : (
+                <span data-testid="citizen-phone">{r.phone ?? '—'}</span>
+              )}
+              {revealed ? (
+                <Tag icon={<SafetyOutlined />} color="warning" variant="filled">
+                  {t('orders.citizen.revealed')}
+                </Tag>
+              ) : has && r.masked && can('pii.reveal') ? (
+                <Tooltip title={t('orders.citizen.revealHint')}>
+                  <Button size="small" icon={<EyeOutlined />} loading={busy} onClick={reveal} data-testid="reveal-pii">
+                    {t('orders.citizen.reveal')}
+                  </Button>
+                </Tooltip>
+              ) : null}
+            </Flex>
           ),
         },
       ]}
@@ -80,7 +84,13 @@ export function Attachments({ ids }: { ids: string[] }) {
       <Flex gap={8} wrap data-testid="order-attachments">
         {ids.map((id, i) =>
           notImage.has(id) ? (
-            <a key={id} href={`/api/files/${encodeURIComponent(id)}`} target="_blank" rel="noopener" className="order-file-tile">
+            <a
+              key={id}
+              href={`/api/files/${encodeURIComponent(id)}`}
+              target="_blank"
+              rel="noopener"
+              className="order-file-tile"
+            >
               <FileOutlined style={{ fontSize: 24 }} />
               {t('orders.detail.file', { n: i + 1 })}
             </a>
@@ -104,7 +114,8 @@ export function Attachments({ ids }: { ids: string[] }) {
 
 export function NotificationsTable({ items }: { items: NotificationEntry[] }) {
   const { t, lookup } = useOrderLabels();
-  if (!items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orders.detail.noNotifications')} />;
+  if (!items.length)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orders.detail.noNotifications')} />;
   return (
     <Table<NotificationEntry>
       size="small"
@@ -114,13 +125,24 @@ export function NotificationsTable({ items }: { items: NotificationEntry[] }) {
       scroll={{ x: 560 }}
       columns={[
         { title: t('orders.notif.at'), dataIndex: 'createdAt', width: 130, render: (v: number) => fmtTime(v) },
-        { title: t('orders.notif.to'), dataIndex: 'recipientKind', width: 90, render: (v: string, n) => `${lookup('recipient', v)} · ${lookup('notifChannel', n.channel)}` },
-        { title: t('orders.notif.text'), dataIndex: 'text', render: (v: string) => <Typography.Text style={{ fontSize: 12 }}>{v}</Typography.Text> },
+        {
+          title: t('orders.notif.to'),
+          dataIndex: 'recipientKind',
+          width: 90,
+          render: (v: string, n) => `${lookup('recipient', v)} · ${lookup('notifChannel', n.channel)}`,
+        },
+        {
+          title: t('orders.notif.text'),
+          dataIndex: 'text',
+          render: (v: string) => <Typography.Text style={{ fontSize: 12 }}>{v}</Typography.Text>,
+        },
         {
           title: t('orders.notif.status'),
           dataIndex: 'status',
           width: 80,
-          render: (v: string) => <Tag color={v === 'sent' ? 'green' : v === 'failed' ? 'red' : 'default'}>{lookup('notifStatus', v)}</Tag>,
+          render: (v: string) => (
+            <Tag color={v === 'sent' ? 'green' : v === 'failed' ? 'red' : 'default'}>{lookup('notifStatus', v)}</Tag>
+          ),
         },
       ]}
     />

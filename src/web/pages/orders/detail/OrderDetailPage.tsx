@@ -4,7 +4,23 @@
  * the server says are allowed now, each with its small form.
  */
 import { useCallback, useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Result, Row, Space, Spin, Tag, Typography, type DescriptionsProps } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+  type DescriptionsProps,
+} from 'antd';
 import { ArrowLeftOutlined, LinkOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../../api';
@@ -24,7 +40,16 @@ import { OrderTimeline } from './OrderTimeline';
 import '../../../components/orders/orders.css';
 
 /** The buttons that move the order forward get the primary look; the rest stay quiet. */
-const PRIMARY: ReadonlySet<ActionType> = new Set(['dispatch', 'sign', 'submit_reply', 'approve_reply', 'visit', 'approve_return', 'approve_extension', 'archive']);
+const PRIMARY: ReadonlySet<ActionType> = new Set([
+  'dispatch',
+  'sign',
+  'submit_reply',
+  'approve_reply',
+  'visit',
+  'approve_return',
+  'approve_extension',
+  'archive',
+]);
 const DANGER: ReadonlySet<ActionType> = new Set(['cancel']);
 
 export default function OrderDetailPage() {
@@ -37,7 +62,12 @@ export default function OrderDetailPage() {
   const loaded = useLoad((signal) => ordersApi.detail(id, signal), [id]);
   const [override, setOverride] = useState<OrderDetail | null>(null);
   const [acting, setActing] = useState<ActionType | null>(null);
-  const detail = override && override.order.id === loaded.data?.order.id && override.order.version >= (loaded.data?.order.version ?? 0) ? override : loaded.data;
+  const detail =
+    override &&
+    override.order.id === loaded.data?.order.id &&
+    override.order.version >= (loaded.data?.order.version ?? 0)
+      ? override
+      : loaded.data;
   const { reload } = loaded;
 
   const live = useCallback(
@@ -54,8 +84,21 @@ export default function OrderDetailPage() {
     if (loaded.error instanceof ApiError) {
       if (loaded.error.status === 403) return <Forbidden />;
       if (loaded.error.status === 404)
-        return <Result status="404" title={t('orders.detail.notFound')} subTitle={id} extra={<Button onClick={() => navigate(-1)}>{t('orders.detail.back')}</Button>} />;
-      return <Result status="error" title={loaded.error.message} extra={<Button onClick={reload}>{t('common.retry')}</Button>} />;
+        return (
+          <Result
+            status="404"
+            title={t('orders.detail.notFound')}
+            subTitle={id}
+            extra={<Button onClick={() => navigate(-1)}>{t('orders.detail.back')}</Button>}
+          />
+        );
+      return (
+        <Result
+          status="error"
+          title={loaded.error.message}
+          extra={<Button onClick={reload}>{t('common.retry')}</Button>}
+        />
+      );
     }
     return <Spin size="large" className="page-spin" />;
   }
@@ -63,14 +106,26 @@ export default function OrderDetailPage() {
   const o = detail.order;
   // Exactly what the server allows now, in its order.
   const actions = detail.actions;
-  const community = o.communityCode ? orgs.communities.find((c) => c.code === o.communityCode)?.name ?? o.communityCode : null;
+  const community = o.communityCode
+    ? (orgs.communities.find((c) => c.code === o.communityCode)?.name ?? o.communityCode)
+    : null;
 
   const facts: DescriptionsProps['items'] = [
-    { key: 'category', label: t('orders.col.category'), span: { xs: 1, sm: 2, xl: 2 }, children: <span data-testid="order-category">{o.categoryPath ?? t('orders.category.none')}</span> },
+    {
+      key: 'category',
+      label: t('orders.col.category'),
+      span: { xs: 1, sm: 2, xl: 2 },
+      children: <span data-testid="order-category">{o.categoryPath ?? t('orders.category.none')}</span>,
+    },
     { key: 'urgency', label: t('orders.field.urgency'), children: l.urgency(o.urgency) },
     { key: 'unit', label: t('orders.col.unit'), children: <span data-testid="order-unit">{o.unitName ?? '—'}</span> },
     { key: 'channel', label: t('orders.field.channel'), children: l.channel(o.channel) },
-    { key: 'supervision', label: t('orders.detail.supervision'), children: o.supervisionLevel > 0 ? t('orders.flag.supervised', { n: o.supervisionLevel }) : t('orders.detail.none') },
+    {
+      key: 'supervision',
+      label: t('orders.detail.supervision'),
+      children:
+        o.supervisionLevel > 0 ? t('orders.flag.supervised', { n: o.supervisionLevel }) : t('orders.detail.none'),
+    },
     { key: 'created', label: t('orders.col.createdAt'), children: fmtTime(o.createdAt) },
     { key: 'dispatched', label: t('orders.detail.dispatchedAt'), children: fmtTime(o.dispatchedAt) },
     { key: 'signed', label: t('orders.detail.signedAt'), children: fmtTime(o.signedAt) },
@@ -80,16 +135,30 @@ export default function OrderDetailPage() {
       children: (
         <>
           {fmtTime(o.signDeadline)}
-          {o.clock?.signOverdue ? <Tag color="error" style={{ marginInlineStart: 6 }}>{t('orders.clock.signLate')}</Tag> : null}
+          {o.clock?.signOverdue ? (
+            <Tag color="error" style={{ marginInlineStart: 6 }}>
+              {t('orders.clock.signLate')}
+            </Tag>
+          ) : null}
         </>
       ),
     },
-    { key: 'due', label: t('orders.clock.completionDue'), children: <span data-testid="order-deadline">{fmtTime(o.completionDeadline)}</span> },
+    {
+      key: 'due',
+      label: t('orders.clock.completionDue'),
+      children: <span data-testid="order-deadline">{fmtTime(o.completionDeadline)}</span>,
+    },
     { key: 'contact', label: t('orders.detail.firstContactAt'), children: fmtTime(o.firstContactAt) },
     ...(o.repliedAt ? [{ key: 'replied', label: t('orders.detail.repliedAt'), children: fmtTime(o.repliedAt) }] : []),
-    ...(o.visitResult ? [{ key: 'visit', label: t('orders.field.visitResult'), children: l.visit(o.visitResult) }] : []),
+    ...(o.visitResult
+      ? [{ key: 'visit', label: t('orders.field.visitResult'), children: l.visit(o.visitResult) }]
+      : []),
     ...(o.closedAt ? [{ key: 'closed', label: t('orders.detail.closedAt'), children: fmtTime(o.closedAt) }] : []),
-    { key: 'counters', label: t('orders.detail.counters'), children: t('orders.detail.countersValue', { bounce: o.bounceCount, reopen: o.reopenCount, urge: o.urgeCount }) },
+    {
+      key: 'counters',
+      label: t('orders.detail.counters'),
+      children: t('orders.detail.countersValue', { bounce: o.bounceCount, reopen: o.reopenCount, urge: o.urgeCount }),
+    },
   ];
 
   const done = (d: OrderDetail, type: ActionType) => {
@@ -104,7 +173,13 @@ export default function OrderDetailPage() {
       {actions.length ? (
         <Flex wrap gap={8}>
           {actions.map((a) => (
-            <Button key={a} type={PRIMARY.has(a) ? 'primary' : 'default'} danger={DANGER.has(a)} onClick={() => setActing(a)} data-testid={`action-${a}`}>
+            <Button
+              key={a}
+              type={PRIMARY.has(a) ? 'primary' : 'default'}
+              danger={DANGER.has(a)}
+              onClick={() => setActing(a)}
+              data-testid={`action-${a}`}
+            >
               {l.action(a)}
             </Button>
           ))}
@@ -121,14 +196,21 @@ export default function OrderDetailPage() {
     <div data-testid="order-detail" data-order-id={o.id} data-number={o.number}>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
         <Space size={10} wrap align="center">
-          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('orders.detail.back')} />
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => navigate(-1)}
+            aria-label={t('orders.detail.back')}
+          />
           <Typography.Text className="order-detail-number" copyable={{ text: o.number }} data-testid="order-number">
             {o.number}
           </Typography.Text>
           <StateTag state={o.state} testId="order-state" />
           <SlaClock order={o} size="large" />
           <UrgencyTag urgency={o.urgency} hideNormal />
-          {o.supervisionLevel > 0 ? <Tag color="red">{t('orders.flag.supervised', { n: o.supervisionLevel })}</Tag> : null}
+          {o.supervisionLevel > 0 ? (
+            <Tag color="red">{t('orders.flag.supervised', { n: o.supervisionLevel })}</Tag>
+          ) : null}
           {o.demo ? <Tag>{t('orders.detail.demo')}</Tag> : null}
         </Space>
         <Button icon={<ReloadOutlined />} onClick={reload} loading={loaded.loading}>
@@ -146,7 +228,8 @@ export default function OrderDetailPage() {
           title={
             <span>
               {t('orders.detail.mergedInto')}{' '}
-              <Link to={`/orders/${encodeURIComponent(detail.mainOrder.id)}`}>{detail.mainOrder.number}</Link> <StateTag state={detail.mainOrder.state} />
+              <Link to={`/orders/${encodeURIComponent(detail.mainOrder.id)}`}>{detail.mainOrder.number}</Link>{' '}
+              <StateTag state={detail.mainOrder.state} />
             </span>
           }
         />
@@ -156,7 +239,10 @@ export default function OrderDetailPage() {
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          title={t('orders.act.returnAsked', { unit: orgs.name(o.returnRequest.unitId) ?? o.unitName ?? '—', at: fmtTime(o.returnRequest.at) })}
+          title={t('orders.act.returnAsked', {
+            unit: orgs.name(o.returnRequest.unitId) ?? o.unitName ?? '—',
+            at: fmtTime(o.returnRequest.at),
+          })}
           description={o.returnRequest.reason}
           data-testid="order-return-request"
         />
@@ -203,11 +289,19 @@ export default function OrderDetailPage() {
             </Card>
           ) : null}
 
-          <Card size="small" title={t('orders.detail.timeline', { n: detail.timeline.length })} style={{ marginBottom: 16 }}>
+          <Card
+            size="small"
+            title={t('orders.detail.timeline', { n: detail.timeline.length })}
+            style={{ marginBottom: 16 }}
+          >
             <OrderTimeline entries={detail.timeline} />
           </Card>
 
-          <Card size="small" title={t('orders.detail.notifications', { n: detail.notifications.length })} style={{ marginBottom: 16 }}>
+          <Card
+            size="small"
+            title={t('orders.detail.notifications', { n: detail.notifications.length })}
+            style={{ marginBottom: 16 }}
+          >
             <NotificationsTable items={detail.notifications} />
           </Card>
         </Col>
@@ -224,7 +318,11 @@ export default function OrderDetailPage() {
               style={{ marginBottom: 8 }}
               items={[
                 { key: 'address', label: t('orders.field.address'), children: o.address ?? '—' },
-                { key: 'community', label: t('orders.col.community'), children: [community, o.gridCode].filter(Boolean).join(' · ') || '—' },
+                {
+                  key: 'community',
+                  label: t('orders.col.community'),
+                  children: [community, o.gridCode].filter(Boolean).join(' · ') || '—',
+                },
               ]}
             />
             {o.location ? (
@@ -234,7 +332,12 @@ export default function OrderDetailPage() {
             )}
           </Card>
           {detail.mergedOrders.length ? (
-            <Card size="small" title={t('orders.detail.merged', { n: detail.mergedOrders.length })} style={{ marginBottom: 16 }} data-testid="order-merged">
+            <Card
+              size="small"
+              title={t('orders.detail.merged', { n: detail.mergedOrders.length })}
+              style={{ marginBottom: 16 }}
+              data-testid="order-merged"
+            >
               <Flex vertical gap={6}>
                 {detail.mergedOrders.map((m) => (
                   <div key={m.id}>

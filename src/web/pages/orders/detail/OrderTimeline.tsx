@@ -7,8 +7,21 @@ import { StateTag } from '../../../components/orders/OrderBits';
 import { useOrgIndex, useCategories } from '../../../components/orders/refData';
 import type { TimelineEntry } from '../../../components/orders/types';
 
-const RED = new Set(['order.sla_overdue', 'order.cancelled', 'order.reply_rejected', 'order.return_requested', 'order.supervised', 'order.urged']);
-const GREEN = new Set(['order.reply_approved', 'order.visited', 'order.archived', 'order.direct_replied', 'order.signed']);
+const RED = new Set([
+  'order.sla_overdue',
+  'order.cancelled',
+  'order.reply_rejected',
+  'order.return_requested',
+  'order.supervised',
+  'order.urged',
+]);
+const GREEN = new Set([
+  'order.reply_approved',
+  'order.visited',
+  'order.archived',
+  'order.direct_replied',
+  'order.signed',
+]);
 const GRAY = new Set(['order.notified', 'order.recategorised', 'order.follow_main']);
 
 function colorOf(e: TimelineEntry): string {
@@ -32,7 +45,8 @@ function Details({ e }: { e: TimelineEntry }) {
     case 'order.created': {
       if (typeof d.channel === 'string') parts.push(`${t('orders.field.channel')}: ${l.channel(d.channel)}`);
       const route = d.route as { unitId?: string; autoDispatch?: boolean; reason?: string } | null | undefined;
-      if (route?.unitId) parts.push(t('orders.tl.route', { unit: orgs.name(route.unitId) ?? route.unitId, reason: route.reason ?? '' }));
+      if (route?.unitId)
+        parts.push(t('orders.tl.route', { unit: orgs.name(route.unitId) ?? route.unitId, reason: route.reason ?? '' }));
       break;
     }
     case 'order.dispatched':
@@ -42,7 +56,8 @@ function Details({ e }: { e: TimelineEntry }) {
       parts.push(`${cats.path(d.from as string | null) ?? '—'} → ${cats.path(d.to as string | null) ?? '—'}`);
       break;
     case 'order.extension_requested':
-      if (typeof d.requestedDeadline === 'number') parts.push(t('orders.tl.requested', { at: fmtTime(d.requestedDeadline) }));
+      if (typeof d.requestedDeadline === 'number')
+        parts.push(t('orders.tl.requested', { at: fmtTime(d.requestedDeadline) }));
       break;
     case 'order.extension_approved':
       if (typeof d.grantedDeadline === 'number') parts.push(t('orders.tl.granted', { at: fmtTime(d.grantedDeadline) }));
@@ -58,7 +73,8 @@ function Details({ e }: { e: TimelineEntry }) {
       break;
     case 'order.reply_rejected':
     case 'order.resumed':
-      if (typeof d.completionDeadline === 'number') parts.push(t('orders.tl.newDeadline', { at: fmtTime(d.completionDeadline) }));
+      if (typeof d.completionDeadline === 'number')
+        parts.push(t('orders.tl.newDeadline', { at: fmtTime(d.completionDeadline) }));
       break;
   }
   if (!parts.length) return null;
@@ -89,7 +105,8 @@ export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
           {e.unitName ? <Typography.Text type="secondary">@ {e.unitName}</Typography.Text> : null}
           {e.from && e.to && e.from !== e.to ? (
             <span>
-              <StateTag state={e.from} /> <ArrowRightOutlined style={{ fontSize: 10, color: '#8c8c8c' }} /> <StateTag state={e.to} />
+              <StateTag state={e.from} /> <ArrowRightOutlined style={{ fontSize: 10, color: '#8c8c8c' }} />{' '}
+              <StateTag state={e.to} />
             </span>
           ) : !e.from && e.to ? (
             <StateTag state={e.to} />

@@ -16,7 +16,9 @@ interface Props {
 
 /** The ids of the uploaded files (the server keeps them in `response.id`). */
 export function attachmentIds(files: UploadFile[]): string[] {
-  return files.filter((f) => f.status === 'done' && (f.response as { id?: string } | undefined)?.id).map((f) => (f.response as { id: string }).id);
+  return files
+    .filter((f) => f.status === 'done' && (f.response as { id?: string } | undefined)?.id)
+    .map((f) => (f.response as { id: string }).id);
 }
 
 export function AttachmentsField({ files, onChange }: Props) {
@@ -41,7 +43,9 @@ export function AttachmentsField({ files, onChange }: Props) {
         );
       }}
       itemRender={(node, file) => (
-        <div title={file.status === 'error' ? String((file.error as Error | undefined)?.message ?? '') : undefined}>{node}</div>
+        <div title={file.status === 'error' ? String((file.error as Error | undefined)?.message ?? '') : undefined}>
+          {node}
+        </div>
       )}
     >
       <Button icon={<PaperClipOutlined />} disabled={files.length >= MAX_ATTACHMENTS} data-testid="hotline-attach">

@@ -14,7 +14,15 @@ import { OPEN_STATES, type CallerHistory } from '../../../components/orders/type
 const PHONE = /^[0-9+ -]{5,20}$/;
 
 /** `refreshKey`: change it to look the number up again (e.g. after registering a new order). */
-export function CallerHistoryPanel({ phone, allowed, refreshKey }: { phone: string | undefined; allowed: boolean; refreshKey?: string }) {
+export function CallerHistoryPanel({
+  phone,
+  allowed,
+  refreshKey,
+}: {
+  phone: string | undefined;
+  allowed: boolean;
+  refreshKey?: string;
+}) {
   const t = useT();
   const clean = (phone ?? '').replace(/\s+/g, '');
   const debounced = useDebounced(clean, 400);
@@ -72,12 +80,25 @@ export function CallerHistoryPanel({ phone, allowed, refreshKey }: { phone: stri
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orders.hotline.history.none')} />
       ) : (
         <div>
-          {open ? <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('orders.hotline.history.open', { n: open })} /> : null}
+          {open ? (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 8 }}
+              title={t('orders.hotline.history.open', { n: open })}
+            />
+          ) : null}
           <div style={{ maxHeight: 300, overflow: 'auto' }}>
             {data.items.map((o) => (
               <div key={o.id} className="hotline-history-item" data-testid={`caller-order-${o.number}`}>
                 <Flex justify="space-between" align="center" gap={8}>
-                  <Link to={`/orders/${encodeURIComponent(o.id)}`} target="_blank" rel="noopener" className="order-number" tabIndex={-1}>
+                  <Link
+                    to={`/orders/${encodeURIComponent(o.id)}`}
+                    target="_blank"
+                    rel="noopener"
+                    className="order-number"
+                    tabIndex={-1}
+                  >
                     {o.number}
                   </Link>
                   <StateTag state={o.state} />

@@ -69,7 +69,11 @@ export function CategorySuggestions({ items, loading, chosen, onAccept }: Props)
         items.map((s, i) => {
           const leaf = s.path?.split(' › ').pop() ?? s.categoryCode;
           return (
-            <Tooltip key={s.categoryCode} title={`${s.path ?? s.categoryCode} (${s.categoryCode})`} mouseEnterDelay={0.4}>
+            <Tooltip
+              key={s.categoryCode}
+              title={`${s.path ?? s.categoryCode} (${s.categoryCode})`}
+              mouseEnterDelay={0.4}
+            >
               <button
                 type="button"
                 className={`hotline-suggestion${chosen === s.categoryCode ? ' is-chosen' : ''}`}

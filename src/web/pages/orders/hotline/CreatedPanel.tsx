@@ -4,7 +4,13 @@
  */
 import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, List, Popconfirm, Space, Tag, Typography, type ButtonProps } from 'antd';
-import { ArrowRightOutlined, BranchesOutlined, CheckCircleFilled, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  ArrowRightOutlined,
+  BranchesOutlined,
+  CheckCircleFilled,
+  MergeCellsOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useT } from '../../../i18n';
 import { useAuth } from '../../../auth';
@@ -90,7 +96,14 @@ export function CreatedPanel({ result, onChange, onNext }: Props) {
           {order.categoryPath ? <Tag>{order.categoryPath}</Tag> : null}
         </Space>
       </Flex>
-      <Alert type={routeType} showIcon icon={<BranchesOutlined />} title={routeText} data-testid="created-route" style={{ marginBottom: 12 }} />
+      <Alert
+        type={routeType}
+        showIcon
+        icon={<BranchesOutlined />}
+        title={routeText}
+        data-testid="created-route"
+        style={{ marginBottom: 12 }}
+      />
 
       {duplicates.length ? (
         <Card
@@ -113,7 +126,12 @@ export function CreatedPanel({ result, onChange, onNext }: Props) {
                       onConfirm={() => merge(d.id, d.number)}
                       okButtonProps={{ 'data-testid': 'merge-confirm' } as ButtonProps}
                     >
-                      <Button size="small" icon={<MergeCellsOutlined />} loading={merging === d.id} data-testid={`merge-into-${d.number}`}>
+                      <Button
+                        size="small"
+                        icon={<MergeCellsOutlined />}
+                        loading={merging === d.id}
+                        data-testid={`merge-into-${d.number}`}
+                      >
                         {t('orders.hotline.mergeInto')}
                       </Button>
                     </Popconfirm>
@@ -127,7 +145,12 @@ export function CreatedPanel({ result, onChange, onNext }: Props) {
                 <List.Item.Meta
                   title={
                     <Space size={6} wrap>
-                      <Link to={`/orders/${encodeURIComponent(d.id)}`} target="_blank" rel="noopener" className="order-number">
+                      <Link
+                        to={`/orders/${encodeURIComponent(d.id)}`}
+                        target="_blank"
+                        rel="noopener"
+                        className="order-number"
+                      >
                         {d.number}
                       </Link>
                       <StateTag state={d.state} />
@@ -154,7 +177,14 @@ export function CreatedPanel({ result, onChange, onNext }: Props) {
       ) : null}
 
       <Flex gap={8} justify="center" wrap>
-        <Button type="primary" size="large" icon={<PlusOutlined />} onClick={onNext} autoFocus data-testid="hotline-next">
+        <Button
+          type="primary"
+          size="large"
+          icon={<PlusOutlined />}
+          onClick={onNext}
+          autoFocus
+          data-testid="hotline-next"
+        >
           {t('orders.hotline.next')}
         </Button>
         {can('orders.read') ? (

@@ -6,7 +6,24 @@
  * after a network error never makes two orders.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Col, Flex, Form, Input, Radio, Row, Select, Space, Tooltip, Typography, type InputRef, type UploadFile } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Flex,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Tooltip,
+  Typography,
+  type InputRef,
+  type UploadFile,
+} from 'antd';
 import { AimOutlined, CloseOutlined, PhoneOutlined, SendOutlined } from '@ant-design/icons';
 import { useT } from '../../../i18n';
 import { useAuth } from '../../../auth';
@@ -18,7 +35,13 @@ import { PointMap, type LngLat } from '../../../components/orders/maps';
 import { createOrder, ordersApi, uuid } from '../../../components/orders/ordersApi';
 import { useOrderLabels } from '../../../components/orders/labels';
 import { useOrgIndex } from '../../../components/orders/refData';
-import { INTAKE_CHANNELS, URGENCIES, type IntakeResult, type NewOrderBody, type Urgency } from '../../../components/orders/types';
+import {
+  INTAKE_CHANNELS,
+  URGENCIES,
+  type IntakeResult,
+  type NewOrderBody,
+  type Urgency,
+} from '../../../components/orders/types';
 import { CallerHistoryPanel } from './CallerHistoryPanel';
 import { CategorySuggestions, useCategorySuggestions } from './CategorySuggestions';
 import { AttachmentsField, attachmentIds } from './AttachmentsField';
@@ -78,7 +101,9 @@ export default function HotlinePage() {
     }
     const ctl = new AbortController();
     ordersApi.lookup(point.lng, point.lat, ctl.signal).then(
-      (r) => !ctl.signal.aborted && setPlace({ community: r.community?.name ?? null, grid: r.grid?.name ?? null, inStreet: r.inStreet }),
+      (r) =>
+        !ctl.signal.aborted &&
+        setPlace({ community: r.community?.name ?? null, grid: r.grid?.name ?? null, inStreet: r.inStreet }),
       () => undefined,
     );
     return () => ctl.abort();
@@ -95,7 +120,10 @@ export default function HotlinePage() {
       urgency: v.urgency,
       address: v.address?.trim() || undefined,
       location: point ?? undefined,
-      reporter: v.phone?.trim() || v.name?.trim() ? { phone: v.phone?.replace(/\s+/g, '') || undefined, name: v.name?.trim() || undefined } : undefined,
+      reporter:
+        v.phone?.trim() || v.name?.trim()
+          ? { phone: v.phone?.replace(/\s+/g, '') || undefined, name: v.name?.trim() || undefined }
+          : undefined,
       attachments: attachmentIds(files),
       needsVisit: v.needsVisit,
     };
@@ -165,7 +193,9 @@ export default function HotlinePage() {
           </Typography.Text>
           {place ? (
             place.inStreet ? (
-              <Typography.Text type="secondary">{[place.community, place.grid].filter(Boolean).join(' · ') || '—'}</Typography.Text>
+              <Typography.Text type="secondary">
+                {[place.community, place.grid].filter(Boolean).join(' · ') || '—'}
+              </Typography.Text>
             ) : (
               <Typography.Text type="warning">{t('orders.hotline.outside')}</Typography.Text>
             )
@@ -180,7 +210,13 @@ export default function HotlinePage() {
     </Flex>
   );
 
-  const history = <CallerHistoryPanel phone={result ? callerPhone : phone} allowed={can('orders.dispatch')} refreshKey={result?.order.id} />;
+  const history = (
+    <CallerHistoryPanel
+      phone={result ? callerPhone : phone}
+      allowed={can('orders.dispatch')}
+      refreshKey={result?.order.id}
+    />
+  );
 
   return (
     <div>
@@ -188,8 +224,8 @@ export default function HotlinePage() {
         title={t('orders.hotline.title')}
         hint={
           <span className="kbd-hint">
-            {t('orders.hotline.hint.pre')} <kbd>Ctrl</kbd>+<kbd>Enter</kbd> {t('orders.hotline.hint.submit')} · <kbd>Alt</kbd>+<kbd>1</kbd>…<kbd>5</kbd>{' '}
-            {t('orders.hotline.hint.accept')}
+            {t('orders.hotline.hint.pre')} <kbd>Ctrl</kbd>+<kbd>Enter</kbd> {t('orders.hotline.hint.submit')} ·{' '}
+            <kbd>Alt</kbd>+<kbd>1</kbd>…<kbd>5</kbd> {t('orders.hotline.hint.accept')}
           </span>
         }
       />
@@ -229,7 +265,12 @@ export default function HotlinePage() {
                   </Col>
                   <Col xs={24} md={12}>
                     <Form.Item name="name" label={t('orders.field.name')}>
-                      <Input placeholder={t('orders.field.name.placeholder')} autoComplete="off" maxLength={50} data-testid="hotline-name" />
+                      <Input
+                        placeholder={t('orders.field.name.placeholder')}
+                        autoComplete="off"
+                        maxLength={50}
+                        data-testid="hotline-name"
+                      />
                     </Form.Item>
                   </Col>
                 </Row>
@@ -248,11 +289,20 @@ export default function HotlinePage() {
                   />
                 </Form.Item>
                 <div style={{ marginBottom: 12 }}>
-                  <CategorySuggestions items={suggestions.items} loading={suggestions.loading} chosen={chosen} onAccept={accept} />
+                  <CategorySuggestions
+                    items={suggestions.items}
+                    loading={suggestions.loading}
+                    chosen={chosen}
+                    onAccept={accept}
+                  />
                 </div>
                 <Row gutter={12}>
                   <Col xs={24} md={14}>
-                    <Form.Item name="categoryCode" label={t('orders.field.category')} extra={chosen ? undefined : t('orders.field.category.auto')}>
+                    <Form.Item
+                      name="categoryCode"
+                      label={t('orders.field.category')}
+                      extra={chosen ? undefined : t('orders.field.category.auto')}
+                    >
                       <CategoryTreeSelect leafOnly testId="hotline-category" />
                     </Form.Item>
                   </Col>
@@ -270,7 +320,10 @@ export default function HotlinePage() {
                 <Row gutter={12}>
                   <Col xs={24} md={10}>
                     <Form.Item name="channel" label={t('orders.field.channel')}>
-                      <Select options={INTAKE_CHANNELS.map((c) => ({ value: c, label: l.channel(c) }))} data-testid="hotline-channel" />
+                      <Select
+                        options={INTAKE_CHANNELS.map((c) => ({ value: c, label: l.channel(c) }))}
+                        data-testid="hotline-channel"
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={14}>
@@ -280,12 +333,26 @@ export default function HotlinePage() {
                   </Col>
                 </Row>
                 <Form.Item name="address" label={t('orders.field.address')} extra={pointLine}>
-                  <Input placeholder={t('orders.field.address.placeholder')} maxLength={200} autoComplete="off" data-testid="hotline-address" />
+                  <Input
+                    placeholder={t('orders.field.address.placeholder')}
+                    maxLength={200}
+                    autoComplete="off"
+                    data-testid="hotline-address"
+                  />
                 </Form.Item>
                 <Form.Item label={t('orders.field.attachments')}>
                   <AttachmentsField files={files} onChange={setFiles} />
                 </Form.Item>
-                {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="hotline-error" closable={{ onClose: () => setError(null) }} /> : null}
+                {error ? (
+                  <Alert
+                    type="error"
+                    showIcon
+                    title={error}
+                    style={{ marginBottom: 12 }}
+                    data-testid="hotline-error"
+                    closable={{ onClose: () => setError(null) }}
+                  />
+                ) : null}
                 <Flex justify="space-between" align="center" wrap gap={8}>
                   <Button onClick={next} tabIndex={-1} disabled={submitting}>
                     {t('orders.hotline.reset')}

@@ -72,7 +72,9 @@ export function BulkDispatchModal({ open, orders, onClose, onDone }: Props) {
       closable={!running}
       okText={finished ? t('orders.bulk.close') : t('orders.bulk.run')}
       onOk={finished ? onClose : run}
-      okButtonProps={{ disabled: !unitId || running, loading: running, 'data-testid': 'bulk-dispatch-confirm' } as ButtonProps}
+      okButtonProps={
+        { disabled: !unitId || running, loading: running, 'data-testid': 'bulk-dispatch-confirm' } as ButtonProps
+      }
       cancelButtonProps={{ style: finished ? { display: 'none' } : undefined, disabled: running }}
       destroyOnHidden
       width={560}
@@ -89,7 +91,10 @@ export function BulkDispatchModal({ open, orders, onClose, onDone }: Props) {
         </Form>
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Progress percent={Math.round((done / Math.max(1, orders.length)) * 100)} status={failed.length ? 'exception' : finished ? 'success' : 'active'} />
+          <Progress
+            percent={Math.round((done / Math.max(1, orders.length)) * 100)}
+            status={failed.length ? 'exception' : finished ? 'success' : 'active'}
+          />
           {finished ? (
             <Alert
               type={failed.length ? (failed.length === orders.length ? 'error' : 'warning') : 'success'}
@@ -107,7 +112,9 @@ export function BulkDispatchModal({ open, orders, onClose, onDone }: Props) {
                 <Space align="start">
                   {r.ok ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#ff4d4f" />}
                   <Tag>{r.order.number}</Tag>
-                  <Typography.Text type={r.ok ? undefined : 'danger'}>{r.ok ? t('orders.bulk.ok') : r.message}</Typography.Text>
+                  <Typography.Text type={r.ok ? undefined : 'danger'}>
+                    {r.ok ? t('orders.bulk.ok') : r.message}
+                  </Typography.Text>
                 </Space>
               </List.Item>
             )}

@@ -28,7 +28,9 @@ export function OrderFilterBar({ value, onChange, showUnit = true, extra }: Prop
   const set = (patch: Partial<OrderFilterValues>) => onChange({ ...value, ...patch });
   const any = Object.values(value).some((v) => v !== undefined && v !== '');
   const range: [Dayjs | null, Dayjs | null] | null =
-    value.fromDate || value.toDate ? [value.fromDate ? dayjs(value.fromDate) : null, value.toDate ? dayjs(value.toDate) : null] : null;
+    value.fromDate || value.toDate
+      ? [value.fromDate ? dayjs(value.fromDate) : null, value.toDate ? dayjs(value.toDate) : null]
+      : null;
 
   return (
     <Flex wrap gap={8} className="orders-filters" style={{ marginBottom: 8 }} data-testid="order-filters">
@@ -76,7 +78,14 @@ export function OrderFilterBar({ value, onChange, showUnit = true, extra }: Prop
         data-testid="filter-community"
       />
       {showUnit ? (
-        <UnitPicker value={value.unitId} onChange={(v) => set({ unitId: v })} allowClear placeholder={t('orders.filter.unit')} style={{ width: 160 }} testId="filter-unit" />
+        <UnitPicker
+          value={value.unitId}
+          onChange={(v) => set({ unitId: v })}
+          allowClear
+          placeholder={t('orders.filter.unit')}
+          style={{ width: 160 }}
+          testId="filter-unit"
+        />
       ) : null}
       <DatePicker.RangePicker
         value={range}

@@ -5,7 +5,13 @@
  */
 import { useCallback, useMemo, useRef, useState, type Key, type ReactNode } from 'react';
 import { Badge, Button, Card, Col, Flex, Row, Segmented, Tabs, Tooltip, Typography } from 'antd';
-import { AppstoreOutlined, DownloadOutlined, EnvironmentOutlined, ReloadOutlined, TableOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  DownloadOutlined,
+  EnvironmentOutlined,
+  ReloadOutlined,
+  TableOutlined,
+} from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useT } from '../../../i18n';
 import { PageHeader } from '../../../components/PageHeader';
@@ -13,7 +19,15 @@ import { OrderTable } from '../../../components/orders/OrderTable';
 import { OrdersMap } from '../../../components/orders/maps';
 import { useLiveOrders } from '../../../components/orders/useLiveOrders';
 import type { OrderView } from '../../../components/orders/types';
-import { FILTER_KEYS, filterQuery, filtersFromParams, inQueue, matchesFilters, type OrderFilterValues, type QueueDef } from './queues';
+import {
+  FILTER_KEYS,
+  filterQuery,
+  filtersFromParams,
+  inQueue,
+  matchesFilters,
+  type OrderFilterValues,
+  type QueueDef,
+} from './queues';
 import { OrderFilterBar } from './OrderFilterBar';
 import { useOpenOrders, useOrderList, useQueueCounts } from './useOrderList';
 
@@ -100,7 +114,6 @@ export function Workbench(props: Props) {
   const api: WorkbenchApi = { refresh, selected, clearSelection: () => setSelectedKeys([]) };
   const canSelect = props.selectable?.(queue) ?? null;
 
-
   const mapOrders = useMemo(
     () => (openSet.open ?? []).filter((o) => inQueue(o, queue) && matchesFilters(o, filters)),
     [openSet.open, queue, filters],
@@ -134,7 +147,11 @@ export function Workbench(props: Props) {
         orders={list.rows}
         loading={list.loading}
         flash={flash}
-        selection={canSelect ? { keys: selectedKeys, onChange: (k) => setSelectedKeys(k), disabled: (o) => !canSelect(o) } : undefined}
+        selection={
+          canSelect
+            ? { keys: selectedKeys, onChange: (k) => setSelectedKeys(k), disabled: (o) => !canSelect(o) }
+            : undefined
+        }
         rowActions={props.rowActions ? (o) => props.rowActions!(o, api) : undefined}
         rowActionsWidth={props.rowActionsWidth}
       />
@@ -153,7 +170,13 @@ export function Workbench(props: Props) {
     </>
   );
 
-  const map = <OrdersMap orders={mapOrders} onOpen={(o) => navigate(`/orders/${encodeURIComponent(o.id)}`)} height={mode === 'map' ? 'calc(100vh - 300px)' : 'calc(100vh - 260px)'} />;
+  const map = (
+    <OrdersMap
+      orders={mapOrders}
+      onOpen={(o) => navigate(`/orders/${encodeURIComponent(o.id)}`)}
+      height={mode === 'map' ? 'calc(100vh - 300px)' : 'calc(100vh - 260px)'}
+    />
+  );
 
   return (
     <div>
@@ -163,7 +186,11 @@ export function Workbench(props: Props) {
         extra={
           <>
             <Tooltip title={connected ? t('orders.live.on') : t('orders.live.off')}>
-              <Badge status={connected ? 'processing' : 'default'} text={connected ? t('orders.live.short') : t('orders.live.offShort')} data-testid="live-status" />
+              <Badge
+                status={connected ? 'processing' : 'default'}
+                text={connected ? t('orders.live.short') : t('orders.live.offShort')}
+                data-testid="live-status"
+              />
             </Tooltip>
             {props.showMap === false ? null : (
               <Segmented<ViewMode>
@@ -190,7 +217,12 @@ export function Workbench(props: Props) {
         }
       />
       <Card size="small" styles={{ body: { paddingTop: 4 } }}>
-        <Tabs className="orders-queue-tabs" activeKey={queue.key} items={tabs} onChange={(k) => setParam({ queue: k })} />
+        <Tabs
+          className="orders-queue-tabs"
+          activeKey={queue.key}
+          items={tabs}
+          onChange={(k) => setParam({ queue: k })}
+        />
         <OrderFilterBar
           value={filters}
           onChange={setFilters}

@@ -19,21 +19,75 @@ export interface QueueDef {
 const inState = (s: string) => (c: QueueCounts) => c.byState[s] ?? 0;
 
 export const DISPATCH_QUEUES: QueueDef[] = [
-  { key: 'pending_dispatch', labelKey: 'orders.queue.pending_dispatch', query: { state: 'pending_dispatch' }, count: inState('pending_dispatch') },
-  { key: 'pending_review', labelKey: 'orders.queue.pending_review', query: { state: 'pending_review' }, count: inState('pending_review') },
-  { key: 'pending_visit', labelKey: 'orders.queue.pending_visit', query: { state: 'pending_visit' }, count: inState('pending_visit') },
-  { key: 'return', labelKey: 'orders.queue.return', query: { request: 'return' }, count: (c) => c.returnRequests, alert: true },
-  { key: 'extension', labelKey: 'orders.queue.extension', query: { request: 'extension' }, count: (c) => c.extensionRequests, alert: true },
-  { key: 'due_soon', labelKey: 'orders.queue.due_soon', query: { sla: 'due_soon', open: true, sort: 'deadline' }, count: (c) => c.dueSoon },
-  { key: 'overdue', labelKey: 'orders.queue.overdue', query: { sla: 'overdue', open: true, sort: 'deadline' }, count: (c) => c.overdue, alert: true },
+  {
+    key: 'pending_dispatch',
+    labelKey: 'orders.queue.pending_dispatch',
+    query: { state: 'pending_dispatch' },
+    count: inState('pending_dispatch'),
+  },
+  {
+    key: 'pending_review',
+    labelKey: 'orders.queue.pending_review',
+    query: { state: 'pending_review' },
+    count: inState('pending_review'),
+  },
+  {
+    key: 'pending_visit',
+    labelKey: 'orders.queue.pending_visit',
+    query: { state: 'pending_visit' },
+    count: inState('pending_visit'),
+  },
+  {
+    key: 'return',
+    labelKey: 'orders.queue.return',
+    query: { request: 'return' },
+    count: (c) => c.returnRequests,
+    alert: true,
+  },
+  {
+    key: 'extension',
+    labelKey: 'orders.queue.extension',
+    query: { request: 'extension' },
+    count: (c) => c.extensionRequests,
+    alert: true,
+  },
+  {
+    key: 'due_soon',
+    labelKey: 'orders.queue.due_soon',
+    query: { sla: 'due_soon', open: true, sort: 'deadline' },
+    count: (c) => c.dueSoon,
+  },
+  {
+    key: 'overdue',
+    labelKey: 'orders.queue.overdue',
+    query: { sla: 'overdue', open: true, sort: 'deadline' },
+    count: (c) => c.overdue,
+    alert: true,
+  },
   { key: 'all', labelKey: 'orders.queue.all', query: {} },
 ];
 
 export const UNIT_QUEUES: QueueDef[] = [
-  { key: 'pending_sign', labelKey: 'orders.queue.pending_sign', query: { state: 'pending_sign' }, count: inState('pending_sign'), alert: true },
+  {
+    key: 'pending_sign',
+    labelKey: 'orders.queue.pending_sign',
+    query: { state: 'pending_sign' },
+    count: inState('pending_sign'),
+    alert: true,
+  },
   { key: 'handling', labelKey: 'orders.queue.handling', query: { state: 'handling' }, count: inState('handling') },
-  { key: 'late', labelKey: 'orders.queue.late', query: { state: 'pending_sign,handling', late: true, sort: 'deadline' }, count: (c) => c.unitLate, alert: true },
-  { key: 'submitted', labelKey: 'orders.queue.submitted', query: { state: 'pending_review,pending_visit,closed,archived' } },
+  {
+    key: 'late',
+    labelKey: 'orders.queue.late',
+    query: { state: 'pending_sign,handling', late: true, sort: 'deadline' },
+    count: (c) => c.unitLate,
+    alert: true,
+  },
+  {
+    key: 'submitted',
+    labelKey: 'orders.queue.submitted',
+    query: { state: 'pending_review,pending_visit,closed,archived' },
+  },
 ];
 
 /** The filters above the table, as kept in the page's URL. */
@@ -48,7 +102,15 @@ export interface OrderFilterValues {
   toDate?: string;
 }
 
-export const FILTER_KEYS: Array<keyof OrderFilterValues> = ['q', 'channel', 'categoryPrefix', 'communityCode', 'unitId', 'fromDate', 'toDate'];
+export const FILTER_KEYS: Array<keyof OrderFilterValues> = [
+  'q',
+  'channel',
+  'categoryPrefix',
+  'communityCode',
+  'unitId',
+  'fromDate',
+  'toDate',
+];
 
 export function filtersFromParams(p: URLSearchParams): OrderFilterValues {
   const f: OrderFilterValues = {};

@@ -46,7 +46,7 @@ export function useOrderList(query: OrderQuery, key: string): OrderList {
         items = all.items.slice(0, fetched.current);
         nextCursor = all.truncated || all.items.length > items.length ? cursorAfter(items, q) : null;
       } else {
-        const page = await ordersApi.list({ ...q, limit, before: mode === 'more' ? cursor ?? undefined : undefined });
+        const page = await ordersApi.list({ ...q, limit, before: mode === 'more' ? (cursor ?? undefined) : undefined });
         items = page.items;
         nextCursor = page.next;
       }
@@ -99,7 +99,10 @@ export function useQueueCounts() {
   const [tick, setTick] = useState(0);
   useEffect(() => {
     const ctl = new AbortController();
-    ordersApi.counts(ctl.signal).then((c) => !ctl.signal.aborted && setValue(c), () => undefined);
+    ordersApi.counts(ctl.signal).then(
+      (c) => !ctl.signal.aborted && setValue(c),
+      () => undefined,
+    );
     return () => ctl.abort();
   }, [tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);

@@ -15,7 +15,7 @@ import { localDateKey } from '../src/platform/calendar';
 import type { Principal } from '../src/platform/auth/principal';
 import { loadHistoryInputs, insertRows, ORDER_COLUMNS } from '../src/modules/orders/demo/history-generator';
 import { HistoryBuilder } from '../src/modules/orders/demo/history-builder';
-import type { OrderFilter } from '../src/modules/orders/query-service';
+import type { OrderFilter } from '../src/modules/orders/queries/queries.service';
 import type { OrderRow } from '../src/modules/orders/row';
 import { seedIfEmpty } from '../src/seed';
 import { benchDialects, cpuMs, heading, ms, startBenchApp, summarize, type Dialect } from './lib';

@@ -9,7 +9,7 @@ import { dialects } from './helpers/env';
 import { startTestApp, type TestApp } from './helpers/app';
 import { login, type Client } from './helpers/client';
 import type { ManualClock } from '../src/platform/clock';
-import { MAX_CANDIDATES } from '../src/modules/orders/duplicates';
+import { MAX_CANDIDATES } from '../src/modules/orders/intake/duplicates';
 
 const BASE = { lng: 113.15, lat: 23.03 };
 /** `north` metres north of BASE. */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from './helpers/env';
 import { startTestApp, type TestApp } from './helpers/app';
 import { login, type Client } from './helpers/client';
-import { EXPORT_COLUMNS } from '../src/modules/orders/export-xlsx';
+import { EXPORT_COLUMNS } from '../src/modules/orders/export/export-xlsx';
 
 describe.each(dialects('orders export'))('orders export (%s)', (dialect) => {
   let app: TestApp;

@@ -16,7 +16,7 @@ import {
   type HistoryResult,
 } from '../src/modules/orders/demo/history-generator';
 import { HistoryBuilder, titleOf } from '../src/modules/orders/demo/history-builder';
-import type { OrderFilter } from '../src/modules/orders/query-service';
+import type { OrderFilter } from '../src/modules/orders/queries/queries.service';
 import { seedIfEmpty } from '../src/seed';
 import { startTestApp, type TestApp } from './helpers/app';
 import { login } from './helpers/client';

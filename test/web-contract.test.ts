@@ -9,10 +9,10 @@ import * as webEval from '../src/web/pages/evaluation/types';
 import { ORDER_STATES, OPEN_STATES } from '../src/modules/orders/model/states';
 import { VISIT_RESULTS } from '../src/modules/orders/model/types';
 import { ACTION_TYPES } from '../src/modules/orders/model/actions';
-import { CHANNELS } from '../src/modules/orders/intake-service';
+import { CHANNELS } from '../src/modules/orders/intake/intake.service';
 import { URGENCIES } from '../src/modules/open311/catalogue';
 import { INDICATORS, INDICATOR_KEYS } from '../src/modules/orders/metrics/definitions';
-import type { QueueCounts as ServerCounts } from '../src/modules/orders/query-service';
+import type { QueueCounts as ServerCounts } from '../src/modules/orders/queries/queries.service';
 import type { QueueCounts as WebCounts } from '../src/web/components/orders/types';
 
 /** true only when A and B are the same type; `npm test` type-checks this file before running it. */

@@ -3,11 +3,11 @@ import type { Principal } from '../../platform/auth/principal';
 import type { Work } from '../../platform/transact';
 import type { GeographyService } from '../geography';
 import type { Directory } from '../identity/directory';
-import type { CategoryCache } from './categories';
-import type { ClassificationService } from './classification';
+import type { CategoryCache } from './categories/categories';
+import type { ClassificationService } from './intake/classification';
 import type { DeadlineCalculator, OrderEvent } from './model';
 import type { OrderRow } from './row';
-import type { RoutingRule, UnitCandidate } from './routing';
+import type { RoutingRule, UnitCandidate } from './routing/routing';
 
 /** A step that happened to an order, for the hooks that react inside the same transaction. */
 export interface OrderChange {

@@ -5,10 +5,10 @@ import { auditContext } from '../../platform/request-context';
 import { badRequest } from '../../platform/errors';
 import { perAddress } from '../../platform/rate-limit';
 import { Instant } from '../../platform/instants';
-import { EXPORT_MAX_ROWS } from './export-xlsx';
-import { exportLedger } from './export-service';
+import { EXPORT_MAX_ROWS } from './export/export-xlsx';
+import { exportLedger } from './export/export.service';
 import type { OrdersServices } from './services';
-import { CHANNELS } from './intake-service';
+import { CHANNELS } from './intake/intake.service';
 import { ACTION_TYPES, type OrderAction } from './model';
 
 const Id = T.Object({ id: T.String({ minLength: 1, maxLength: 64 }) });

@@ -4,14 +4,14 @@
  * part imported the file that imports it (an import cycle through the whole module).
  */
 import type { Principal } from '../../platform/auth/principal';
-import type { CategoryCache } from './categories';
-import type { ClassificationService } from './classification';
+import type { CategoryCache } from './categories/categories';
+import type { ClassificationService } from './intake/classification';
 import type { OrderHook, OrdersDeps, UnitDirectory } from './deps';
-import type { OrderActions } from './action-service';
-import type { OrderIntake } from './intake-service';
-import type { OrderQueries } from './query-service';
-import type { findDuplicates } from './duplicates';
-import type { OrderLookups } from './views';
+import type { OrderActions } from './actions/actions.service';
+import type { OrderIntake } from './intake/intake.service';
+import type { OrderQueries } from './queries/queries.service';
+import type { findDuplicates } from './intake/duplicates';
+import type { OrderLookups } from './queries/order.view';
 import type { OrderMetrics } from './metrics/service';
 
 export interface OrdersServices {

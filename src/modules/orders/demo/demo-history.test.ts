@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEAF_CATEGORIES } from '../categories-seed';
+import { LEAF_CATEGORIES } from '../categories/categories-seed';
 import { demoCategoryCodes, demoTemplateStats, generateDemoRequests, type DemoRequest } from './demo-history';
 
 // 2022 in Asia/Shanghai

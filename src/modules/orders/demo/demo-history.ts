@@ -1,4 +1,4 @@
-import { LEAF_CATEGORIES, type CategoryLeaf } from '../categories-seed';
+import { LEAF_CATEGORIES, type CategoryLeaf } from '../categories/categories-seed';
 import { CITY_TEXTS } from './demo-texts-city';
 import { PEOPLE_TEXTS } from './demo-texts-people';
 import { prng, type Rand } from './history-phrases';

@@ -9,7 +9,7 @@ import { localDateKey } from '../../../platform/calendar';
 import { PolygonIndex, bboxOf, centroidOf, pointInPolygon, type LngLat } from '../../../platform/geo';
 import { computeClockStatus, OPEN_STATES, type OrderState } from '../model';
 import { generateDemoRequests, type DemoRequest } from './demo-history';
-import { decideRoute } from '../routing';
+import { decideRoute } from '../routing/routing';
 import type { UnitInfo } from '../deps';
 import { columnsOf, type OrderRow } from '../row';
 import { liveOrder } from './history-lifecycle';

@@ -19,7 +19,7 @@ import type { Queryable } from '../../../platform/db/connect';
 import type { Areal } from '../../../platform/geo';
 import { enqueueJob } from '../../../platform/jobs';
 import type { OrdersServices } from '../services';
-import { deadlineCalculator } from '../deadlines';
+import { deadlineCalculator } from '../actions/deadlines';
 import { HistoryBuilder, type HistoryArea, type HistoryInputs, type HistoryStats } from './history-builder';
 import type { EventRow } from './history-plan';
 import type { OrderRow } from '../row';

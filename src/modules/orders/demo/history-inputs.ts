@@ -1,9 +1,9 @@
 /** What the demo history is built from (the map, the units, the rules, the calendar), and what it reports. */
 import type { Areal } from '../../../platform/geo';
 import type { DeadlineCalculator, PauseSpan } from '../model';
-import type { RoutingRule } from '../routing';
+import type { RoutingRule } from '../routing/routing';
 import type { UnitInfo } from '../deps';
-import type { CategoryRow } from '../categories';
+import type { CategoryRow } from '../categories/categories';
 import type { OrderRow } from '../row';
 import type { Disposition, EventRow } from './history-plan';
 

@@ -4,7 +4,7 @@
  * history-lifecycle.ts.
  */
 import type { Actor, DeadlineCalculator, OrderSnapshot, OrderState, VisitResult } from '../model';
-import type { RouteDecision } from '../routing';
+import type { RouteDecision } from '../routing/routing';
 import type { OrdersTables } from '../tables';
 import type { Rand } from './history-phrases';
 

@@ -3,16 +3,16 @@ import type { Kysely } from 'kysely';
 /**
  * Indexes measured by bench/intake.bench.ts and bench/workbench.bench.ts (1,000,000 orders).
  *
- * orders_open_place — intake's duplicate search (duplicates.ts): open orders in a ~100 m box of
+ * orders_open_place — intake's duplicate search (intake/duplicates.ts): open orders in a ~100 m box of
  *   the last week. Without it SQLite walks every open order of the week and fetches each row to
  *   test its coordinates; with it, one short range per open state, filtered on the index alone.
  * orders_unit_created, orders_unit_state_created — a unit's orders newest first, all of them or
  *   in one state (a handler's workbench, the dispatcher's unit filter): a page is the first rows of
  *   one range, whatever else is filtered (a handler's text search: 840 ms → 2 ms, a handler's
- *   archive: 120 ms → 2 ms at 1M orders on SQLite). query-service.ts reads a subtree of units one
+ *   archive: 120 ms → 2 ms at 1M orders on SQLite). queries/queries.service.ts reads a subtree of units one
  *   unit at a time along them and merges.
  * orders_state_deadline_id — replaces orders_state_deadline (state, completion_deadline): with the
- *   id it covers the first step of the deadline-ordered list (query-service.ts), which no longer
+ *   id it covers the first step of the deadline-ordered list (queries/queries.service.ts), which no longer
  *   sorts every open order's full row (57 ms → 4 ms at 1M orders on SQLite). It serves every query
  *   the narrower one did.
  */

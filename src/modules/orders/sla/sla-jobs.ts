@@ -13,7 +13,7 @@ import { workIn, type Work } from '../../../platform/transact';
 import type { DB } from '../../../schema';
 import type { OrderHook } from '../deps';
 import type { OrdersServices } from '../services';
-import { SYSTEM_ACTOR } from '../actor';
+import { SYSTEM_ACTOR } from '../actions/actor';
 import { transition, type OrderAction } from '../model';
 import { snapshotOf, type OrderRow } from '../row';
 import { CLOCK_LABEL, formatBeijing, formatWorkingHours } from '../notifications/templates';

@@ -7,7 +7,7 @@
  * does nothing when it comes due. Working time comes only through the DeadlineCalculator.
  */
 import { computeClockStatus, type DeadlineCalculator, type OrderSnapshot, type OrderState } from '../model';
-import { HOURS_PER_WORKING_DAY } from '../deadlines';
+import { HOURS_PER_WORKING_DAY } from '../actions/deadlines';
 
 export type SlaClock = 'sign' | 'completion';
 export type SlaLevel = 'normal' | 'due_soon' | 'overdue';

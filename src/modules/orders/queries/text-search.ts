@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { DialectName, Queryable } from '../../platform/db/connect';
+import type { DialectName, Queryable } from '../../../platform/db/connect';
 
 /** The trigram index answers terms of at least this many characters (FTS5 trigram, pg_trgm). */
 export const INDEXED_TERM_CHARS = 3;

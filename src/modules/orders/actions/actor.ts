@@ -1,8 +1,8 @@
-import type { Principal } from '../../platform/auth/principal';
-import { forbidden } from '../../platform/errors';
-import type { UnitDirectory } from './deps';
-import { isOrderRole, type Actor } from './model';
-import type { OrderRow } from './row';
+import type { Principal } from '../../../platform/auth/principal';
+import { forbidden } from '../../../platform/errors';
+import type { UnitDirectory } from '../deps';
+import { isOrderRole, type Actor } from '../model';
+import type { OrderRow } from '../row';
 
 /** The state machine's view of a caller: its order roles and the units in its data scope. */
 export function actorOf(p: Principal, units: UnitDirectory): Actor {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CategoryClassifier, type TrainingSample } from './classifier';
-import { generateDemoRequests, type DemoRequest } from './demo/demo-history';
+import { generateDemoRequests, type DemoRequest } from '../demo/demo-history';
 import { tokenize } from './tokenize';
 
 /** CPU milliseconds this process has used: steadier than wall time on a busy machine. */

@@ -1,6 +1,6 @@
-import type { CalendarService } from '../../platform/calendar-service';
-import type { DeadlineCalculator, TimeLimitBasis } from './model';
-import type { CategoryCache } from './categories';
+import type { CalendarService } from '../../../platform/calendar-service';
+import type { DeadlineCalculator, TimeLimitBasis } from '../model';
+import type { CategoryCache } from '../categories/categories';
 
 /** Office hours make a 7-hour working day (08:30–12:00, 14:00–17:30). */
 export const HOURS_PER_WORKING_DAY = 7;

@@ -1,5 +1,5 @@
 /** Routing as a pure rule: category × place → responsible unit, and whether to dispatch at once. */
-import { DEPARTMENT_TYPES } from './categories-seed';
+import { DEPARTMENT_TYPES } from '../categories/categories-seed';
 
 export interface RoutingRule {
   id: string;

@@ -1,14 +1,14 @@
-import type { Principal } from '../../platform/auth/principal';
-import { SYSTEM_CONTEXT, type AuditContext } from '../../platform/audit';
-import { AppError, badRequest, conflict, notFound } from '../../platform/errors';
-import { newId } from '../../platform/ids';
-import { insertRow, updateVersioned } from '../../platform/db/rows';
-import type { Work } from '../../platform/transact';
-import type { OrdersDeps, OrderChange } from './deps';
+import type { Principal } from '../../../platform/auth/principal';
+import { SYSTEM_CONTEXT, type AuditContext } from '../../../platform/audit';
+import { AppError, badRequest, conflict, notFound } from '../../../platform/errors';
+import { newId } from '../../../platform/ids';
+import { insertRow, updateVersioned } from '../../../platform/db/rows';
+import type { Work } from '../../../platform/transact';
+import type { OrdersDeps, OrderChange } from '../deps';
 import { actorOf, assertCanSee, SYSTEM_ACTOR } from './actor';
-import { transition, availableActions, type Actor, type OrderAction, type OrderEvent } from './model';
-import { columnsOf, snapshotOf, type OrderRow } from './row';
-import { deadlineStamp } from './metrics/facts';
+import { transition, availableActions, type Actor, type OrderAction, type OrderEvent } from '../model';
+import { columnsOf, snapshotOf, type OrderRow } from '../row';
+import { deadlineStamp } from '../metrics/facts';
 
 /** Extra inputs a dispatcher may give with `dispatch`: a corrected category, a note. */
 export interface ActionExtras {

@@ -1,7 +1,7 @@
-import type { PlatformContext } from '../../platform/context';
-import type { Tx } from '../../platform/db/connect';
-import { newId } from '../../platform/ids';
-import { CategoryClassifier, type Suggestion, type TrainingSample } from './classifier';
+import type { PlatformContext } from '../../../platform/context';
+import type { Tx } from '../../../platform/db/connect';
+import { newId } from '../../../platform/ids';
+import { CategoryClassifier, type Suggestion, type TrainingSample } from '../classifier/classifier';
 
 /**
  * The centre's category classifier: the latest stored model, retrained from the seeded history

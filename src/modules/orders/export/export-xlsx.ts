@@ -5,10 +5,10 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { localStamp } from './metrics/definitions';
-import { STATE_LABELS, type OrderState } from './model';
-import type { OrderFilter } from './query-service';
-import type { OrderView } from './views';
+import { localStamp } from '../metrics/definitions';
+import { STATE_LABELS, type OrderState } from '../model';
+import type { OrderFilter } from '../queries/queries.service';
+import type { OrderView } from '../queries/order.view';
 
 export const EXPORT_MAX_ROWS = 10_000;
 

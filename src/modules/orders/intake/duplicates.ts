@@ -1,9 +1,9 @@
 import { CompiledQuery } from 'kysely';
-import type { Queryable } from '../../platform/db/connect';
-import { dialectOf } from '../../platform/db/columns';
-import { distanceMeters, type LngLat } from '../../platform/geo';
-import { OPEN_STATES } from './model';
-import { tokenize } from './tokenize';
+import type { Queryable } from '../../../platform/db/connect';
+import { dialectOf } from '../../../platform/db/columns';
+import { distanceMeters, type LngLat } from '../../../platform/geo';
+import { OPEN_STATES } from '../model';
+import { tokenize } from '../classifier/tokenize';
 
 export interface DuplicateOptions {
   radiusMeters: number;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Type as T } from '@sinclair/typebox';
-import type { Http } from '../../platform/http';
-import { requirePrincipal } from '../../platform/auth/hooks';
-import { auditContext } from '../../platform/request-context';
-import type { OrdersServices } from './services';
+import type { Http } from '../../../platform/http';
+import { requirePrincipal } from '../../../platform/auth/hooks';
+import { auditContext } from '../../../platform/request-context';
+import type { OrdersServices } from '../services';
 
 /**
  * The WeChat official account's server relays a citizen's message here (API key with

@@ -1,7 +1,7 @@
 /** The category tree in the database: loading, seeding, editing, and the time limits it carries. */
-import type { Queryable } from '../../platform/db/connect';
+import type { Queryable } from '../../../platform/db/connect';
 import { CATEGORIES, categoryPathName } from './categories-seed';
-import type { OrdersTables } from './tables';
+import type { OrdersTables } from '../tables';
 
 export type CategoryRow = OrdersTables['order_categories'];
 

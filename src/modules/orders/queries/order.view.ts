@@ -1,7 +1,7 @@
 /** What clients see of an order: masked personal data, labels, clocks. */
-import { maskName, maskPhone } from '../identity/pii';
-import { STATE_LABELS, computeClockStatus, type OrderState } from './model';
-import { snapshotOf, type OrderRow } from './row';
+import { maskName, maskPhone } from '../../identity/pii';
+import { STATE_LABELS, computeClockStatus, type OrderState } from '../model';
+import { snapshotOf, type OrderRow } from '../row';
 
 export interface OrderLookups {
   unitName(id: string | null): string | null;

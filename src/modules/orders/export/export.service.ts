@@ -1,10 +1,10 @@
 /** 工单导出: the caller's list, as the workbench filters it, written as a ledger and audited. */
-import type { AuditContext } from '../../platform/audit';
-import type { Principal } from '../../platform/auth/principal';
-import type { OrdersServices } from './services';
-import type { OrderFilter } from './query-service';
+import type { AuditContext } from '../../../platform/audit';
+import type { Principal } from '../../../platform/auth/principal';
+import type { OrdersServices } from '../services';
+import type { OrderFilter } from '../queries/queries.service';
 import { describeFilter, EXPORT_MAX_ROWS, ordersWorkbook } from './export-xlsx';
-import { localStamp } from './metrics/definitions';
+import { localStamp } from '../metrics/definitions';
 
 export async function exportLedger(
   m: OrdersServices,

@@ -1,15 +1,15 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
-import type { DB } from '../../schema';
-import type { Principal } from '../../platform/auth/principal';
-import { SYSTEM_CONTEXT, type AuditContext } from '../../platform/audit';
-import { badRequest, notFound } from '../../platform/errors';
-import type { OrdersDeps } from './deps';
-import type { OrderActions } from './action-service';
-import { assertCanSee } from './actor';
-import { ACTION_RULES, OPEN_STATES } from './model';
-import { orderView, publicOrderView, type OrderLookups, type OrderView } from './views';
+import type { DB } from '../../../schema';
+import type { Principal } from '../../../platform/auth/principal';
+import { SYSTEM_CONTEXT, type AuditContext } from '../../../platform/audit';
+import { badRequest, notFound } from '../../../platform/errors';
+import type { OrdersDeps } from '../deps';
+import type { OrderActions } from '../actions/actions.service';
+import { assertCanSee } from '../actions/actor';
+import { ACTION_RULES, OPEN_STATES } from '../model';
+import { orderView, publicOrderView, type OrderLookups, type OrderView } from './order.view';
 import { fewTextHits, textMatches } from './text-search';
-import type { OrderRow } from './row';
+import type { OrderRow } from '../row';
 
 export interface OrderFilter {
   state?: string[];

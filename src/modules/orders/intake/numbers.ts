@@ -1,7 +1,7 @@
 import { CompiledQuery } from 'kysely';
-import type { Tx } from '../../platform/db/connect';
-import { dialectOf } from '../../platform/db/columns';
-import { localDateKey } from '../../platform/calendar';
+import type { Tx } from '../../../platform/db/connect';
+import { dialectOf } from '../../../platform/db/columns';
+import { localDateKey } from '../../../platform/calendar';
 
 // Written out once: every intake runs it, and Kysely would build and compile it anew each time.
 const NEXT_SQL = {

@@ -138,7 +138,7 @@ async function apiKey(port: number): Promise<string> {
 async function requestBodies(b: BenchApp, n: number, hotspot: boolean) {
   const areas = (await b.app.geography.service.layer('community')).features.map((f) => ({
     geometry: f.geometry as Areal,
-    box: bboxOf(f.geometry),
+    box: bboxOf(f.geometry as Areal),
   }));
   const now = Date.now();
   const reqs = generateDemoRequests(n, 4242, { startMs: now - 30 * 86_400_000, endMs: now });

@@ -95,7 +95,7 @@ export class CalendarService {
         : packageArrangement(year);
       return {
         year,
-        source: o ? 'override' : 'package',
+        source: o ? ('override' as const) : ('package' as const),
         note: a?.source ?? null,
         holidays: a?.holidays ?? [],
         workdays: a?.workdays ?? [],

@@ -1,4 +1,5 @@
-import { Type as T } from '@sinclair/typebox';
+import { FileParams, UploadedFile } from './api.contract';
+import { Binary } from './contract';
 import multipart from '@fastify/multipart';
 import type { Http } from './http';
 import type { PlatformContext } from './context';
@@ -53,6 +54,7 @@ export async function fileRoutes(app: Http, p: PlatformContext, policy: FilePoli
         tags: ['platform'],
         summary: '上传附件（照片、PDF）/ upload one file (multipart/form-data, field "file")',
         consumes: ['multipart/form-data'],
+        response: { 201: UploadedFile },
       },
       // the multipart body is validated here, not by a JSON schema
       validatorCompiler: () => () => true,
@@ -102,7 +104,8 @@ export async function fileRoutes(app: Http, p: PlatformContext, policy: FilePoli
       schema: {
         tags: ['platform'],
         summary: '下载附件 / download a file',
-        params: T.Object({ id: T.String({ pattern: '^[0-9a-z]{22}$' }) }),
+        params: FileParams,
+        response: { 200: Binary('application/octet-stream', 'the file, with its stored content type') },
       },
     },
     async (req, reply) => {

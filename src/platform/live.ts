@@ -42,7 +42,11 @@ export async function liveRoutes(app: Http, p: PlatformContext, filter: EventFil
     {
       websocket: true,
       config: { permission: 'authenticated' },
-      schema: { tags: ['platform'], summary: '实时事件流（WebSocket）/ live event stream (WebSocket)' },
+      schema: {
+        tags: ['platform'],
+        summary: '实时事件流（WebSocket）/ live event stream (WebSocket)',
+        response: { 101: { description: 'WebSocket; each message is a StreamEvent (api.contract.ts) as JSON' } },
+      },
     },
     (socket, req) => {
       const principal = req.principal!;

@@ -1,4 +1,20 @@
-import { Type as T } from '@sinclair/typebox';
+import { Ok } from './contract';
+import {
+  AddQuery,
+  AddResult,
+  ArrangementBody,
+  ArrangementText,
+  AuditPage,
+  AuditQuery,
+  AuditVerify,
+  CalendarDays,
+  CalendarYears,
+  DaysQuery,
+  Health,
+  MapConfig,
+  YearArrangement,
+  YearParams,
+} from './api.contract';
 import type { Http } from './http';
 import type { PlatformContext } from './context';
 import type { MqttService } from './mqtt';
@@ -6,7 +22,6 @@ import { verifyAudit } from './audit';
 import { auditContext } from './request-context';
 import { parseArrangementText } from './calendar';
 import { badRequest } from './errors';
-import { Instant } from './instants';
 
 /** Routes of the platform itself: health, audit log, work calendar, map settings. */
 export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: MqttService | null }) {
@@ -14,7 +29,11 @@ export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: Mqtt
     '/api/health',
     {
       config: { permission: 'public' },
-      schema: { tags: ['platform'], summary: '健康检查 / health: database and broker status (503 when one is down)' },
+      schema: {
+        tags: ['platform'],
+        summary: '健康检查 / health: database and broker status (503 when one is down)',
+        response: { 200: Health, 503: Health },
+      },
     },
     async (_req, reply) => {
       const db = await p.db
@@ -45,17 +64,8 @@ export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: Mqtt
       schema: {
         tags: ['platform'],
         summary: '审计日志 / the audit log, newest first',
-        querystring: T.Object(
-          {
-            entityType: T.Optional(T.String({ maxLength: 64 })),
-            entityId: T.Optional(T.String({ maxLength: 64 })),
-            actorId: T.Optional(T.String({ maxLength: 64 })),
-            action: T.Optional(T.String({ maxLength: 64 })),
-            before: T.Optional(T.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
-            limit: T.Optional(T.Integer({ minimum: 1, maximum: 500, default: 100 })),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: AuditQuery,
+        response: { 200: AuditPage },
       },
     },
     async (req) => {
@@ -90,18 +100,13 @@ export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: Mqtt
     '/api/audit/verify',
     {
       config: { permission: 'audit.verify' },
-      schema: { tags: ['platform'], summary: '校验审计链 / verify the hash chain; reports the first bad row' },
+      schema: {
+        tags: ['platform'],
+        summary: '校验审计链 / verify the hash chain; reports the first bad row',
+        response: { 200: AuditVerify },
+      },
     },
     async () => verifyAudit(p.db),
-  );
-
-  const Arrangement = T.Object(
-    {
-      holidays: T.Array(T.String({ maxLength: 10 }), { maxItems: 366 }),
-      workdays: T.Array(T.String({ maxLength: 10 }), { maxItems: 366 }),
-      source: T.Optional(T.String({ maxLength: 500 })),
-    },
-    { additionalProperties: false },
   );
 
   app.get(
@@ -111,6 +116,7 @@ export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: Mqtt
       schema: {
         tags: ['platform'],
         summary: '工作日历年份 / year arrangements in force, with warnings for missing years',
+        response: { 200: CalendarYears },
       },
     },
     async () => ({ items: await p.calendar.years(), warnings: p.calendar.warnings() }),
@@ -123,8 +129,9 @@ export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: Mqtt
       schema: {
         tags: ['platform'],
         summary: '录入某年节假日安排（覆盖内置数据）/ enter a year (overrides the package)',
-        params: T.Object({ year: T.Integer({ minimum: 1990, maximum: 2200 }) }),
-        body: Arrangement,
+        params: YearParams,
+        body: ArrangementBody,
+        response: { 200: YearArrangement },
       },
     },
     async (req) => {
@@ -143,11 +150,9 @@ export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: Mqtt
       schema: {
         tags: ['platform'],
         summary: "导入文本 'YYYY-MM-DD 休|班' / import lines",
-        params: T.Object({ year: T.Integer({ minimum: 1990, maximum: 2200 }) }),
-        body: T.Object(
-          { text: T.String({ maxLength: 20000 }), source: T.Optional(T.String({ maxLength: 500 })) },
-          { additionalProperties: false },
-        ),
+        params: YearParams,
+        body: ArrangementText,
+        response: { 200: YearArrangement },
       },
     },
     async (req) => {
@@ -174,7 +179,8 @@ export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: Mqtt
       schema: {
         tags: ['platform'],
         summary: '删除覆盖，恢复内置数据 / remove an override',
-        params: T.Object({ year: T.Integer({ minimum: 1990, maximum: 2200 }) }),
+        params: YearParams,
+        response: { 200: Ok },
       },
     },
     async (req) => {
@@ -191,13 +197,8 @@ export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: Mqtt
       schema: {
         tags: ['platform'],
         summary: '日期类型 / the kind of each day in a range',
-        querystring: T.Object(
-          {
-            from: T.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
-            to: T.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: DaysQuery,
+        response: { 200: CalendarDays },
       },
     },
     async (req) => ({ items: p.calendar.days(req.query.from, req.query.to) }),
@@ -210,15 +211,8 @@ export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: Mqtt
       schema: {
         tags: ['platform'],
         summary: '工作时间推算 / a deadline: N working days or hours after an instant',
-        querystring: T.Object(
-          {
-            // the calendar knows years up to 2200; later instants (or 1e20) are typos, not questions
-            from: Instant(),
-            days: T.Optional(T.Integer({ minimum: 0, maximum: 365 })),
-            hours: T.Optional(T.Number({ minimum: 0, maximum: 2000 })),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: AddQuery,
+        response: { 200: AddResult },
       },
     },
     async (req) => {
@@ -234,7 +228,11 @@ export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: Mqtt
     '/api/map/config',
     {
       config: { permission: 'public' },
-      schema: { tags: ['platform'], summary: '地图设置 / map settings: tile URL (optional), centre, zoom' },
+      schema: {
+        tags: ['platform'],
+        summary: '地图设置 / map settings: tile URL (optional), centre, zoom',
+        response: { 200: MapConfig },
+      },
     },
     async () => ({
       tileUrl: p.config.tileUrl,

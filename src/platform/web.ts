@@ -21,7 +21,7 @@ export const WEB_DIR = join(projectRoot(dirname(fileURLToPath(import.meta.url)))
  */
 export async function serveWeb(app: Http): Promise<void> {
   if (!existsSync(join(WEB_DIR, 'index.html'))) {
-    app.get('/', { config: { permission: 'public' } }, async (_req, reply) =>
+    app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, async (_req, reply) =>
       reply
         .type('text/html')
         .send('<p>The web UI is not built. Run <code>npm run build</code>, or start with <code>npm start</code>.</p>'),

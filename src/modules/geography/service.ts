@@ -1,3 +1,5 @@
+import type { Static } from '@sinclair/typebox';
+import type { AreaCollection, PlaceCollection } from './contract';
 import type { PlatformContext } from '../../platform/context';
 import type { AuditContext } from '../../platform/audit';
 import { badRequest } from '../../platform/errors';
@@ -91,7 +93,7 @@ export class GeographyService {
     return row !== undefined;
   }
 
-  async layer(layer: AreaLayer): Promise<FeatureCollection> {
+  async layer(layer: AreaLayer): Promise<Static<typeof AreaCollection>> {
     const rows = await this.p.db
       .selectFrom('geo_areas')
       .selectAll()
@@ -116,7 +118,7 @@ export class GeographyService {
     };
   }
 
-  async places(): Promise<FeatureCollection> {
+  async places(): Promise<Static<typeof PlaceCollection>> {
     const rows = await this.p.db.selectFrom('geo_places').selectAll().orderBy('code').execute();
     return {
       type: 'FeatureCollection',

@@ -1,4 +1,27 @@
-import { Type as T } from '@sinclair/typebox';
+import { Ok } from '../../platform/contract';
+import {
+  ApiKeyList,
+  IdParams as Id,
+  IdResult,
+  LoginBody,
+  LoginResult,
+  Me,
+  NewApiKey,
+  NewApiKeyBody,
+  NewOrgBody,
+  NewUserBody,
+  Org,
+  OrgList,
+  OrgPatch,
+  PasswordBody,
+  RevealBody,
+  RevealedValue,
+  RolesResponse,
+  UserList,
+  UserPatch,
+  UserQuery,
+  type OrgKind,
+} from './contract';
 import type { Http } from '../../platform/http';
 import { SESSION_COOKIE, requirePrincipal } from '../../platform/auth/hooks';
 import { auditContext } from '../../platform/request-context';
@@ -9,10 +32,6 @@ import { GRANTS, ROLES, ROLE_LABELS, API_KEY_PERMISSIONS } from './roles';
 import { findOrg } from './repo';
 import type { PlatformContext } from '../../platform/context';
 
-const Id = T.Object({ id: T.String({ minLength: 1, maxLength: 64 }) });
-const OrgKind = T.Union(['street', 'department', 'community', 'unit', 'grid'].map((k) => T.Literal(k)));
-const RoleList = T.Array(T.String({ maxLength: 32 }), { maxItems: 10 });
-
 export function identityRoutes(app: Http, p: PlatformContext, auth: AuthService, admin: AdminService) {
   app.post(
     '/api/auth/login',
@@ -21,10 +40,8 @@ export function identityRoutes(app: Http, p: PlatformContext, auth: AuthService,
       schema: {
         tags: ['identity'],
         summary: '登录 / log in (sets an httpOnly session cookie)',
-        body: T.Object(
-          { username: T.String({ minLength: 1, maxLength: 64 }), password: T.String({ minLength: 1, maxLength: 256 }) },
-          { additionalProperties: false },
-        ),
+        body: LoginBody,
+        response: { 200: LoginResult },
       },
     },
     async (req, reply) => {
@@ -45,7 +62,7 @@ export function identityRoutes(app: Http, p: PlatformContext, auth: AuthService,
     '/api/auth/logout',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['identity'], summary: '退出 / log out' },
+      schema: { tags: ['identity'], summary: '退出 / log out', response: { 200: Ok } },
     },
     async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
@@ -59,7 +76,11 @@ export function identityRoutes(app: Http, p: PlatformContext, auth: AuthService,
     '/api/me',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['identity'], summary: '当前用户 / the current user, roles and permissions' },
+      schema: {
+        tags: ['identity'],
+        summary: '当前用户 / the current user, roles and permissions',
+        response: { 200: Me },
+      },
     },
     async (req) => {
       const pr = requirePrincipal(req);
@@ -72,7 +93,11 @@ export function identityRoutes(app: Http, p: PlatformContext, auth: AuthService,
     '/api/orgs',
     {
       config: { permission: 'orgs.read' },
-      schema: { tags: ['identity'], summary: '组织机构 / organisation tree (flat, by path)' },
+      schema: {
+        tags: ['identity'],
+        summary: '组织机构 / organisation tree (flat, by path)',
+        response: { 200: OrgList },
+      },
     },
     async () => ({ items: await admin.orgs() }),
   );
@@ -83,19 +108,11 @@ export function identityRoutes(app: Http, p: PlatformContext, auth: AuthService,
       config: { permission: 'orgs.manage' },
       schema: {
         tags: ['identity'],
-        body: T.Object(
-          {
-            parentId: T.String({ minLength: 1 }),
-            name: T.String({ minLength: 1, maxLength: 100 }),
-            kind: OrgKind,
-            code: T.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' }),
-            departmentType: T.Optional(T.String({ maxLength: 40 })),
-          },
-          { additionalProperties: false },
-        ),
+        body: NewOrgBody,
+        response: { 201: Org },
       },
     },
-    async (req, reply) => reply.status(201).send(await admin.createOrg(auditContext(req), req.body as any)),
+    async (req, reply) => reply.status(201).send(await admin.createOrg(auditContext(req), req.body)),
   );
 
   app.patch(
@@ -105,14 +122,8 @@ export function identityRoutes(app: Http, p: PlatformContext, auth: AuthService,
       schema: {
         tags: ['identity'],
         params: Id,
-        body: T.Object(
-          {
-            name: T.Optional(T.String({ minLength: 1, maxLength: 100 })),
-            code: T.Optional(T.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' })),
-            departmentType: T.Optional(T.Union([T.String({ maxLength: 40 }), T.Null()])),
-          },
-          { additionalProperties: false },
-        ),
+        body: OrgPatch,
+        response: { 200: Org },
       },
     },
     async (req) => admin.updateOrg(auditContext(req), req.params.id, req.body),
@@ -124,10 +135,8 @@ export function identityRoutes(app: Http, p: PlatformContext, auth: AuthService,
       config: { permission: 'users.read' },
       schema: {
         tags: ['identity'],
-        querystring: T.Object(
-          { q: T.Optional(T.String({ maxLength: 64 })), orgId: T.Optional(T.String()), role: T.Optional(T.String()) },
-          { additionalProperties: false },
-        ),
+        querystring: UserQuery,
+        response: { 200: UserList },
       },
     },
     async (req) => ({ items: await admin.users(requirePrincipal(req), req.query) }),
@@ -139,18 +148,8 @@ export function identityRoutes(app: Http, p: PlatformContext, auth: AuthService,
       config: { permission: 'users.manage' },
       schema: {
         tags: ['identity'],
-        body: T.Object(
-          {
-            username: T.String({ minLength: 2, maxLength: 64, pattern: '^[A-Za-z0-9_.@-]+$' }),
-            name: T.String({ minLength: 1, maxLength: 64 }),
-            password: T.String({ minLength: 1, maxLength: 256 }),
-            orgId: T.String({ minLength: 1 }),
-            roles: RoleList,
-            phone: T.Optional(T.String({ pattern: '^[0-9+ -]{5,20}$' })),
-            idCard: T.Optional(T.String({ pattern: '^[0-9]{17}[0-9Xx]$' })),
-          },
-          { additionalProperties: false },
-        ),
+        body: NewUserBody,
+        response: { 201: IdResult },
       },
     },
     async (req, reply) => reply.status(201).send(await admin.createUser(auditContext(req), req.body)),
@@ -163,17 +162,8 @@ export function identityRoutes(app: Http, p: PlatformContext, auth: AuthService,
       schema: {
         tags: ['identity'],
         params: Id,
-        body: T.Object(
-          {
-            name: T.Optional(T.String({ minLength: 1, maxLength: 64 })),
-            orgId: T.Optional(T.String({ minLength: 1 })),
-            roles: T.Optional(RoleList),
-            disabled: T.Optional(T.Boolean()),
-            unlock: T.Optional(T.Boolean()),
-            phone: T.Optional(T.Union([T.String({ pattern: '^[0-9+ -]{5,20}$' }), T.Null()])),
-          },
-          { additionalProperties: false },
-        ),
+        body: UserPatch,
+        response: { 200: IdResult },
       },
     },
     async (req) => admin.updateUser(auditContext(req), req.params.id, req.body),
@@ -186,7 +176,8 @@ export function identityRoutes(app: Http, p: PlatformContext, auth: AuthService,
       schema: {
         tags: ['identity'],
         params: Id,
-        body: T.Object({ password: T.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false }),
+        body: PasswordBody,
+        response: { 200: Ok },
       },
     },
     async (req) => {
@@ -203,27 +194,46 @@ export function identityRoutes(app: Http, p: PlatformContext, auth: AuthService,
         tags: ['identity'],
         summary: '查看完整个人信息（留痕）/ reveal a masked field (audited)',
         params: Id,
-        body: T.Object({ field: T.Union([T.Literal('phone'), T.Literal('idCard')]) }, { additionalProperties: false }),
+        body: RevealBody,
+        response: { 200: RevealedValue },
       },
     },
     async (req) => admin.revealUserField(auditContext(req), req.params.id, req.body.field),
   );
 
-  app.get('/api/roles', { config: { permission: 'roles.read' }, schema: { tags: ['identity'] } }, async () => ({
-    items: ROLES.map((role) => ({
-      role,
-      label: ROLE_LABELS[role].zh,
-      labelEn: ROLE_LABELS[role].en,
-      permissions: Object.entries(GRANTS)
-        .filter(([, rs]) => rs.includes(role))
-        .map(([perm]) => perm),
-    })),
-    apiKeyPermissions: API_KEY_PERMISSIONS,
-  }));
+  app.get(
+    '/api/roles',
+    {
+      config: { permission: 'roles.read' },
+      schema: {
+        tags: ['identity'],
+        summary: '角色与权限 / roles and their permissions',
+        response: { 200: RolesResponse },
+      },
+    },
+    async () => ({
+      items: ROLES.map((role) => ({
+        role,
+        label: ROLE_LABELS[role].zh,
+        labelEn: ROLE_LABELS[role].en,
+        permissions: Object.entries(GRANTS)
+          .filter(([, rs]) => rs.includes(role))
+          .map(([perm]) => perm),
+      })),
+      apiKeyPermissions: API_KEY_PERMISSIONS,
+    }),
+  );
 
-  app.get('/api/api-keys', { config: { permission: 'apikeys.manage' }, schema: { tags: ['identity'] } }, async () => ({
-    items: await admin.apiKeys(),
-  }));
+  app.get(
+    '/api/api-keys',
+    {
+      config: { permission: 'apikeys.manage' },
+      schema: { tags: ['identity'], summary: 'API 密钥 / API keys', response: { 200: ApiKeyList } },
+    },
+    async () => ({
+      items: await admin.apiKeys(),
+    }),
+  );
 
   app.post(
     '/api/api-keys',
@@ -232,10 +242,8 @@ export function identityRoutes(app: Http, p: PlatformContext, auth: AuthService,
       schema: {
         tags: ['identity'],
         summary: '创建 API 密钥（仅显示一次）/ create an API key (shown once)',
-        body: T.Object(
-          { name: T.String({ minLength: 1, maxLength: 100 }), permissions: T.Array(T.String(), { maxItems: 20 }) },
-          { additionalProperties: false },
-        ),
+        body: NewApiKeyBody,
+        response: { 201: NewApiKey },
       },
     },
     async (req, reply) => reply.status(201).send(await admin.createApiKey(auditContext(req), req.body)),
@@ -245,7 +253,7 @@ export function identityRoutes(app: Http, p: PlatformContext, auth: AuthService,
     '/api/api-keys/:id/revoke',
     {
       config: { permission: 'apikeys.manage' },
-      schema: { tags: ['identity'], params: Id },
+      schema: { tags: ['identity'], summary: '吊销 API 密钥 / revoke an API key', params: Id, response: { 200: Ok } },
     },
     async (req) => {
       await admin.revokeApiKey(auditContext(req), req.params.id);

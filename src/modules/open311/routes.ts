@@ -4,6 +4,7 @@
  * Errors in this scope answer in the spec's form (a list of {code, description}, XML or JSON
  * by the path's suffix) instead of the platform's `{ error: … }`.
  */
+import { Discovery, Documents, RequestUpdate, Service, ServiceDefinition, ServiceRequest, Submitted } from './contract';
 import { Type as T } from '@sinclair/typebox';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Http } from '../../platform/http';
@@ -134,7 +135,12 @@ export function open311Routes(app: Http, { p, orders, geo, auth }: Open311Deps):
         '/discovery.:format',
         {
           config,
-          schema: { tags, summary: 'Open311 服务发现 / service discovery', params: Params('format') },
+          schema: {
+            tags,
+            summary: 'Open311 服务发现 / service discovery',
+            params: Params('format'),
+            response: Documents(Discovery, 'discovery'),
+          },
         },
         async (req, reply) => {
           const format = formatOf(req);
@@ -165,6 +171,7 @@ export function open311Routes(app: Http, { p, orders, geo, auth }: Open311Deps):
             tags,
             summary: 'Open311 服务列表（诉求分类）/ services: the active leaf categories',
             params: Params('format'),
+            response: Documents(T.Array(Service), 'services'),
           },
         },
         async (req, reply) => send(reply, formatOf(req), 'services', serviceList(orders.categories.all())),
@@ -178,6 +185,7 @@ export function open311Routes(app: Http, { p, orders, geo, auth }: Open311Deps):
             tags,
             summary: 'Open311 服务定义 / a service definition with its attributes',
             params: Params('service_code', 'format'),
+            response: Documents(ServiceDefinition, 'service definition'),
           },
         },
         async (req, reply) => {
@@ -197,6 +205,7 @@ export function open311Routes(app: Http, { p, orders, geo, auth }: Open311Deps):
             tags,
             summary: 'Open311 提交诉求（需 api_key）/ submit a request (needs an api_key with open311.submit)',
             params: Params('format'),
+            response: Documents(T.Array(Submitted), 'the new request (or its token)'),
             consumes: ['application/x-www-form-urlencoded', 'application/json'],
           },
         },
@@ -262,6 +271,7 @@ export function open311Routes(app: Http, { p, orders, geo, auth }: Open311Deps):
             tags,
             summary: 'Open311 令牌查询（令牌即工单 id）/ the request id of a token (the token is the order id)',
             params: Params('token', 'format'),
+            response: Documents(T.Array(Submitted), 'the request id of the token'),
           },
         },
         async (req, reply) => {
@@ -281,6 +291,7 @@ export function open311Routes(app: Http, { p, orders, geo, auth }: Open311Deps):
             tags,
             summary: 'Open311 诉求列表 / requests: by ids, or by date window, service codes and status',
             params: Params('format'),
+            response: Documents(T.Array(ServiceRequest), 'requests'),
           },
         },
         async (req, reply) => {
@@ -299,6 +310,7 @@ export function open311Routes(app: Http, { p, orders, geo, auth }: Open311Deps):
             tags,
             summary: 'Open311 单个诉求 / one request by its service_request_id (the order number)',
             params: Params('service_request_id', 'format'),
+            response: Documents(T.Array(ServiceRequest), 'the request'),
           },
         },
         async (req, reply) => {
@@ -318,6 +330,7 @@ export function open311Routes(app: Http, { p, orders, geo, auth }: Open311Deps):
             tags,
             summary: 'Open311 进度更新（mySociety 扩展）/ request updates (mySociety extension)',
             params: Params('format'),
+            response: Documents(T.Array(RequestUpdate), 'updates'),
           },
         },
         async (req, reply) => {

@@ -1,25 +1,21 @@
-import { Type as T } from '@sinclair/typebox';
+import { Ok } from '../../platform/contract';
+import {
+  CategoryBody,
+  CategoryParams,
+  CategoryPatch,
+  CategoryView,
+  ClassifierInfo,
+  Created,
+  RetrainResult,
+  RoutingRuleList,
+  RuleBody,
+  RuleParams,
+} from './contract';
 import type { Http } from '../../platform/http';
 import { auditContext } from '../../platform/request-context';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import type { OrdersServices } from './services';
-
-const Limits = T.Object(
-  {
-    signHours: T.Number({ minimum: 0.5, maximum: 80 }),
-    contactDays: T.Number({ minimum: 0.5, maximum: 30 }),
-    completeDays: T.Object(
-      {
-        normal: T.Number({ minimum: 0.5, maximum: 90 }),
-        urgent: T.Number({ minimum: 0.5, maximum: 90 }),
-        emergency: T.Number({ minimum: 0.5, maximum: 30 }),
-      },
-      { additionalProperties: false },
-    ),
-  },
-  { additionalProperties: false },
-);
 
 /** Configuration of the centre: categories and their limits, routing rules, the classifier. */
 export function orderAdminRoutes(app: Http, m: OrdersServices) {
@@ -32,18 +28,8 @@ export function orderAdminRoutes(app: Http, m: OrdersServices) {
       schema: {
         tags: ['orders-admin'],
         summary: '新增分类 / add a category',
-        body: T.Object(
-          {
-            code: T.String({ pattern: '^[0-9]{2,6}$' }),
-            parentCode: T.Union([T.String({ maxLength: 6 }), T.Null()]),
-            name: T.String({ minLength: 1, maxLength: 40 }),
-            leaf: T.Boolean(),
-            requestType: T.Optional(T.String({ maxLength: 20 })),
-            departmentType: T.Optional(T.String({ maxLength: 40 })),
-            limits: T.Optional(Limits),
-          },
-          { additionalProperties: false },
-        ),
+        body: CategoryBody,
+        response: { 201: CategoryView },
       },
     },
     async (req, reply) => {
@@ -81,7 +67,7 @@ export function orderAdminRoutes(app: Http, m: OrdersServices) {
         w.emit({ type: 'orders.categories_changed', data: { code: b.code } });
       });
       await m.categories.load(p.db);
-      return reply.status(201).send(m.categories.view(b.code));
+      return reply.status(201).send(m.categories.view(b.code)!);
     },
   );
 
@@ -92,16 +78,9 @@ export function orderAdminRoutes(app: Http, m: OrdersServices) {
       schema: {
         tags: ['orders-admin'],
         summary: '修改分类与时限 / edit a category and its time limits',
-        params: T.Object({ code: T.String({ maxLength: 20 }) }),
-        body: T.Object(
-          {
-            name: T.Optional(T.String({ minLength: 1, maxLength: 40 })),
-            active: T.Optional(T.Boolean()),
-            departmentType: T.Optional(T.String({ maxLength: 40 })),
-            limits: T.Optional(Limits),
-          },
-          { additionalProperties: false },
-        ),
+        params: CategoryParams,
+        body: CategoryPatch,
+        response: { 200: CategoryView },
       },
     },
     async (req) => {
@@ -134,7 +113,7 @@ export function orderAdminRoutes(app: Http, m: OrdersServices) {
         w.emit({ type: 'orders.categories_changed', data: { code: before.code } });
       });
       await m.categories.load(p.db);
-      return m.categories.view(before.code);
+      return m.categories.view(before.code)!;
     },
   );
 
@@ -142,7 +121,7 @@ export function orderAdminRoutes(app: Http, m: OrdersServices) {
     '/api/routing-rules',
     {
       config: { permission: 'orders.dispatch' },
-      schema: { tags: ['orders-admin'], summary: '分拨规则 / routing rules' },
+      schema: { tags: ['orders-admin'], summary: '分拨规则 / routing rules', response: { 200: RoutingRuleList } },
     },
     async () => {
       const rows = await p.db.selectFrom('routing_rules').selectAll().orderBy('category_prefix').execute();
@@ -163,24 +142,16 @@ export function orderAdminRoutes(app: Http, m: OrdersServices) {
     },
   );
 
-  const RuleBody = T.Object(
-    {
-      categoryPrefix: T.String({ pattern: '^[0-9]{0,6}$' }),
-      communityCode: T.Optional(T.Union([T.String({ maxLength: 40 }), T.Null()])),
-      unitId: T.String({ minLength: 1, maxLength: 64 }),
-      autoDispatch: T.Boolean(),
-      minConfidence: T.Optional(T.Number({ minimum: 0, maximum: 1 })),
-      priority: T.Optional(T.Integer({ minimum: -100, maximum: 100 })),
-      note: T.Optional(T.String({ maxLength: 200 })),
-    },
-    { additionalProperties: false },
-  );
-
   app.post(
     '/api/routing-rules',
     {
       config: { permission: 'orders.configure' },
-      schema: { tags: ['orders-admin'], summary: '新增分拨规则 / add a routing rule', body: RuleBody },
+      schema: {
+        tags: ['orders-admin'],
+        summary: '新增分拨规则 / add a routing rule',
+        body: RuleBody,
+        response: { 201: Created },
+      },
     },
     async (req, reply) => {
       const b = req.body;
@@ -220,7 +191,8 @@ export function orderAdminRoutes(app: Http, m: OrdersServices) {
       schema: {
         tags: ['orders-admin'],
         summary: '删除分拨规则 / delete a routing rule',
-        params: T.Object({ id: T.String({ maxLength: 64 }) }),
+        params: RuleParams,
+        response: { 200: Ok },
       },
     },
     async (req) => {
@@ -244,7 +216,11 @@ export function orderAdminRoutes(app: Http, m: OrdersServices) {
     '/api/classifier',
     {
       config: { permission: 'orders.dispatch' },
-      schema: { tags: ['orders-admin'], summary: '分类模型信息 / the classifier model in use' },
+      schema: {
+        tags: ['orders-admin'],
+        summary: '分类模型信息 / the classifier model in use',
+        response: { 200: ClassifierInfo },
+      },
     },
     async () => {
       const corrections = await p.db
@@ -260,7 +236,11 @@ export function orderAdminRoutes(app: Http, m: OrdersServices) {
     '/api/classifier/retrain',
     {
       config: { permission: 'orders.configure' },
-      schema: { tags: ['orders-admin'], summary: '用历史与纠正样本重新训练 / retrain from history and corrections' },
+      schema: {
+        tags: ['orders-admin'],
+        summary: '用历史与纠正样本重新训练 / retrain from history and corrections',
+        response: { 200: RetrainResult },
+      },
     },
     async (req) => {
       const r = await m.classifier.retrain();

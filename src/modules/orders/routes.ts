@@ -1,105 +1,38 @@
-import { Type as T, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
 import type { Http } from '../../platform/http';
 import { requirePrincipal } from '../../platform/auth/hooks';
 import { auditContext } from '../../platform/request-context';
 import { badRequest } from '../../platform/errors';
 import { perAddress } from '../../platform/rate-limit';
-import { Instant } from '../../platform/instants';
+import { Binary } from '../../platform/contract';
 import { EXPORT_MAX_ROWS } from './export/export-xlsx';
 import { exportLedger } from './export/export.service';
 import type { OrdersServices } from './services';
-import { CHANNELS } from './intake/intake.service';
-import { ACTION_TYPES, type OrderAction } from './model';
-
-const Id = T.Object({ id: T.String({ minLength: 1, maxLength: 64 }) });
-const Crs = T.Union([T.Literal('WGS84'), T.Literal('GCJ02'), T.Literal('BD09')]);
-const Urgency = T.Union([T.Literal('normal'), T.Literal('urgent'), T.Literal('emergency')]);
-
-export const NewOrderBody = T.Object(
-  {
-    channel: T.Union(CHANNELS.map((c) => T.Literal(c))),
-    title: T.Optional(T.String({ maxLength: 100 })),
-    description: T.String({ minLength: 1, maxLength: 4000 }),
-    categoryCode: T.Optional(T.String({ maxLength: 20 })),
-    urgency: T.Optional(Urgency),
-    address: T.Optional(T.String({ maxLength: 200 })),
-    location: T.Optional(
-      T.Object(
-        {
-          lng: T.Number({ minimum: -180, maximum: 180 }),
-          lat: T.Number({ minimum: -90, maximum: 90 }),
-          crs: T.Optional(Crs),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-    reporter: T.Optional(
-      T.Object(
-        {
-          name: T.Optional(T.String({ maxLength: 50 })),
-          phone: T.Optional(T.String({ pattern: '^[0-9+ -]{5,20}$' })),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-    attachments: T.Optional(T.Array(T.String({ maxLength: 64 }), { maxItems: 9 })),
-    sourceRef: T.Optional(T.String({ maxLength: 100 })),
-    needsVisit: T.Optional(T.Boolean()),
-  },
-  { additionalProperties: false },
-);
-
-/** The body of POST /api/orders/:id/actions: the action's fields, as the state machine takes them. */
-const ActionBody = T.Object(
-  {
-    type: T.Union(ACTION_TYPES.map((a) => T.Literal(a))),
-    unitId: T.Optional(T.String({ maxLength: 64 })),
-    categoryCode: T.Optional(T.String({ maxLength: 20 })),
-    reply: T.Optional(T.String({ maxLength: 4000 })),
-    reason: T.Optional(T.String({ maxLength: 1000 })),
-    note: T.Optional(T.String({ maxLength: 1000 })),
-    newDeadline: T.Optional(Instant()),
-    addWorkingDays: T.Optional(T.Number({ minimum: 0.5, maximum: 60 })),
-    result: T.Optional(
-      T.Union([
-        T.Literal('satisfied'),
-        T.Literal('basically_satisfied'),
-        T.Literal('unsatisfied'),
-        T.Literal('unreachable'),
-      ]),
-    ),
-    method: T.Optional(T.String({ maxLength: 20 })),
-    mainOrderId: T.Optional(T.String({ maxLength: 64 })),
-  },
-  { additionalProperties: false },
-);
-
-const ListQuery = T.Object(
-  {
-    state: T.Optional(T.String({ maxLength: 200 })),
-    unitId: T.Optional(T.String({ maxLength: 64 })),
-    sla: T.Optional(T.Union([T.Literal('normal'), T.Literal('due_soon'), T.Literal('overdue')])),
-    channel: T.Optional(T.String({ maxLength: 20 })),
-    categoryPrefix: T.Optional(T.String({ maxLength: 20 })),
-    communityCode: T.Optional(T.String({ maxLength: 40 })),
-    q: T.Optional(T.String({ maxLength: 100 })),
-    phone: T.Optional(T.String({ maxLength: 20 })),
-    from: T.Optional(Instant()),
-    to: T.Optional(Instant()),
-    open: T.Optional(T.Boolean()),
-    supervised: T.Optional(T.Boolean()),
-    request: T.Optional(
-      T.Union([T.Literal('return'), T.Literal('extension')], {
-        description: '待审核的退单或延期申请 / a pending return or extension request',
-      }),
-    ),
-    late: T.Optional(T.Boolean({ description: '临期或超期 / due soon or overdue' })),
-    before: T.Optional(T.String({ maxLength: 80 })),
-    limit: T.Optional(T.Integer({ minimum: 1, maximum: 500 })),
-    sort: T.Optional(T.Union([T.Literal('newest'), T.Literal('deadline')])),
-  },
-  { additionalProperties: false },
-);
+import type { OrderAction } from './model';
+import {
+  ActionBody,
+  CallerHistory,
+  CallerParams,
+  CategoryList,
+  DuplicateList,
+  IdempotencyHeaders,
+  IntakeResult,
+  MineQuery,
+  NewOrderBody,
+  OrderDetail,
+  OrderExportQuery,
+  OrderIdParams as Id,
+  OrderListQuery as ListQuery,
+  OrderPage,
+  PublicOrder,
+  PublicOrderBody,
+  PublicSubmitResult,
+  QueueCounts,
+  RevealedReporter,
+  TrackQuery,
+  SuggestBody,
+  SuggestResult,
+} from './contract';
 
 function toAction(b: Static<typeof ActionBody>): OrderAction {
   const need = (k: keyof typeof b) => {
@@ -145,14 +78,15 @@ export function orderRoutes(app: Http, m: OrdersServices) {
         tags: ['orders'],
         summary: '登记工单 / create a work order (honours Idempotency-Key)',
         body: NewOrderBody,
-        headers: T.Object({ 'idempotency-key': T.Optional(T.String({ minLength: 1, maxLength: 100 })) }),
+        headers: IdempotencyHeaders,
+        response: { 200: IntakeResult, 201: IntakeResult },
       },
     },
     async (req, reply) => {
       const key = req.headers['idempotency-key'] as string | undefined;
       const res = await m.intake.create(requirePrincipal(req), auditContext(req), req.body, key);
       if (res.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(res.status).send(res.body);
+      return reply.status(res.status as 200 | 201).send(res.body);
     },
   );
 
@@ -164,13 +98,13 @@ export function orderRoutes(app: Http, m: OrdersServices) {
         tags: ['orders'],
         summary: '工单列表（工作台）/ list orders in your data scope',
         querystring: ListQuery,
+        response: { 200: OrderPage },
       },
     },
     async (req) =>
       m.queries.list(requirePrincipal(req), { ...req.query, state: req.query.state?.split(',').filter(Boolean) }),
   );
 
-  const { before: _b, limit: _l, sort: _s, ...exportFilters } = ListQuery.properties;
   app.get(
     '/api/orders/export.xlsx',
     {
@@ -178,7 +112,10 @@ export function orderRoutes(app: Http, m: OrdersServices) {
       schema: {
         tags: ['orders'],
         summary: `工单导出（Excel，最多 ${EXPORT_MAX_ROWS} 件）/ the list as .xlsx, same filters, newest first`,
-        querystring: T.Object(exportFilters, { additionalProperties: false }),
+        querystring: OrderExportQuery,
+        response: {
+          200: Binary('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '工单台账 .xlsx'),
+        },
       },
     },
     async (req, reply) => {
@@ -201,6 +138,7 @@ export function orderRoutes(app: Http, m: OrdersServices) {
       schema: {
         tags: ['orders'],
         summary: '工作台各队列数量 / open-order counts for the workbench tabs, in your data scope',
+        response: { 200: QueueCounts },
       },
     },
     async (req) => m.queries.counts(requirePrincipal(req)),
@@ -213,7 +151,8 @@ export function orderRoutes(app: Http, m: OrdersServices) {
       schema: {
         tags: ['orders'],
         summary: "我的诉求 / a citizen's own orders",
-        querystring: T.Object({ before: T.Optional(T.String({ maxLength: 80 })) }, { additionalProperties: false }),
+        querystring: MineQuery,
+        response: { 200: OrderPage },
       },
     },
     async (req) => m.queries.list(requirePrincipal(req), { before: req.query.before, limit: 50 }),
@@ -227,6 +166,7 @@ export function orderRoutes(app: Http, m: OrdersServices) {
         tags: ['orders'],
         summary: '工单详情、时间线与可执行操作 / detail, timeline and the actions allowed now',
         params: Id,
+        response: { 200: OrderDetail },
       },
     },
     async (req) => m.queries.detail(requirePrincipal(req), req.params.id),
@@ -241,6 +181,7 @@ export function orderRoutes(app: Http, m: OrdersServices) {
         summary: '执行操作（分拨、签收、退单、延期、挂起、督办、回访…）/ perform an action',
         params: Id,
         body: ActionBody,
+        response: { 200: OrderDetail },
       },
     },
     async (req) => {
@@ -257,7 +198,12 @@ export function orderRoutes(app: Http, m: OrdersServices) {
     '/api/orders/:id/reveal',
     {
       config: { permission: 'pii.reveal' },
-      schema: { tags: ['orders'], summary: '查看反映人完整信息（留痕）/ reveal the reporter (audited)', params: Id },
+      schema: {
+        tags: ['orders'],
+        summary: '查看反映人完整信息（留痕）/ reveal the reporter (audited)',
+        params: Id,
+        response: { 200: RevealedReporter },
+      },
     },
     async (req) => m.queries.revealReporter(requirePrincipal(req), auditContext(req), req.params.id),
   );
@@ -266,7 +212,12 @@ export function orderRoutes(app: Http, m: OrdersServices) {
     '/api/orders/:id/duplicates',
     {
       config: { permission: 'orders.read' },
-      schema: { tags: ['orders'], summary: '疑似重复件 / possible duplicates of an order', params: Id },
+      schema: {
+        tags: ['orders'],
+        summary: '疑似重复件 / possible duplicates of an order',
+        params: Id,
+        response: { 200: DuplicateList },
+      },
     },
     async (req) => ({ items: await m.duplicatesOf(requirePrincipal(req), req.params.id) }),
   );
@@ -278,7 +229,8 @@ export function orderRoutes(app: Http, m: OrdersServices) {
       schema: {
         tags: ['orders'],
         summary: '来电历史 / earlier orders of a caller',
-        params: T.Object({ phone: T.String({ maxLength: 20 }) }),
+        params: CallerParams,
+        response: { 200: CallerHistory },
       },
     },
     async (req) => m.queries.callerHistory(req.params.phone),
@@ -292,10 +244,8 @@ export function orderRoutes(app: Http, m: OrdersServices) {
       schema: {
         tags: ['orders'],
         summary: '市民查询进度 / citizen tracking by order number + phone',
-        querystring: T.Object(
-          { number: T.String({ minLength: 5, maxLength: 30 }), phone: T.String({ pattern: '^[0-9+ -]{5,20}$' }) },
-          { additionalProperties: false },
-        ),
+        querystring: TrackQuery,
+        response: { 200: PublicOrder },
       },
     },
     async (req) => m.queries.track(req.query.number, req.query.phone),
@@ -308,28 +258,9 @@ export function orderRoutes(app: Http, m: OrdersServices) {
       schema: {
         tags: ['orders'],
         summary: '市民网页/H5 提交诉求（无需登录）/ citizen web submission, no login',
-        body: T.Object(
-          {
-            title: T.Optional(T.String({ maxLength: 100 })),
-            description: T.String({ minLength: 5, maxLength: 4000 }),
-            address: T.Optional(T.String({ maxLength: 200 })),
-            location: T.Optional(
-              T.Object(
-                {
-                  lng: T.Number({ minimum: -180, maximum: 180 }),
-                  lat: T.Number({ minimum: -90, maximum: 90 }),
-                  crs: T.Optional(Crs),
-                },
-                { additionalProperties: false },
-              ),
-            ),
-            name: T.Optional(T.String({ maxLength: 50 })),
-            phone: T.String({ pattern: '^1[3-9][0-9]{9}$' }),
-            channel: T.Optional(T.Union([T.Literal('web'), T.Literal('wechat')])),
-          },
-          { additionalProperties: false },
-        ),
-        headers: T.Object({ 'idempotency-key': T.Optional(T.String({ minLength: 1, maxLength: 100 })) }),
+        body: PublicOrderBody,
+        headers: IdempotencyHeaders,
+        response: { 200: PublicSubmitResult, 201: PublicSubmitResult },
       },
     },
     async (req, reply) => {
@@ -348,7 +279,7 @@ export function orderRoutes(app: Http, m: OrdersServices) {
         req.headers['idempotency-key'] as string | undefined,
       );
       return reply
-        .status(res.status)
+        .status(res.status as 200 | 201)
         .send({ number: res.body.order.number, state: res.body.order.state, stateLabel: res.body.order.stateLabel });
     },
   );
@@ -357,7 +288,11 @@ export function orderRoutes(app: Http, m: OrdersServices) {
     '/api/order-categories',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['orders'], summary: '诉求分类树 / the category tree with time limits' },
+      schema: {
+        tags: ['orders'],
+        summary: '诉求分类树 / the category tree with time limits',
+        response: { 200: CategoryList },
+      },
     },
     async () => ({ items: m.categories.all() }),
   );
@@ -369,7 +304,8 @@ export function orderRoutes(app: Http, m: OrdersServices) {
       schema: {
         tags: ['orders'],
         summary: '智能分类建议 / category suggestions for a text',
-        body: T.Object({ text: T.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false }),
+        body: SuggestBody,
+        response: { 200: SuggestResult },
       },
     },
     async (req) => ({

@@ -1,3 +1,4 @@
+import type { OrderState } from '../contract';
 import { CompiledQuery } from 'kysely';
 import type { Queryable } from '../../../platform/db/connect';
 import { dialectOf } from '../../../platform/db/columns';
@@ -23,7 +24,7 @@ export interface DuplicateCandidate {
   id: string;
   number: string;
   title: string;
-  state: string;
+  state: OrderState;
   distanceMeters: number | null;
   similarity: number;
   createdAt: number;
@@ -138,7 +139,7 @@ export async function findDuplicates(
       id: r.id,
       number: r.number,
       title: r.title,
-      state: r.state,
+      state: r.state as OrderState,
       distanceMeters: distance === null ? null : Math.round(distance),
       similarity: Math.round(similarity * 100) / 100,
       createdAt: Number(r.created_at),

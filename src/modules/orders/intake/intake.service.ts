@@ -1,3 +1,4 @@
+import type { IntakeResult } from '../contract';
 import type { Principal } from '../../../platform/auth/principal';
 import type { AuditContext } from '../../../platform/audit';
 import { badRequest } from '../../../platform/errors';
@@ -33,12 +34,7 @@ export interface NewOrderInput {
   needsVisit?: boolean;
 }
 
-export interface IntakeResult {
-  order: ReturnType<typeof orderView>;
-  suggestions: Array<{ categoryCode: string; confidence: number; path: string | null }>;
-  route: RouteDecision | null;
-  duplicates: DuplicateCandidate[];
-}
+export type { IntakeResult };
 
 /** Intake: a request from any channel becomes a work order — located, classified, routed, checked for duplicates. */
 export class OrderIntake {

@@ -1,54 +1,22 @@
 /** HTTP of 工单考核: figures, trend, monthly .xlsx report (orders.metrics) and the weights (orders.configure to change). */
-import { Type as T, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { Binary } from '../../../platform/contract';
+import {
+  MetricsReport,
+  PeriodQuery,
+  ReportQuery,
+  Trend,
+  TrendQuery,
+  WeightsBody,
+  WeightsResponse,
+} from './metrics.contract';
 import type { Http } from '../../../platform/http';
 import { requirePrincipal } from '../../../platform/auth/hooks';
 import { auditContext } from '../../../platform/request-context';
 import { badRequest } from '../../../platform/errors';
 import { localMs } from '../../../platform/calendar';
-import { INDICATOR_KEYS, monthPeriod, rangePeriod, type MetricWeights, type Period } from './definitions';
+import { monthPeriod, rangePeriod, type MetricWeights, type Period } from './definitions';
 import type { OrderMetrics } from './service';
-
-/** 2000-01 … 2199-12: the years the work calendar knows. */
-const Month = T.String({
-  pattern: '^(20|21)[0-9]{2}-(0[1-9]|1[0-2])$',
-  description: 'YYYY-MM (Asia/Shanghai), 2000–2199',
-});
-/** A local date (that day's 00:00 Shanghai time) or an instant in epoch ms. */
-const Bound = T.String({
-  pattern: '^([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,15})$',
-  description: 'YYYY-MM-DD (00:00 Shanghai time) or epoch ms',
-});
-
-const PeriodQuery = T.Object(
-  {
-    month: T.Optional(Month),
-    from: T.Optional(Bound),
-    to: T.Optional(Bound),
-  },
-  { additionalProperties: false },
-);
-
-const Points = T.Number({ minimum: 0, maximum: 100 });
-const WeightsBody = T.Object(
-  {
-    weights: T.Object(
-      Object.fromEntries(INDICATOR_KEYS.map((k) => [k, Points])) as Record<
-        (typeof INDICATOR_KEYS)[number],
-        typeof Points
-      >,
-      { additionalProperties: false },
-    ),
-    deductions: T.Object(
-      {
-        lateSign: T.Number({ minimum: 0, maximum: 100 }),
-        overdue: T.Number({ minimum: 0, maximum: 100 }),
-        max: T.Number({ minimum: 0, maximum: 100 }),
-      },
-      { additionalProperties: false },
-    ),
-  },
-  { additionalProperties: false },
-);
 
 /** Earliest and latest instants a period may touch (the work calendar knows 2000–2200). */
 const EARLIEST = Date.UTC(2000, 0, 1);
@@ -92,6 +60,7 @@ export function orderMetricsRoutes(app: Http, m: OrderMetrics) {
         tags: ['orders-metrics'],
         summary: '工单考核：各单位指标、综合得分与排名 / evaluation figures, scores and ranking of the units',
         querystring: PeriodQuery,
+        response: { 200: MetricsReport },
       },
     },
     async (req) => m.report(periodOf(req.query, m), requirePrincipal(req)),
@@ -104,14 +73,8 @@ export function orderMetricsRoutes(app: Http, m: OrderMetrics) {
       schema: {
         tags: ['orders-metrics'],
         summary: '考核月度趋势（全街道或单个单位）/ monthly trend of the street or one unit',
-        querystring: T.Object(
-          {
-            months: T.Optional(T.Integer({ minimum: 1, maximum: 36, default: 12 })),
-            month: T.Optional(Month),
-            unitId: T.Optional(T.String({ minLength: 1, maxLength: 64 })),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: TrendQuery,
+        response: { 200: Trend },
       },
     },
     async (req) => {
@@ -127,7 +90,10 @@ export function orderMetricsRoutes(app: Http, m: OrderMetrics) {
       schema: {
         tags: ['orders-metrics'],
         summary: '月度考核表（Excel）/ the monthly evaluation report as .xlsx',
-        querystring: T.Object({ month: T.Optional(Month) }, { additionalProperties: false }),
+        querystring: ReportQuery,
+        response: {
+          200: Binary('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '月度考核表 .xlsx'),
+        },
       },
     },
     async (req, reply) => {
@@ -148,7 +114,11 @@ export function orderMetricsRoutes(app: Http, m: OrderMetrics) {
     '/api/orders/metrics/weights',
     {
       config: { permission: 'orders.metrics' },
-      schema: { tags: ['orders-metrics'], summary: '考核权重与扣分规则 / the score weights and deductions' },
+      schema: {
+        tags: ['orders-metrics'],
+        summary: '考核权重与扣分规则 / the score weights and deductions',
+        response: { 200: WeightsResponse },
+      },
     },
     async () => m.weights(),
   );
@@ -161,6 +131,7 @@ export function orderMetricsRoutes(app: Http, m: OrderMetrics) {
         tags: ['orders-metrics'],
         summary: '修改考核权重（留痕）/ change the score weights (audited); weights add up to 100',
         body: WeightsBody,
+        response: { 200: WeightsResponse },
       },
     },
     async (req) => m.putWeights(auditContext(req), req.body as MetricWeights),

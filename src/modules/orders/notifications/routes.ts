@@ -1,17 +1,8 @@
-import { Type as T } from '@sinclair/typebox';
+import { OutboxList, OutboxQuery as Query } from './notifications.contract';
 import type { Http } from '../../../platform/http';
 import { maskPhone } from '../../identity/pii';
 import type { OrdersServices } from '../services';
 import { templateTitle } from './templates';
-
-const Query = T.Object(
-  {
-    orderId: T.Optional(T.String({ minLength: 1, maxLength: 64 })),
-    status: T.Optional(T.Union([T.Literal('pending'), T.Literal('sent'), T.Literal('failed')])),
-    limit: T.Optional(T.Integer({ minimum: 1, maximum: 500, default: 100 })),
-  },
-  { additionalProperties: false },
-);
 
 /** The notifications outbox, newest first: what was sent to whom, what is pending, what failed. */
 export function notificationRoutes(app: Http, m: OrdersServices) {
@@ -24,6 +15,7 @@ export function notificationRoutes(app: Http, m: OrdersServices) {
         tags: ['orders'],
         summary: '通知记录 / notifications to citizens and units, newest first',
         querystring: Query,
+        response: { 200: OutboxList },
       },
     },
     async (req) => {

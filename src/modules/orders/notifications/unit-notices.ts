@@ -3,12 +3,11 @@
  * addressed to the units in the caller's data scope, newest first, with an unread count against
  * the caller's "seen up to" mark. The header's bell shows them to handlers.
  */
-import { Type as T } from '@sinclair/typebox';
+import { NoticesQuery, SeenBody, SeenResult, UnitNotices } from './notifications.contract';
 import { sql } from 'kysely';
 import type { Http } from '../../../platform/http';
 import { requirePrincipal } from '../../../platform/auth/hooks';
 import type { Principal } from '../../../platform/auth/principal';
-import { Instant } from '../../../platform/instants';
 import type { OrdersServices } from '../services';
 import { templateTitle } from './templates';
 
@@ -28,10 +27,8 @@ export function unitNoticeRoutes(app: Http, m: OrdersServices) {
       schema: {
         tags: ['orders'],
         summary: "本单位的通知（新工单、临期、超期、督办）/ my units' notices, newest first, with the unread count",
-        querystring: T.Object(
-          { limit: T.Optional(T.Integer({ minimum: 1, maximum: 100, default: 20 })) },
-          { additionalProperties: false },
-        ),
+        querystring: NoticesQuery,
+        response: { 200: UnitNotices },
       },
     },
     async (req) => {
@@ -95,7 +92,8 @@ export function unitNoticeRoutes(app: Http, m: OrdersServices) {
       schema: {
         tags: ['orders'],
         summary: '标记本单位通知为已读 / mark my notices seen up to an instant (default now)',
-        body: T.Object({ until: T.Optional(Instant()) }, { additionalProperties: false }),
+        body: SeenBody,
+        response: { 200: SeenResult },
       },
     },
     async (req) => {

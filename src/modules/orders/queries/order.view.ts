@@ -2,6 +2,7 @@
 import { maskName, maskPhone } from '../../identity/pii';
 import { STATE_LABELS, computeClockStatus, type OrderState } from '../model';
 import { snapshotOf, type OrderRow } from '../row';
+import type { OrderView, PublicOrder, SlaStatus, Urgency, VisitResult } from '../contract';
 
 export interface OrderLookups {
   unitName(id: string | null): string | null;
@@ -9,7 +10,7 @@ export interface OrderLookups {
   workingMsBetween(from: number, to: number, pauses?: { from: number; to: number | null }[]): number;
 }
 
-export function orderView(r: OrderRow, now: number, l: OrderLookups, opts: { revealed?: boolean } = {}) {
+export function orderView(r: OrderRow, now: number, l: OrderLookups, opts: { revealed?: boolean } = {}): OrderView {
   const snap = snapshotOf(r);
   // the model already accounts for pauses (its deadlines move on resume): give it plain working time
   const clock = snap.clockStartedAt ? computeClockStatus(snap, now, (a, b) => l.workingMsBetween(a, b)) : null;
@@ -18,7 +19,7 @@ export function orderView(r: OrderRow, now: number, l: OrderLookups, opts: { rev
     id: r.id,
     number: r.number,
     channel: r.channel,
-    state: r.state,
+    state: r.state as OrderState,
     stateLabel: label?.zh ?? r.state,
     stateLabelEn: label?.en ?? r.state,
     categoryCode: r.category_code,
@@ -37,7 +38,7 @@ export function orderView(r: OrderRow, now: number, l: OrderLookups, opts: { rev
       phone: opts.revealed ? r.reporter_phone : maskPhone(r.reporter_phone),
       masked: !opts.revealed,
     },
-    urgency: r.urgency,
+    urgency: r.urgency as Urgency,
     unitId: r.unit_id,
     unitName: l.unitName(r.unit_id),
     mainOrderId: r.main_order_id,
@@ -51,7 +52,7 @@ export function orderView(r: OrderRow, now: number, l: OrderLookups, opts: { rev
     firstContactAt: num(r.first_contact_at),
     reply: r.reply,
     repliedAt: num(r.replied_at),
-    visitResult: r.visit_result,
+    visitResult: r.visit_result as VisitResult | null,
     visitedAt: num(r.visited_at),
     closedAt: num(r.closed_at),
     suspended: !!r.suspended,
@@ -61,7 +62,7 @@ export function orderView(r: OrderRow, now: number, l: OrderLookups, opts: { rev
     bounceCount: Number(r.bounce_count),
     reopenCount: Number(r.reopen_count),
     urgeCount: Number(r.urge_count),
-    slaStatus: r.sla_status,
+    slaStatus: r.sla_status as SlaStatus,
     clock,
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
@@ -70,12 +71,12 @@ export function orderView(r: OrderRow, now: number, l: OrderLookups, opts: { rev
   };
 }
 
-export type OrderView = ReturnType<typeof orderView>;
+export type { OrderView };
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /** What a citizen tracking their order sees: progress, never the staff's internals. */
-export function publicOrderView(v: OrderView) {
+export function publicOrderView(v: OrderView): PublicOrder {
   return {
     number: v.number,
     state: v.state,
@@ -89,6 +90,6 @@ export function publicOrderView(v: OrderView) {
     completionDeadline: v.completionDeadline,
     reply: v.state === 'closed' || v.state === 'archived' || v.state === 'pending_visit' ? v.reply : null,
     closedAt: v.closedAt,
-    mainOrderNumber: null as string | null,
+    mainOrderNumber: null,
   };
 }

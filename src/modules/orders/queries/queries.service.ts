@@ -1,3 +1,4 @@
+import type { OrderState } from '../contract';
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../../schema';
 import type { Principal } from '../../../platform/auth/principal';
@@ -285,8 +286,8 @@ export class OrderQueries {
           (e.actor_id === null && e.actor_name === SYSTEM_CONTEXT.actorName ? null : e.actor_name),
         unitId: e.unit_id,
         unitName: this.d.units.name(e.unit_id),
-        from: e.from_state,
-        to: e.to_state,
+        from: e.from_state as OrderState | null,
+        to: e.to_state as OrderState | null,
         note: e.note,
         data: JSON.parse(e.data),
         label: labelOf(e.type),
@@ -298,7 +299,7 @@ export class OrderQueries {
         title: m.title,
         createdAt: Number(m.created_at),
       })),
-      mainOrder: main ? { id: main.id, number: main.number, state: main.state } : null,
+      mainOrder: main ? { id: main.id, number: main.number, state: main.state as OrderState } : null,
       notifications: notifications.map((n) => ({
         id: n.id,
         channel: n.channel,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Type as T } from '@sinclair/typebox';
+import { WechatMessageBody, WechatResult } from '../contract';
 import type { Http } from '../../../platform/http';
 import { requirePrincipal } from '../../../platform/auth/hooks';
 import { auditContext } from '../../../platform/request-context';
@@ -18,26 +18,8 @@ export function wechatRoutes(app: Http, m: OrdersServices) {
       schema: {
         tags: ['orders'],
         summary: '微信公众号诉求转入（GCJ-02 坐标）/ a request relayed from the WeChat official account',
-        body: T.Object(
-          {
-            openid: T.String({ minLength: 5, maxLength: 64 }),
-            content: T.String({ minLength: 2, maxLength: 4000 }),
-            location: T.Optional(
-              T.Object(
-                {
-                  latitude: T.Number({ minimum: -90, maximum: 90 }),
-                  longitude: T.Number({ minimum: -180, maximum: 180 }),
-                  label: T.Optional(T.String({ maxLength: 200 })),
-                },
-                { additionalProperties: false },
-              ),
-            ),
-            phone: T.Optional(T.String({ pattern: '^1[3-9][0-9]{9}$' })),
-            nickname: T.Optional(T.String({ maxLength: 50 })),
-            msgId: T.Optional(T.String({ maxLength: 64 })),
-          },
-          { additionalProperties: false },
-        ),
+        body: WechatMessageBody,
+        response: { 200: WechatResult, 201: WechatResult },
       },
     },
     async (req, reply) => {
@@ -58,7 +40,7 @@ export function wechatRoutes(app: Http, m: OrdersServices) {
         b.msgId ? `wx-msg:${b.msgId}` : undefined,
       );
       const o = res.body.order;
-      return reply.status(res.status).send({
+      return reply.status(res.status as 200 | 201).send({
         number: o.number,
         state: o.state,
         replyText: `您的诉求已受理，工单号 ${o.number}。可凭工单号和手机号查询办理进度。`,

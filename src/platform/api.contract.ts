@@ -78,6 +78,7 @@ export const CalendarYear = T.Object({
 });
 export type CalendarYear = Static<typeof CalendarYear>;
 export const CalendarYears = T.Object({ items: T.Array(CalendarYear), warnings: T.Array(T.String()) });
+export type CalendarYearsResponse = Static<typeof CalendarYears>;
 
 export const DAY_KINDS = ['workday', 'weekend', 'holiday', 'makeup_workday'] as const;
 export const DaysQuery = T.Object(
@@ -103,7 +104,7 @@ export const MapConfig = T.Object({
   tileUrl: MaybeString,
   attribution: T.String(),
   /** [lat, lng] */
-  center: T.Array(T.Number(), { minItems: 2, maxItems: 2 }),
+  center: T.Tuple([T.Number(), T.Number()]),
   zoom: T.Number(),
 });
 export type MapConfig = Static<typeof MapConfig>;

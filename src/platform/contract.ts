@@ -51,3 +51,6 @@ export const Binary = (mime: string, description: string) => ({
 });
 
 export type ErrorResponse = Static<typeof ErrorBody>;
+
+/** The type of an `Items(…)` response. */
+export type List<T> = { items: T[] };

@@ -237,7 +237,7 @@ export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: Mqtt
     async () => ({
       tileUrl: p.config.tileUrl,
       attribution: p.config.tileAttribution,
-      center: [23.03, 113.15],
+      center: [23.03, 113.15] as [number, number],
       zoom: 13,
     }),
   );

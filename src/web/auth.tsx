@@ -2,7 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, setUnauthorizedHandler } from './api';
 import { hasPermission } from './permissions';
-import type { LoginResult, Me } from './types';
+import { type LoginResult, type Me } from '../modules/identity/contract';
 
 interface AuthValue {
   /** undefined while the first /api/me is in flight; null when logged out. */
@@ -20,7 +20,7 @@ const AuthContext = createContext<AuthValue | null>(null);
 async function fetchMe(): Promise<Me | null> {
   try {
     const me = await api.get<Me>('/api/me', undefined, { allow401: true });
-    setCsrfToken(me.csrfToken);
+    setCsrfToken(me.csrfToken ?? null);
     return me;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {

@@ -64,7 +64,7 @@ export type GeoProps = {
 const AreaRef = T.Object({ code: T.String(), name: T.String(), orgId: MaybeString });
 export const Located = T.Object({
   /** WGS-84 [lng, lat]. */
-  point: T.Array(T.Number(), { minItems: 2, maxItems: 2 }),
+  point: T.Tuple([T.Number(), T.Number()]),
   community: Nullable(AreaRef),
   grid: Nullable(AreaRef),
   inStreet: T.Boolean(),

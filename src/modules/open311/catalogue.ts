@@ -3,6 +3,7 @@
  * orders module, with the attributes every service takes. Pure: works on CategoryView lists.
  */
 import type { OrdersServices } from '../orders';
+import { URGENCIES, type Urgency } from '../orders/contract';
 import type { Open311Error, Parsed } from './params';
 
 /** A category as the orders module lists it (OrdersServices.categories.all()). */
@@ -48,8 +49,7 @@ const REQUEST_TYPE_ZH: Record<string, string> = {
   praise: '表扬',
 };
 
-export const URGENCIES = ['normal', 'urgent', 'emergency'] as const;
-export type Urgency = (typeof URGENCIES)[number];
+export { URGENCIES, type Urgency };
 const URGENCY_ZH: Record<Urgency, string> = { normal: '一般', urgent: '紧急', emergency: '特急' };
 
 /** Services: active leaves, in the tree's order; `group` is the top-level category's name. */

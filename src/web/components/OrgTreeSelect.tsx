@@ -1,6 +1,6 @@
 import { useMemo, type CSSProperties } from 'react';
 import { TreeSelect } from 'antd';
-import type { Org } from '../types';
+import { type Org } from '../../modules/identity/contract';
 import { buildOrgTree, toTreeData } from './orgTree';
 import { useT } from '../i18n';
 

@@ -1,4 +1,4 @@
-import type { Org } from '../types';
+import { type Org } from '../../modules/identity/contract';
 
 export interface OrgNode extends Org {
   children: OrgNode[];

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { hasKey, useI18n } from '../i18n';
-import type { RoleInfo } from '../types';
+import { type RoleInfo } from '../../modules/identity/contract';
 
 type ServerLabel = Pick<RoleInfo, 'label' | 'labelEn'>;
 

@@ -1,6 +1,7 @@
 /** Reference lists several admin pages need: organisations and roles. */
 import { api } from '../api';
-import type { Items, Org, RoleInfo, RolesResponse } from '../types';
+import { type List as Items } from '../../platform/contract';
+import { type Org, type RoleInfo, type RolesResponse } from '../../modules/identity/contract';
 import { useLoad } from './useLoad';
 
 /** Roles the seed data knows, used when /api/roles cannot be read. */
@@ -14,6 +15,7 @@ export function useOrgs() {
 export function useRoles() {
   const r = useLoad((signal) => api.get<RolesResponse>('/api/roles', undefined, { signal }), []);
   const roles: RoleInfo[] =
-    r.data?.items ?? (r.error ? KNOWN_ROLES.map((role) => ({ role, label: role, permissions: [] })) : []);
+    r.data?.items ??
+    (r.error ? KNOWN_ROLES.map((role) => ({ role, label: role, labelEn: role, permissions: [] })) : []);
   return { ...r, roles, apiKeyPermissions: r.data?.apiKeyPermissions ?? [] };
 }

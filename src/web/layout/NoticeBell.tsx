@@ -10,21 +10,7 @@ import { useNavigate } from 'react-router-dom';
 import { api } from '../api';
 import { useT, type MessageKey } from '../i18n';
 import { fmtTime } from '../format';
-
-interface Notice {
-  id: string;
-  orderId: string | null;
-  orderNumber: string | null;
-  template: string;
-  title: string;
-  text: string;
-  createdAt: number;
-  unread: boolean;
-}
-interface Mine {
-  items: Notice[];
-  unread: number;
-}
+import type { UnitNotice as Notice, UnitNotices as Mine } from '../../modules/orders/contract';
 
 const COLOR: Record<string, string> = {
   'unit.new_order': 'blue',

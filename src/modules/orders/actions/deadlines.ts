@@ -2,8 +2,10 @@ import type { CalendarService } from '../../../platform/calendar-service';
 import type { DeadlineCalculator, TimeLimitBasis } from '../model';
 import type { CategoryCache } from '../categories/categories';
 
-/** Office hours make a 7-hour working day (08:30–12:00, 14:00–17:30). */
-export const HOURS_PER_WORKING_DAY = 7;
+import { HOURS_PER_WORKING_DAY } from '../contract';
+
+/** Office hours make a 7-hour working day (08:30–12:00, 14:00–17:30): the contract's figure. */
+export { HOURS_PER_WORKING_DAY };
 const HOUR = 3_600_000;
 /** When a category is unknown: the common limits of published rules. */
 const FALLBACK = { signHours: 8, normal: 10, urgent: 5, emergency: 1 };

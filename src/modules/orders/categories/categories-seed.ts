@@ -8,18 +8,22 @@
  * then says which unit of that kind) and its time limits.
  */
 
-export const REQUEST_TYPES = {
+import type { DepartmentType, RequestType } from '../contract';
+
+export type { DepartmentType, RequestType };
+
+/** Labels of the contract's kinds of request (every kind needs one). */
+export const REQUEST_TYPES: Record<RequestType, string> = {
   complaint: '投诉',
   consultation: '咨询',
   help: '求助',
   suggestion: '建议',
   report: '举报',
   praise: '表扬',
-} as const;
-export type RequestType = keyof typeof REQUEST_TYPES;
+};
 
 /** Kinds of responsible unit, with the Chinese label people see. */
-export const DEPARTMENT_TYPES = {
+export const DEPARTMENT_TYPES: Record<DepartmentType, string> = {
   urban_management: '城市管理和综合执法',
   environment: '生态环境',
   water: '水务（供水排水）',
@@ -42,8 +46,7 @@ export const DEPARTMENT_TYPES = {
   tax: '税务',
   community: '社区（村居）',
   hotline: '热线中心',
-} as const;
-export type DepartmentType = keyof typeof DEPARTMENT_TYPES;
+};
 
 /**
  * Time limits of a category. `signHours` are working hours (8 to a working day) from

@@ -16,8 +16,9 @@ import { orderView, type OrderLookups } from '../queries/order.view';
 import { missingFiles } from '../../../platform/files';
 import { insertRow } from '../../../platform/db/rows';
 
-export const CHANNELS = ['hotline', 'web', 'wechat', 'grid', 'drone', 'camera', 'open311', 'api', 'window'] as const;
-export type Channel = (typeof CHANNELS)[number];
+import { CHANNELS, type Channel } from '../contract';
+
+export { CHANNELS, type Channel };
 const CITIZEN_CHANNELS: readonly Channel[] = ['web', 'wechat'];
 
 export interface NewOrderInput {

@@ -37,24 +37,9 @@
  *    least one 重办 on this order since its latest dispatch (重办率 = reworked / closed).
  * Cancelled, merged (重复件) and archived orders add nothing beyond the steps above.
  */
+import { COUNTERS, INDICATOR_KEYS, type CounterName, type IndicatorKey } from './metrics.contract';
 
-export const COUNTERS = [
-  'dispatched',
-  'signedOnTime',
-  'signedLate',
-  'returned',
-  'completed',
-  'completedOnTime',
-  'handlingMs',
-  'overdueClosed',
-  'visited',
-  'satisfied',
-  'reopened',
-  'closed',
-  'solved',
-  'reworked',
-] as const;
-export type CounterName = (typeof COUNTERS)[number];
+export { COUNTERS, INDICATOR_KEYS, type CounterName, type IndicatorKey };
 export type Counters = Record<CounterName, number>;
 
 /** Column of each counter in the ledger and roll-up tables. */
@@ -95,9 +80,6 @@ export function addInto(a: Counters, b: Partial<Counters>): Counters {
 export const isEmpty = (c: Counters) => COUNTERS.every((k) => c[k] === 0);
 
 // ── indicators and the score ──────────────────────────────────────────────────────────────
-
-export const INDICATOR_KEYS = ['signOnTime', 'onTimeCompletion', 'satisfaction', 'solve', 'return', 'rework'] as const;
-export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
 export interface IndicatorDef {
   zh: string;

@@ -1,18 +1,9 @@
 /** Work-order states (工单状态): codes stored in the database, labels shown to people. */
 
-export const ORDER_STATES = [
-  'pending_dispatch',
-  'pending_sign',
-  'handling',
-  'pending_review',
-  'pending_visit',
-  'closed',
-  'archived',
-  'cancelled',
-  'merged',
-] as const;
+import { ORDER_STATES, OPEN_STATES, UNIT_STATES, type OrderState } from '../contract';
 
-export type OrderState = (typeof ORDER_STATES)[number];
+// the lists are the contract's (one copy for server and web)
+export { ORDER_STATES, OPEN_STATES, UNIT_STATES, type OrderState };
 
 export const STATE_LABELS: Record<OrderState, { zh: string; en: string }> = {
   pending_dispatch: { zh: '待分拨', en: 'pending dispatch' },
@@ -25,18 +16,6 @@ export const STATE_LABELS: Record<OrderState, { zh: string; en: string }> = {
   cancelled: { zh: '已撤销', en: 'cancelled' },
   merged: { zh: '已合并', en: 'merged' },
 };
-
-/** States in which the order is still being worked on (it may be merged or counted as open). */
-export const OPEN_STATES: readonly OrderState[] = [
-  'pending_dispatch',
-  'pending_sign',
-  'handling',
-  'pending_review',
-  'pending_visit',
-];
-
-/** States in which a unit holds the order and its clock runs against that unit. */
-export const UNIT_STATES: readonly OrderState[] = ['pending_sign', 'handling'];
 
 export function isOrderState(x: unknown): x is OrderState {
   return typeof x === 'string' && (ORDER_STATES as readonly string[]).includes(x);

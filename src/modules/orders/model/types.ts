@@ -19,10 +19,10 @@ export interface Actor {
   orgIds?: readonly string[];
 }
 
-export type Urgency = 'normal' | 'urgent' | 'emergency';
+export type { Urgency, VisitResult } from '../contract';
+import type { Urgency, VisitResult } from '../contract';
 export type SupervisionLevel = 0 | 1 | 2 | 3;
-export type VisitResult = 'satisfied' | 'basically_satisfied' | 'unsatisfied' | 'unreachable';
-export const VISIT_RESULTS: readonly VisitResult[] = ['satisfied', 'basically_satisfied', 'unsatisfied', 'unreachable'];
+export { VISIT_RESULTS } from '../contract';
 
 /**
  * A span during which the order's clock stood still. `from`/`to` match platform/calendar's

@@ -7,7 +7,8 @@ import { useEffect, useRef, type RefObject } from 'react';
 import { L } from './leafletSetup';
 import { communityColors, placeColor, popupBody } from './style';
 import type { Feature } from 'geojson';
-import type { GeoCollection, MapConfig } from '../../types';
+import { type GeoCollection } from './geoTypes';
+import { type MapConfig } from '../../../platform/api.contract';
 import { useT, type TFunction } from '../../i18n';
 
 export interface MapLayers {

@@ -1,5 +1,7 @@
 import { api } from '../../api';
-import type { GeoCollection, GeoLayer, MapConfig } from '../../types';
+import { type GeoCollection } from './geoTypes';
+import { type GeoLayer } from '../../../modules/geography/contract';
+import { type MapConfig } from '../../../platform/api.contract';
 import type { MapLayers } from './JurisdictionMap';
 
 export const GEO_LAYERS: GeoLayer[] = ['boundary', 'communities', 'grids', 'places'];

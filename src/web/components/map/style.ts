@@ -1,4 +1,4 @@
-import type { GeoCollection } from '../../types';
+import { type GeoCollection } from './geoTypes';
 
 /** Twelve colours that stay apart on a light background, for neighbouring communities. */
 export const PALETTE = [

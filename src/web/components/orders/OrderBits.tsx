@@ -3,7 +3,7 @@ import { Space, Tag, Tooltip, Typography } from 'antd';
 import { ClockCircleOutlined, PauseCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { fmtTime } from '../../format';
 import { CLOCK_COLORS, STATE_COLORS, fmtWorkingMs, useOrderLabels } from './labels';
-import type { OrderState, OrderView } from './types';
+import { type OrderState, type OrderView } from '../../../modules/orders/contract';
 
 export function StateTag({ state, testId }: { state: OrderState; testId?: string }) {
   const l = useOrderLabels();

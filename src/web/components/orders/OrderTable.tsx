@@ -6,7 +6,7 @@ import { fmtTime } from '../../format';
 import { useOrderLabels } from './labels';
 import { OrderFlags, SlaClock, StateTag, clockKind } from './OrderBits';
 import { useOrgIndex } from './refData';
-import type { OrderView } from './types';
+import { type OrderView } from '../../../modules/orders/contract';
 import './orders.css';
 
 interface Props {

@@ -2,9 +2,9 @@
 import { useMemo, type CSSProperties } from 'react';
 import { TreeSelect } from 'antd';
 import { useT } from '../../i18n';
-import type { Org } from '../../types';
+import { type Org } from '../../../modules/identity/contract';
+import { type CategoryView } from '../../../modules/orders/contract';
 import { useCategories, useOrgIndex, UNIT_KINDS } from './refData';
-import type { CategoryView } from './types';
 
 interface TreeNode {
   value: string;

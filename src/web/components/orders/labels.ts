@@ -1,7 +1,7 @@
 /** Display names of the work-order vocabulary (states, channels, actions…) in the current language. */
 import { useMemo } from 'react';
 import { hasKey, useI18n, type TFunction } from '../../i18n';
-import type { ActionType, OrderState } from './types';
+import { type ActionType, type OrderState } from '../../../modules/orders/contract';
 
 export interface OrderLabels {
   t: TFunction;

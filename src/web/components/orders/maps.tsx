@@ -9,7 +9,7 @@ import { L } from '../map/leafletSetup';
 import { loadMap, type LoadedMap } from '../map/loadLayers';
 import { useT } from '../../i18n';
 import { clockColor, clockKind, type ClockKind } from './OrderBits';
-import type { OrderView } from './types';
+import { type OrderView } from '../../../modules/orders/contract';
 import './orders.css';
 
 let mapPromise: Promise<LoadedMap> | null = null;

@@ -4,18 +4,19 @@
  * mirrors the shared client's CSRF header and error envelope.
  */
 import { api, ApiError } from '../../api';
-import type {
-  ActionType,
-  CallerHistory,
-  CategorySuggestion,
-  CategoryView,
-  OrderDetail,
-  OrderPage,
-  OrderQuery,
-  IntakeResult,
-  NewOrderBody,
-  QueueCounts,
-} from './types';
+import {
+  type ActionType,
+  type CallerHistory,
+  type CategorySuggestion,
+  type CategoryView,
+  type OrderDetail,
+  type OrderPage,
+  type OrderQuery,
+  type IntakeResult,
+  type NewOrderBody,
+  type QueueCounts,
+} from '../../../modules/orders/contract';
+import type { UploadedFile } from '../../../platform/api.contract';
 
 const enc = encodeURIComponent;
 
@@ -92,13 +93,7 @@ export function createOrder(
   );
 }
 
-export interface UploadedFile {
-  id: string;
-  name: string;
-  contentType: string;
-  size: number;
-  url: string;
-}
+export type { UploadedFile };
 
 /** One attachment, multipart field "file" (the server sniffs the real type). */
 export function uploadFile(file: File | Blob, name: string, csrfToken: string | undefined): Promise<UploadedFile> {

@@ -4,9 +4,10 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api';
-import type { Items, Org } from '../../types';
+import { type List as Items } from '../../../platform/contract';
+import { type Org } from '../../../modules/identity/contract';
+import { type CategoryView } from '../../../modules/orders/contract';
 import { ordersApi } from './ordersApi';
-import type { CategoryView } from './types';
 
 function cached<T>(load: () => Promise<T>) {
   let promise: Promise<T> | null = null;

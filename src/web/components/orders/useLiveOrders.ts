@@ -4,7 +4,7 @@
  * burst of events (bulk dispatch, SLA jobs) becomes one refresh.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { LiveEvent } from './types';
+import { type LiveEvent } from '../../../modules/orders/contract';
 
 type Listener = (e: LiveEvent) => void;
 type StatusListener = (connected: boolean) => void;

@@ -25,6 +25,11 @@ import { newIdempotencyKey, postIdempotent, uploadFile } from './rawApi';
 import { shrinkImage } from './photos';
 import '../supervision/ops.css';
 import './citizen.css';
+import type {
+  CategorySuggestion as Suggestion,
+  IntakeResult as Created,
+  Urgency,
+} from '../../../modules/orders/contract';
 
 const MAX_PHOTOS = 9;
 
@@ -35,26 +40,6 @@ interface Photo {
   fileId?: string;
   error?: string;
 }
-
-interface Suggestion {
-  categoryCode: string;
-  confidence: number;
-  path: string | null;
-}
-
-interface Created {
-  order: {
-    id: string;
-    number: string;
-    stateLabel: string;
-    stateLabelEn: string;
-    unitName: string | null;
-    categoryPath: string | null;
-  };
-  duplicates: Array<{ id: string; number?: string }>;
-}
-
-type Urgency = 'normal' | 'urgent' | 'emergency';
 
 export default function InspectPage() {
   const { t, lang } = useI18n();

@@ -11,17 +11,13 @@ import { useAuth } from '../../auth';
 import { useT } from '../../i18n';
 import { JurisdictionMap, type MapLayers } from '../../components/map/JurisdictionMap';
 import { L } from '../../components/map/leafletSetup';
-import type { GeoCollection, MapConfig } from '../../types';
+import { type GeoCollection } from '../../components/map/geoTypes';
+import { type MapConfig } from '../../../platform/api.contract';
 import { currentPosition, GeoError, type Position } from './geolocate';
+import type { Located } from '../../../modules/geography/contract';
 
 export interface PickedLocation extends Position {
   source: 'gps' | 'map';
-}
-
-interface Located {
-  community: { code: string; name: string } | null;
-  grid: { code: string; name: string } | null;
-  inStreet: boolean;
 }
 
 interface Props {

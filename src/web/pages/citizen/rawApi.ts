@@ -3,6 +3,7 @@
  * file upload. Both send the session's CSRF token (from /api/me) and throw ApiError like api.ts.
  */
 import { ApiError } from '../../api';
+import type { UploadedFile } from '../../../platform/api.contract';
 
 async function errorOf(res: Response): Promise<ApiError> {
   try {
@@ -45,13 +46,7 @@ export async function postIdempotent<T>(
   return (await res.json()) as T;
 }
 
-export interface UploadedFile {
-  id: string;
-  name: string;
-  contentType: string;
-  size: number;
-  url: string;
-}
+export type { UploadedFile };
 
 export async function uploadFile(file: Blob, name: string, csrf: string | null | undefined): Promise<UploadedFile> {
   const form = new FormData();

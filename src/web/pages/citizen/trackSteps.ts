@@ -1,23 +1,8 @@
 /** Citizen progress: the five milestones people understand, from the order's state and its steps. */
 import type { MessageKey } from '../../i18n';
+import type { PublicOrder as TrackResult } from '../../../modules/orders/contract';
 
-export interface TrackResult {
-  number: string;
-  state: string;
-  stateLabel: string;
-  stateLabelEn: string;
-  title: string | null;
-  categoryPath: string | null;
-  address: string | null;
-  unitName: string | null;
-  createdAt: number;
-  completionDeadline: number | null;
-  reply: string | null;
-  closedAt: number | null;
-  /** Set when this order was merged into another (主单): the fields above are the main order's. */
-  mainOrderNumber: string | null;
-  progress?: Array<{ at: number; step: string }>;
-}
+export type { TrackResult };
 
 export const MILESTONES: MessageKey[] = [
   'ops.track.m.received',

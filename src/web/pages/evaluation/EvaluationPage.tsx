@@ -20,7 +20,7 @@ import { WeightsModal } from './WeightsModal';
 import { scoreOption } from './charts';
 import { currentMonth, hours, pct } from './format';
 import { downloadFile } from './download';
-import type { MetricsReport } from './types';
+import { type MetricsReport } from '../../../modules/orders/contract';
 import '../supervision/ops.css';
 
 export default function EvaluationPage() {

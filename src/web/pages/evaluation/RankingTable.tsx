@@ -2,7 +2,7 @@
 import { Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useT } from '../../i18n';
 import { INDICATOR_LABELS, hours, pct, rateColor, scoreColor } from './format';
-import type { IndicatorKey, MetricsRow } from './types';
+import { type IndicatorKey, type MetricsRow } from '../../../modules/orders/contract';
 
 const RATE_COLUMNS: IndicatorKey[] = ['signOnTime', 'onTimeCompletion', 'satisfaction', 'return', 'rework', 'solve'];
 

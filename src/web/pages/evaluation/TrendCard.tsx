@@ -6,7 +6,7 @@ import { useT } from '../../i18n';
 import { useLoad } from '../../components/useLoad';
 import { EChart } from '../../components/charts/EChart';
 import { trendOption } from './charts';
-import type { MetricsRow, Trend } from './types';
+import { type MetricsRow, type Trend } from '../../../modules/orders/contract';
 
 interface Props {
   month: string;

@@ -6,7 +6,7 @@ import { useT } from '../../i18n';
 import { fmtTime } from '../../format';
 import { useApiError } from '../../components/useApiError';
 import { INDICATOR_LABELS } from './format';
-import { INDICATOR_KEYS, type MetricWeights, type WeightsResponse } from './types';
+import { INDICATOR_KEYS, type MetricWeights, type WeightsResponse } from '../../../modules/orders/contract';
 
 interface Props {
   open: boolean;

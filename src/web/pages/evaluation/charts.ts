@@ -3,7 +3,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { CHART_COLORS } from '../../components/charts/echarts';
 import type { TFunction } from '../../i18n';
 import { INDICATOR_LABELS } from './format';
-import { INDICATOR_KEYS, type MetricsRow, type TrendPoint } from './types';
+import { INDICATOR_KEYS, type MetricsRow, type TrendPoint } from '../../../modules/orders/contract';
 
 /** How many units the score chart shows at once (scroll for the rest). */
 export const SCORE_WINDOW = 12;

@@ -1,5 +1,5 @@
 import type { TFunction, MessageKey } from '../../i18n';
-import { LOWER_IS_BETTER, type IndicatorKey } from './types';
+import { LOWER_IS_BETTER, type IndicatorKey } from '../../../modules/orders/contract';
 
 export const INDICATOR_LABELS: Record<IndicatorKey, MessageKey> = {
   signOnTime: 'ops.eval.signOnTime',
@@ -19,7 +19,7 @@ export function pct(v: number | null | undefined, digits = 1): string {
 /** Green when good, red when poor, by the indicator's direction. */
 export function rateColor(key: IndicatorKey, v: number | null): string | undefined {
   if (v === null) return undefined;
-  const good = LOWER_IS_BETTER.has(key) ? 1 - v : v;
+  const good = LOWER_IS_BETTER.includes(key) ? 1 - v : v;
   if (good >= 0.95) return '#389e0d';
   if (good < 0.8) return '#cf1322';
   if (good < 0.9) return '#d46b08';

@@ -9,7 +9,7 @@ import { visibleNav } from '../../nav';
 import { fmtTime } from '../../format';
 import { useRoleLabel } from '../../components/roles';
 import { useLoad } from '../../components/useLoad';
-import type { Health } from '../../types';
+import { type Health } from '../../../platform/api.contract';
 import { OrdersOverview } from './OrdersOverview';
 import { MetricsOverview } from './MetricsOverview';
 
@@ -23,12 +23,10 @@ function greetingKey(now = new Date()): MessageKey {
 
 type Part = Health['db'] | Health['mqtt'];
 
-/** ok / down / off (MQTT may be disabled), from the shapes /api/health may use. */
-function partState(v: Part): 'ok' | 'down' | 'off' {
-  if (typeof v === 'boolean') return v ? 'ok' : 'down';
-  if (typeof v === 'string') return ['ok', 'up', 'healthy', 'connected'].includes(v.toLowerCase()) ? 'ok' : 'down';
-  if (v && typeof v === 'object') return v.ok === null ? 'off' : v.ok ? 'ok' : 'down';
-  return 'down';
+/** ok / down / off (MQTT may be disabled). */
+function partState(v: Part | undefined): 'ok' | 'down' | 'off' {
+  if (!v) return 'down';
+  return v.ok === null ? 'off' : v.ok ? 'ok' : 'down';
 }
 
 function partText(v: Part): string {

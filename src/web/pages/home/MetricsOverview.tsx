@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useLoad } from '../../components/useLoad';
-import type { MetricsReport, MetricsRow } from '../evaluation/types';
+import { type MetricsReport, type MetricsRow } from '../../../modules/orders/contract';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 

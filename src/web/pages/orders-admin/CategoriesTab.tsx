@@ -8,7 +8,8 @@ import { useApiError } from '../../components/useApiError';
 import { useLoad } from '../../components/useLoad';
 import { CategoryModal } from './CategoryModal';
 import { departmentTypeLabel, requestTypeLabel } from './labels';
-import { categoryTree, filterTree, type Category, type CategoryNode } from './types';
+import { categoryTree, filterTree, type CategoryNode } from './categoryTree';
+import { type CategoryView as Category } from '../../../modules/orders/contract';
 
 export function CategoriesTab() {
   const t = useT();

@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useApiError } from '../../components/useApiError';
 import { departmentTypeLabel } from './labels';
-import { DEPARTMENT_TYPES, type Category, type Limits } from './types';
+import { DEPARTMENT_TYPES, type CategoryView as Category, type Limits } from '../../../modules/orders/contract';
 
 interface Values {
   name: string;

@@ -22,7 +22,7 @@ import { useT } from '../../i18n';
 import { fmtTime } from '../../format';
 import { useApiError } from '../../components/useApiError';
 import { useLoad } from '../../components/useLoad';
-import type { ClassifierInfo, RetrainResult } from './types';
+import { type ClassifierInfo, type RetrainResult } from '../../../modules/orders/contract';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 

@@ -5,8 +5,9 @@ import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useApiError } from '../../components/useApiError';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
-import type { Org } from '../../types';
-import { categoryTree, type Category, type CategoryNode } from './types';
+import { type Org } from '../../../modules/identity/contract';
+import { categoryTree, type CategoryNode } from './categoryTree';
+import { type CategoryView as Category } from '../../../modules/orders/contract';
 
 interface Values {
   categoryPrefix?: string;

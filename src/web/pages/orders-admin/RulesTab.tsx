@@ -8,9 +8,9 @@ import { useT } from '../../i18n';
 import { useApiError } from '../../components/useApiError';
 import { useLoad } from '../../components/useLoad';
 import { useOrgs } from '../../components/useRefData';
-import type { GeoCollection } from '../../types';
+import { type GeoCollection } from '../../components/map/geoTypes';
+import { type CategoryView as Category, type RoutingRule } from '../../../modules/orders/contract';
 import { RuleModal } from './RuleModal';
-import type { Category, RoutingRule } from './types';
 
 export function RulesTab() {
   const t = useT();

@@ -23,7 +23,7 @@ import { useT } from '../../i18n';
 import { fmtTime } from '../../format';
 import { useApiError } from '../../components/useApiError';
 import { useLoad } from '../../components/useLoad';
-import type { EscalationStep, SlaRules, SlaRulesResponse } from './types';
+import { type EscalationStep, type SlaRules, type SlaRulesResponse } from '../../../modules/orders/contract';
 
 interface FormValues {
   dueSoonPercent: number;

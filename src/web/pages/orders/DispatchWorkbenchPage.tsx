@@ -5,7 +5,7 @@ import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n';
 import { useAuth } from '../../auth';
-import type { OrderView } from '../../components/orders/types';
+import { type OrderView } from '../../../modules/orders/contract';
 import { Workbench } from './workbench/Workbench';
 import { DISPATCH_QUEUES } from './workbench/queues';
 import { BulkDispatchModal } from './workbench/BulkDispatchModal';

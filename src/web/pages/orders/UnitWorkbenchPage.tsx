@@ -6,7 +6,7 @@ import { useT } from '../../i18n';
 import { useAuth } from '../../auth';
 import { useApiError } from '../../components/useApiError';
 import { ordersApi } from '../../components/orders/ordersApi';
-import type { OrderView } from '../../components/orders/types';
+import { type OrderView } from '../../../modules/orders/contract';
 import { Workbench, type WorkbenchApi } from './workbench/Workbench';
 import { UNIT_QUEUES } from './workbench/queues';
 

@@ -6,20 +6,7 @@ import { api } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
 import { fmtTime } from '../../format';
 import { useLoad } from '../../components/useLoad';
-
-export interface NoticeRow {
-  id: string;
-  orderId: string | null;
-  orderNumber: string | null;
-  channel: string;
-  recipientKind: string;
-  recipientName: string | null;
-  template: string;
-  title: string;
-  text: string;
-  status: string;
-  createdAt: number;
-}
+import type { OutboxEntry as NoticeRow } from '../../../modules/orders/contract';
 
 const TEMPLATES: Record<string, { key: MessageKey; color: string }> = {
   'unit.supervised': { key: 'ops.sup.notice.supervised', color: 'red' },

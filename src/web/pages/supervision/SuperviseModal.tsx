@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useApiError } from '../../components/useApiError';
 import { SupervisionTag } from './orderBits';
-import type { OrderView } from './orderTypes';
+import { type OrderView } from '../../../modules/orders/contract';
 
 interface Props {
   order: OrderView | null;

@@ -42,7 +42,8 @@ import { NoticesCard } from './NoticesCard';
 import { SuperviseModal } from './SuperviseModal';
 import { SupervisionTag } from './orderBits';
 import { UnitOrdersTable } from './UnitOrdersTable';
-import { OVERSIGHT_ROLES, type OrderView } from './orderTypes';
+import { OVERSIGHT_ROLES } from './roles';
+import { type OrderView } from '../../../modules/orders/contract';
 import './ops.css';
 
 const REFRESH_MS = 60_000;

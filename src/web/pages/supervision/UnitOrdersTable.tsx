@@ -4,7 +4,7 @@ import { AlertOutlined, BellOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n';
 import { fmtTime } from '../../format';
 import { OrderLink, SlaTag, StateTag, SupervisionTag, urgencyTag } from './orderBits';
-import { UNIT_STATES, type OrderView } from './orderTypes';
+import { UNIT_STATES, type OrderView } from '../../../modules/orders/contract';
 
 interface Props {
   orders: OrderView[];

@@ -3,7 +3,7 @@ import { forwardRef, useImperativeHandle, useRef } from 'react';
 import { Alert, Button, Input, Space, Typography, type GetRef } from 'antd';
 import { CheckOutlined, StepForwardOutlined } from '@ant-design/icons';
 import { useT, type MessageKey } from '../../i18n';
-import { VISIT_RESULTS, type VisitResult } from './orderTypes';
+import { VISIT_RESULTS, type VisitResult } from '../../../modules/orders/contract';
 
 type TextAreaRef = GetRef<typeof Input.TextArea>;
 

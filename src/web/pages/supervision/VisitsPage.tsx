@@ -16,12 +16,12 @@ import { OrderLink, StateTag, channelLabel, urgencyTag } from './orderBits';
 import { VisitForm, RESULT_KEYS, type VisitFormHandle } from './VisitForm';
 import {
   VISIT_RESULTS,
-  VISIT_ROLES,
   type OrderDetail,
   type OrderPage,
   type OrderView,
   type VisitResult,
-} from './orderTypes';
+} from '../../../modules/orders/contract';
+import { VISIT_ROLES } from './roles';
 import './ops.css';
 
 async function loadQueue(signal: AbortSignal): Promise<OrderView[]> {

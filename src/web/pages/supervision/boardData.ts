@@ -1,6 +1,6 @@
 /** Loading and grouping the orders of the supervision board (pure helpers + one loader). */
 import { api } from '../../api';
-import type { OrderPage, OrderView } from './orderTypes';
+import { type OrderPage, type OrderView } from '../../../modules/orders/contract';
 
 export interface BoardData {
   orders: OrderView[];

@@ -3,7 +3,7 @@ import { Tag, Tooltip } from 'antd';
 import { Link } from 'react-router-dom';
 import { hasKey, useI18n, type TFunction } from '../../i18n';
 import { fmtTime } from '../../format';
-import type { OrderState, OrderView } from './orderTypes';
+import { type OrderState, type OrderView } from '../../../modules/orders/contract';
 
 /** Hours in a working day (src/modules/orders/deadlines.ts HOURS_PER_WORKING_DAY). */
 export const HOURS_PER_WORKING_DAY = 7;

@@ -7,7 +7,8 @@ import { fmtTime } from '../../../format';
 import { PageHeader } from '../../../components/PageHeader';
 import { useApiError } from '../../../components/useApiError';
 import { useLoad } from '../../../components/useLoad';
-import type { ApiKeyRow, Items } from '../../../types';
+import { type ApiKeyRow } from '../../../../modules/identity/contract';
+import { type List as Items } from '../../../../platform/contract';
 import { CreateKeyModal } from './CreateKeyModal';
 
 export default function ApiKeysPage() {

@@ -8,7 +8,7 @@ import { fmtTime } from '../../../format';
 import { PageHeader } from '../../../components/PageHeader';
 import { useApiError } from '../../../components/useApiError';
 import { useAuth } from '../../../auth';
-import type { AuditPage as AuditPageData, AuditRow, AuditVerify } from '../../../types';
+import { type AuditPage as AuditPageData, type AuditRow, type AuditVerify } from '../../../../platform/api.contract';
 import { AuditFilters, LIMITS, type AuditFilter } from './AuditFilters';
 
 function filterFromParams(p: URLSearchParams): AuditFilter {
@@ -96,7 +96,7 @@ export default function AuditPage() {
       render: (_, r) => (
         <span>
           {r.entityType}{' '}
-          <Typography.Text type="secondary" copyable={{ text: r.entityId }}>
+          <Typography.Text type="secondary" copyable={{ text: r.entityId ?? '' }}>
             {r.entityId}
           </Typography.Text>
         </span>

@@ -22,15 +22,10 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useLoad } from '../../../components/useLoad';
 import { useApiError } from '../../../components/useApiError';
 import { useAuth } from '../../../auth';
-import type { CalendarYear } from '../../../types';
+import { type CalendarYear } from '../../../../platform/api.contract';
 import { MonthView } from './MonthView';
 import { YearEditor } from './YearEditor';
-import { entryDate } from './parseYear';
-
-interface YearsResponse {
-  items: CalendarYear[];
-  warnings?: string[];
-}
+import type { CalendarYearsResponse as YearsResponse } from '../../../../platform/api.contract';
 
 /** 工作日历: which years the calendar knows (package data or our overrides) and what each month looks like. */
 export default function CalendarPage() {
@@ -68,7 +63,7 @@ export default function CalendarPage() {
   };
 
   const exportYear = (y: CalendarYear) => {
-    const body = { year: y.year, holidays: y.holidays.map(entryDate), workdays: y.workdays.map(entryDate) };
+    const body = { year: y.year, holidays: y.holidays, workdays: y.workdays };
     downloadText(`yiwang-calendar-${y.year}.json`, JSON.stringify(body, null, 2));
   };
 

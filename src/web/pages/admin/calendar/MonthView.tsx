@@ -4,8 +4,9 @@ import type { Dayjs } from 'dayjs';
 import { api } from '../../../api';
 import { useT } from '../../../i18n';
 import { useLoad } from '../../../components/useLoad';
-import type { CalendarDay, CalendarYear, Items } from '../../../types';
-import { entryDate, entryName, isWeekend } from './parseYear';
+import { type CalendarDay, type CalendarYear } from '../../../../platform/api.contract';
+import { type List as Items } from '../../../../platform/contract';
+import { isWeekend } from './parseYear';
 
 const REST_KINDS = new Set(['holiday', 'weekend', 'rest', 'off', 'dayoff', 'festival']);
 
@@ -27,20 +28,13 @@ export function MonthView({ value, onChange, years }: Props) {
   );
 
   const kinds = useMemo(() => new Map((days.data?.items ?? []).map((d) => [d.date, d.kind])), [days.data]);
-  const { holidays, workdays, names } = useMemo(() => {
-    const h = new Set<string>();
-    const w = new Set<string>();
-    const n = new Map<string, string>();
-    for (const y of years) {
-      for (const e of y.holidays) {
-        h.add(entryDate(e));
-        const name = entryName(e);
-        if (name) n.set(entryDate(e), name);
-      }
-      for (const e of y.workdays) w.add(entryDate(e));
-    }
-    return { holidays: h, workdays: w, names: n };
-  }, [years]);
+  const { holidays, workdays } = useMemo(
+    () => ({
+      holidays: new Set(years.flatMap((y) => y.holidays)),
+      workdays: new Set(years.flatMap((y) => y.workdays)),
+    }),
+    [years],
+  );
 
   const cell = (d: Dayjs) => {
     const date = d.format('YYYY-MM-DD');
@@ -50,13 +44,11 @@ export function MonthView({ value, onChange, years }: Props) {
     const holiday =
       holidays.has(date) || (kind !== undefined && rest && (!weekend || kind.toLowerCase().includes('holiday')));
     const makeup = workdays.has(date) || kind === 'makeup_workday' || (kind !== undefined && !rest && weekend);
-    const name = names.get(date);
     if (holiday) {
       return (
-        <Tooltip title={[name, kind].filter(Boolean).join(' · ') || t('calendar.rest')}>
+        <Tooltip title={kind || t('calendar.rest')}>
           <div className="cal-cell" data-kind="rest">
-            <span className="cal-badge cal-badge-rest">{t('calendar.mark.rest')}</span>{' '}
-            {name ? <Typography.Text style={{ fontSize: 12 }}>{name}</Typography.Text> : null}
+            <span className="cal-badge cal-badge-rest">{t('calendar.mark.rest')}</span>
           </div>
         </Tooltip>
       );

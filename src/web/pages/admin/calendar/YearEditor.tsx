@@ -4,7 +4,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { api } from '../../../api';
 import { useT } from '../../../i18n';
 import { useApiError } from '../../../components/useApiError';
-import type { CalendarYear } from '../../../types';
+import { type CalendarYear } from '../../../../platform/api.contract';
 import { parseYearText, toLines } from './parseYear';
 
 interface Props {

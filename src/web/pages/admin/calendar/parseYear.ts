@@ -4,7 +4,6 @@
  * show every problem before saving.
  */
 import type { MessageKey } from '../../../i18n';
-import type { CalendarDateEntry } from '../../../types';
 
 export interface YearProblem {
   line?: number;
@@ -42,21 +41,13 @@ export const isWeekend = (s: string) => {
   return w === 0 || w === 6;
 };
 
-export function entryDate(e: CalendarDateEntry): string {
-  return typeof e === 'string' ? e : e.date;
-}
-
-export function entryName(e: CalendarDateEntry): string | undefined {
-  return typeof e === 'string' ? undefined : e.name;
-}
-
 /** The editable text for a year: one line per day, sorted. */
-export function toLines(holidays: CalendarDateEntry[], workdays: CalendarDateEntry[]): string {
+export function toLines(holidays: string[], workdays: string[]): string {
   const rows = [
-    ...holidays.map((e) => ({ date: entryDate(e), mark: '休', name: entryName(e) })),
-    ...workdays.map((e) => ({ date: entryDate(e), mark: '班', name: entryName(e) })),
+    ...holidays.map((date) => ({ date, mark: '休' })),
+    ...workdays.map((date) => ({ date, mark: '班' })),
   ].sort((a, b) => a.date.localeCompare(b.date));
-  return rows.map((r) => `${r.date} ${r.mark}${r.name ? ' ' + r.name : ''}`).join('\n');
+  return rows.map((r) => `${r.date} ${r.mark}`).join('\n');
 }
 
 export function parseYearText(text: string, year: number): ParsedYear {

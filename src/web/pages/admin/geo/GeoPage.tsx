@@ -7,7 +7,8 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useLoad } from '../../../components/useLoad';
 import { JurisdictionMap, type MapLayers } from '../../../components/map/JurisdictionMap';
 import { GEO_LAYERS, loadMap } from '../../../components/map/loadLayers';
-import type { GeoCollection, GeoLayer } from '../../../types';
+import { type GeoCollection } from '../../../components/map/geoTypes';
+import { type GeoLayer } from '../../../../modules/geography/contract';
 import { ImportPanel } from './ImportPanel';
 
 /** 辖区: the four jurisdiction layers, each exported as GeoJSON or replaced by an import (previewed first). */

@@ -4,7 +4,8 @@ import { CheckOutlined, CloudUploadOutlined, InboxOutlined } from '@ant-design/i
 import { api } from '../../../api';
 import { useT } from '../../../i18n';
 import { useApiError } from '../../../components/useApiError';
-import type { GeoCollection, GeoLayer } from '../../../types';
+import { type GeoCollection } from '../../../components/map/geoTypes';
+import { type GeoLayer } from '../../../../modules/geography/contract';
 import { checkGeoJson, hasErrors, type Checked, type Crs } from './geojson';
 
 interface Props {

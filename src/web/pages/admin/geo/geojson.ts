@@ -5,7 +5,8 @@
 import gcoord from 'gcoord';
 import type { Feature, Geometry, Position } from 'geojson';
 import type { MessageKey } from '../../../i18n';
-import type { GeoCollection, GeoLayer, GeoProps } from '../../../types';
+import { type GeoCollection } from '../../../components/map/geoTypes';
+import { type GeoLayer, type GeoProps } from '../../../../modules/geography/contract';
 
 export type Crs = 'WGS84' | 'GCJ02' | 'BD09';
 

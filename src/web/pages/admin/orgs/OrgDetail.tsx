@@ -4,7 +4,7 @@ import { PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { api } from '../../../api';
 import { useT } from '../../../i18n';
 import { useApiError } from '../../../components/useApiError';
-import type { Org } from '../../../types';
+import { type Org } from '../../../../modules/identity/contract';
 import { CODE_PATTERN } from './OrgFormModal';
 
 const KIND_COLORS: Record<string, string> = {

@@ -5,7 +5,7 @@ import { useT } from '../../../i18n';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { useApiError } from '../../../components/useApiError';
 import { validated } from '../../../components/forms';
-import type { Org, OrgKind } from '../../../types';
+import { type Org, type OrgKind } from '../../../../modules/identity/contract';
 
 export const ORG_KINDS: OrgKind[] = ['street', 'department', 'community', 'unit', 'grid'];
 /** As the server checks it (identity/routes.ts). */

@@ -7,7 +7,8 @@ import { useT } from '../../../i18n';
 import { PageHeader } from '../../../components/PageHeader';
 import { useLoad } from '../../../components/useLoad';
 import { buildOrgTree, type OrgNode } from '../../../components/orgTree';
-import type { Items, Org } from '../../../types';
+import { type List as Items } from '../../../../platform/contract';
+import { type Org } from '../../../../modules/identity/contract';
 import { OrgCreateModal } from './OrgFormModal';
 import { OrgDetail, kindColor } from './OrgDetail';
 

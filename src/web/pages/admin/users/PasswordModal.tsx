@@ -4,7 +4,7 @@ import { api } from '../../../api';
 import { useT } from '../../../i18n';
 import { useApiError } from '../../../components/useApiError';
 import { validated } from '../../../components/forms';
-import type { UserRow } from '../../../types';
+import { type UserRow } from '../../../../modules/identity/contract';
 import { PASSWORD_MIN } from './UserFormModal';
 
 /** An administrator sets a new password for someone. */

@@ -6,7 +6,7 @@ import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { useRoleLabel } from '../../../components/roles';
 import { useApiError } from '../../../components/useApiError';
 import { validated } from '../../../components/forms';
-import type { Org, RoleInfo, UserRow } from '../../../types';
+import { type Org, type RoleInfo, type UserRow } from '../../../../modules/identity/contract';
 
 export const PASSWORD_MIN = 8;
 // As the server checks them (identity/routes.ts).

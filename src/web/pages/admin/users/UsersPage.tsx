@@ -32,7 +32,8 @@ import { useRoleLabel } from '../../../components/roles';
 import { useApiError } from '../../../components/useApiError';
 import { useLoad } from '../../../components/useLoad';
 import { useOrgs, useRoles } from '../../../components/useRefData';
-import type { Items, UserRow } from '../../../types';
+import { type List as Items } from '../../../../platform/contract';
+import { type UserRow } from '../../../../modules/identity/contract';
 import { UserFormModal } from './UserFormModal';
 import { PasswordModal } from './PasswordModal';
 

@@ -23,7 +23,12 @@ import { CategoryTreeSelect, UnitPicker } from '../../../components/orders/Picke
 import { ordersApi } from '../../../components/orders/ordersApi';
 import { useOrgIndex } from '../../../components/orders/refData';
 import { useOrderLabels } from '../../../components/orders/labels';
-import { VISIT_RESULTS, type ActionType, type OrderDetail, type RouteDecision } from '../../../components/orders/types';
+import {
+  VISIT_RESULTS,
+  type ActionType,
+  type OrderDetail,
+  type RouteDecision,
+} from '../../../../modules/orders/contract';
 
 interface Props {
   type: ActionType | null;

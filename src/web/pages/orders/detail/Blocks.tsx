@@ -7,7 +7,7 @@ import { fmtTime } from '../../../format';
 import { useApiError } from '../../../components/useApiError';
 import { ordersApi } from '../../../components/orders/ordersApi';
 import { useOrderLabels } from '../../../components/orders/labels';
-import type { NotificationEntry, OrderView } from '../../../components/orders/types';
+import { type NotificationEntry, type OrderView } from '../../../../modules/orders/contract';
 
 /** 反映人: masked by default; 查看 reveals it once for this page view (the server audits it). */
 export function CitizenBlock({ order }: { order: OrderView }) {

@@ -33,7 +33,7 @@ import { OrderFlags, SlaClock, StateTag, UrgencyTag } from '../../../components/
 import { PointMap } from '../../../components/orders/maps';
 import { useOrgIndex } from '../../../components/orders/refData';
 import { useLiveOrders } from '../../../components/orders/useLiveOrders';
-import type { ActionType, OrderDetail } from '../../../components/orders/types';
+import { type ActionType, type OrderDetail } from '../../../../modules/orders/contract';
 import { ActionModal } from './ActionModal';
 import { Attachments, CitizenBlock, NotificationsTable } from './Blocks';
 import { OrderTimeline } from './OrderTimeline';

@@ -5,7 +5,7 @@ import { fmtTime } from '../../../format';
 import { useOrderLabels } from '../../../components/orders/labels';
 import { StateTag } from '../../../components/orders/OrderBits';
 import { useOrgIndex, useCategories } from '../../../components/orders/refData';
-import type { TimelineEntry } from '../../../components/orders/types';
+import { type TimelineEntry } from '../../../../modules/orders/contract';
 
 const RED = new Set([
   'order.sla_overdue',

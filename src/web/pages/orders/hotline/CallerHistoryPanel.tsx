@@ -9,7 +9,7 @@ import { ApiError } from '../../../api';
 import { ordersApi } from '../../../components/orders/ordersApi';
 import { StateTag } from '../../../components/orders/OrderBits';
 import { useDebounced } from '../../../components/orders/useDebounced';
-import { OPEN_STATES, type CallerHistory } from '../../../components/orders/types';
+import { OPEN_STATES, type CallerHistory } from '../../../../modules/orders/contract';
 
 const PHONE = /^[0-9+ -]{5,20}$/;
 

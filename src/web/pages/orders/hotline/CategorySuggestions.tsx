@@ -9,7 +9,7 @@ import { useT } from '../../../i18n';
 import { ordersApi } from '../../../components/orders/ordersApi';
 import { useCategories } from '../../../components/orders/refData';
 import { useDebounced } from '../../../components/orders/useDebounced';
-import type { CategorySuggestion } from '../../../components/orders/types';
+import { type CategorySuggestion } from '../../../../modules/orders/contract';
 
 const MIN_CHARS = 4;
 const MAX_SHOWN = 4;

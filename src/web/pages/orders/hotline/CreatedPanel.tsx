@@ -19,7 +19,7 @@ import { useApiError } from '../../../components/useApiError';
 import { ordersApi } from '../../../components/orders/ordersApi';
 import { useOrgIndex } from '../../../components/orders/refData';
 import { StateTag } from '../../../components/orders/OrderBits';
-import type { IntakeResult } from '../../../components/orders/types';
+import { type IntakeResult } from '../../../../modules/orders/contract';
 
 interface Props {
   result: IntakeResult;

@@ -41,7 +41,7 @@ import {
   type IntakeResult,
   type NewOrderBody,
   type Urgency,
-} from '../../../components/orders/types';
+} from '../../../../modules/orders/contract';
 import { CallerHistoryPanel } from './CallerHistoryPanel';
 import { CategorySuggestions, useCategorySuggestions } from './CategorySuggestions';
 import { AttachmentsField, attachmentIds } from './AttachmentsField';
@@ -114,7 +114,7 @@ export default function HotlinePage() {
     const v = await validated(form);
     if (!v) return;
     const body: NewOrderBody = {
-      channel: v.channel,
+      channel: v.channel as NewOrderBody['channel'],
       description: v.description!.trim(),
       categoryCode: v.categoryCode || undefined,
       urgency: v.urgency,

@@ -6,7 +6,7 @@ import { useT } from '../../../i18n';
 import { ApiError } from '../../../api';
 import { UnitPicker } from '../../../components/orders/Pickers';
 import { ordersApi } from '../../../components/orders/ordersApi';
-import type { OrderView } from '../../../components/orders/types';
+import { type OrderView } from '../../../../modules/orders/contract';
 
 interface Props {
   open: boolean;

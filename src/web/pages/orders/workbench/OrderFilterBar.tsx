@@ -7,7 +7,7 @@ import { useT } from '../../../i18n';
 import { CategoryTreeSelect, UnitPicker } from '../../../components/orders/Pickers';
 import { useOrgIndex } from '../../../components/orders/refData';
 import { useOrderLabels } from '../../../components/orders/labels';
-import { ALL_CHANNELS } from '../../../components/orders/types';
+import { CHANNELS as ALL_CHANNELS } from '../../../../modules/orders/contract';
 import type { OrderFilterValues } from './queues';
 
 interface Props {

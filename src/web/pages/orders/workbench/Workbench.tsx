@@ -18,7 +18,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { OrderTable } from '../../../components/orders/OrderTable';
 import { OrdersMap } from '../../../components/orders/maps';
 import { useLiveOrders } from '../../../components/orders/useLiveOrders';
-import type { OrderView } from '../../../components/orders/types';
+import { type OrderView } from '../../../../modules/orders/contract';
 import {
   FILTER_KEYS,
   filterQuery,

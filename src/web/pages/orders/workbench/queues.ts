@@ -4,7 +4,7 @@
  * its tab shows (none = the tab shows no count).
  */
 import type { MessageKey } from '../../../i18n';
-import type { OrderQuery, OrderView, QueueCounts } from '../../../components/orders/types';
+import { type OrderQuery, type OrderView, type QueueCounts } from '../../../../modules/orders/contract';
 
 export interface QueueDef {
   key: string;

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { listAll, ordersApi } from '../../../components/orders/ordersApi';
 import { useApiError } from '../../../components/useApiError';
-import type { OrderQuery, OrderView, QueueCounts } from '../../../components/orders/types';
+import { type OrderQuery, type OrderView, type QueueCounts } from '../../../../modules/orders/contract';
 
 export const PAGE = 100;
 

@@ -45,7 +45,9 @@ export async function liveRoutes(app: Http, p: PlatformContext, filter: EventFil
       schema: {
         tags: ['platform'],
         summary: '实时事件流（WebSocket）/ live event stream (WebSocket)',
-        response: { 101: { description: 'WebSocket; each message is a StreamEvent (api.contract.ts) as JSON' } },
+        response: {
+          101: { description: 'WebSocket; each message is a StreamEvent (platform/api.contract.ts) as JSON' },
+        },
       },
     },
     (socket, req) => {

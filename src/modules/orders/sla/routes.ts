@@ -6,8 +6,6 @@ import type { OrdersServices } from '../services';
 import { DEFAULT_SLA_RULES, parseSlaRules } from './sla-rules';
 import { readSlaRules, saveSlaRules } from './settings';
 
-export { SlaRulesBody };
-
 /** The centre's SLA rules: when 临期 begins and what 催办/督办 follow a missed deadline. */
 export function slaRoutes(app: Http, m: OrdersServices) {
   const p = m.deps.p;

@@ -71,7 +71,7 @@ export default function OrderDetailPage() {
   const { reload } = loaded;
 
   const live = useCallback(
-    (events: { entityId?: string }[]) => {
+    (events: { entityId?: string | null }[]) => {
       if (!detail) return;
       const ids = new Set([detail.order.id, ...detail.mergedOrders.map((m) => m.id), detail.mainOrder?.id]);
       if (events.some((e) => e.entityId && ids.has(e.entityId))) reload();

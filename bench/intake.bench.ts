@@ -136,7 +136,7 @@ async function apiKey(port: number): Promise<string> {
 
 /** Realistic requests: demo texts of every channel, points inside the communities, callers, half with a category. */
 async function requestBodies(b: BenchApp, n: number, hotspot: boolean) {
-  const areas = (await b.app.geography.service.layer('community')).features.map((f) => ({
+  const areas = (await b.app.geography.layer('community')).features.map((f) => ({
     geometry: f.geometry as Areal,
     box: bboxOf(f.geometry as Areal),
   }));

@@ -19,10 +19,11 @@ import { platformRoutes } from './platform/routes';
 import { serveWeb } from './platform/web';
 import { fileRoutes } from './platform/files';
 import { combineLiveFilters, liveRoutes } from './platform/live';
-import { mountIdentity } from './modules/identity';
-import { mountGeography } from './modules/geography';
-import { mountOrders, type OrdersModule } from './modules/orders';
-import { open311Routes } from './modules/open311';
+import { mountIdentity, type IdentityApi } from './modules/identity';
+import { mountGeography, type GeographyService } from './modules/geography';
+import { mountOrders, type OrdersServices } from './modules/orders';
+import { mountOpen311 } from './modules/open311';
+import { filePoliciesOf, liveFiltersOf, type MountedModule } from './platform/module';
 
 export interface AppOptions {
   clock?: Clock;
@@ -41,9 +42,10 @@ export interface App {
   database: Database;
   mqtt: MqttService | null;
   routes: RouteRecord[];
-  identity: ReturnType<typeof mountIdentity>;
-  geography: ReturnType<typeof mountGeography>;
-  orders: OrdersModule;
+  /** The mounted modules' apis. */
+  identity: IdentityApi;
+  geography: GeographyService;
+  orders: OrdersServices;
   /** Listens on config.port (0 = any free port); returns the bound port. */
   listen(): Promise<number>;
   close(): Promise<void>;
@@ -81,7 +83,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const routes: RouteRecord[] = [];
   const identity = mountIdentity(platform);
   await registerCookies(http);
-  installAuth(http, identity.auth, routes);
+  installAuth(http, identity.api.auth, routes);
   await registerCommonPlugins(http, { title: '一网 Yiwang API', version: '0.1.0' });
   await registerRateLimits(http, config.trustProxy);
 
@@ -96,14 +98,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         });
 
   platformRoutes(http, platform, { mqtt });
-  identity.routes(http);
+  // mounted in dependency order, each given the apis it uses; then registered alike
   const geography = mountGeography(platform);
-  geography.routes(http);
-  const orders = await mountOrders(platform, geography.service, identity.directory);
-  orders.routes(http);
-  open311Routes(http, { p: platform, orders, geo: geography.service, auth: identity.auth });
-  await fileRoutes(http, platform, orders.files);
-  await liveRoutes(http, platform, combineLiveFilters([orders.liveFilter]));
+  const orders = await mountOrders(platform, geography.api, identity.api.directory);
+  const open311 = mountOpen311({ p: platform, orders: orders.api, geo: geography.api, auth: identity.api.auth });
+  const modules: MountedModule[] = [identity, geography, orders, open311];
+  for (const m of modules) await m.routes(http);
+  await fileRoutes(http, platform, filePoliciesOf(modules));
+  await liveRoutes(http, platform, combineLiveFilters(liveFiltersOf(modules)));
   if (opts.web !== false) await serveWeb(http);
 
   try {
@@ -127,9 +129,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     database,
     mqtt,
     routes,
-    identity,
-    geography,
-    orders,
+    identity: identity.api,
+    geography: geography.api,
+    orders: orders.api,
     async listen() {
       await http.listen({ port: config.port, host: config.host });
       const addr = http.server.address();

@@ -146,7 +146,7 @@ describe.each(dialects('open311'))('Open311 GeoReport v2 (%s)', (dialect) => {
     const gone = await admin.post('/api/api-keys', { name: '已吊销', permissions: ['open311.submit'] });
     revokedKey = gone.body.key;
     expect((await admin.post(`/api/api-keys/${gone.body.id}/revoke`)).status).toBe(200);
-    const f = (await app.geography.service.places()).features[0];
+    const f = (await app.geography.places()).features[0];
     const [lng, lat] = (f.geometry as any).coordinates;
     place = { code: String(f.id), name: String((f.properties as any).name), lng, lat };
   });

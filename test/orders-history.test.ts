@@ -372,7 +372,7 @@ describe('demo order history: determinism and texts', () => {
     const names = new Map(inputs.communities.map((c) => [c.code, c.name]));
     for (const c of b.chunks(800)) {
       for (const o of c.orders) {
-        const located = await app.geography.service.locate(o.lng!, o.lat!);
+        const located = await app.geography.locate(o.lng!, o.lat!);
         expect(located.community?.code).toBe(o.community_code);
         expect(o.grid_code).toBe(located.grid?.code);
         expect(o.address).toContain(names.get(o.community_code!)!);

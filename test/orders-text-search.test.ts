@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, PG_URL } from './helpers/env';
 import { startTestApp, type TestApp } from './helpers/app';
 import { login, type Client } from './helpers/client';
-import { ftsPhrase, likeLiteral, textMatches } from '../src/modules/orders/queries/text-search';
+import { ftsPhrase, likeLiteral, textMatches } from '../src/modules/orders/queries/text-search.repo';
 import { connect } from '../src/platform/db/connect';
 import { migrateAll } from '../src/migrations';
 

@@ -4,9 +4,9 @@ import multipart from '@fastify/multipart';
 import type { Http } from './http';
 import type { PlatformContext } from './context';
 import { auditContext } from './request-context';
-import { badRequest, notFound } from './errors';
+import { badRequest, forbidden, notFound } from './errors';
 import { newId } from './ids';
-import { can } from './auth/principal';
+import { can, type Principal } from './auth/principal';
 import { requirePrincipal } from './auth/hooks';
 import { sha256Hex } from './storage';
 
@@ -42,8 +42,13 @@ export interface FilePolicy {
 }
 
 /** Uploads (multipart, one file per request) and downloads of stored files. */
-export async function fileRoutes(app: Http, p: PlatformContext, policy: FilePolicy) {
-  const permission = policy.upload;
+export async function fileRoutes(app: Http, p: PlatformContext, policies: readonly FilePolicy[]) {
+  // one module's upload permission goes on the route (and its route × role record); with several,
+  // the route admits any signed-in user and the handler asks for any one of them
+  const uploads = [...new Set(policies.map((x) => x.upload))];
+  const permission = uploads.length === 1 ? uploads[0] : 'authenticated';
+  const mayUpload = (pr: Principal) => uploads.some((u) => can(pr, u));
+  const readsAll = (pr: Principal) => policies.some((x) => can(pr, x.readAll));
   await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 } });
 
   app.post(
@@ -60,6 +65,10 @@ export async function fileRoutes(app: Http, p: PlatformContext, policy: FilePoli
       validatorCompiler: () => () => true,
     },
     async (req, reply) => {
+      if (!mayUpload(requirePrincipal(req)))
+        throw forbidden(`需要权限 ${uploads.join(' | ')} / requires permission ${uploads.join(' or ')}`, {
+          permission: uploads,
+        });
       if (!req.isMultipart()) throw badRequest('not_multipart', 'send multipart/form-data with one field named "file"');
       const part = await req.file().catch(() => undefined);
       if (!part) throw badRequest('no_file', 'no file in the request');
@@ -112,7 +121,7 @@ export async function fileRoutes(app: Http, p: PlatformContext, policy: FilePoli
       const row = await p.db.selectFrom('files').selectAll().where('id', '=', req.params.id).executeTakeFirst();
       // staff who read the records see their attachments; anyone else (a citizen) only what they uploaded
       const pr = requirePrincipal(req);
-      if (!row || (!can(pr, policy.readAll) && row.created_by !== pr.id)) throw notFound('file');
+      if (!row || (!readsAll(pr) && row.created_by !== pr.id)) throw notFound('file');
       const data = await p.storage.get(row.storage_key);
       if (!data) throw notFound('file content');
       return reply

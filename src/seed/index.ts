@@ -1,6 +1,5 @@
 import type { App } from '../app';
 import { SYSTEM_CONTEXT } from '../platform/audit';
-import { newId } from '../platform/ids';
 import { buildGuichengDemoGeography, DEMO_NOTICE } from '../modules/geography/demo/demo-data';
 import { seedDemoMap } from '../modules/geography/demo/seed-map';
 import { DEMO_COUNTS, DEMO_STREET, seedDemoOrgsAndUsers } from '../modules/identity/demo/seed-orgs';
@@ -27,9 +26,7 @@ export interface SeedOptions {
 
 /** Seeds the Guicheng demo dataset if the database has no organisation yet. */
 export async function seedIfEmpty(app: App, opts: SeedOptions): Promise<SeedResult> {
-  const { db } = app.platform;
-  const any = await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
-  if (any) {
+  if (await app.identity.admin.hasOrgs()) {
     // `yiwang seed --orders N` on a demo database adds N more orders of history
     if (opts.force && opts.orders) {
       const added = await addOrderHistory(app.platform, app.orders, opts.orders);
@@ -70,29 +67,7 @@ export async function createFirstAdmin(
   app: App,
   input: { username: string; password: string; name: string; roles: string[] },
 ): Promise<string> {
-  const p = app.platform;
-  let street = await p.db.selectFrom('orgs').select('id').where('kind', '=', 'street').executeTakeFirst();
-  if (!street) {
-    await p.transact(SYSTEM_CONTEXT, async (w) => {
-      const id = newId(w.now);
-      await w.trx
-        .insertInto('orgs')
-        .values({
-          id,
-          parent_id: null,
-          path: `/${id}/`,
-          name: '街道',
-          kind: 'street',
-          code: 'STREET',
-          department_type: null,
-          sort: 0,
-          created_at: w.now,
-        })
-        .execute();
-      w.audit({ action: 'org.create', entityType: 'org', entityId: id, after: { name: '街道', kind: 'street' } });
-    });
-    street = await p.db.selectFrom('orgs').select('id').where('kind', '=', 'street').executeTakeFirstOrThrow();
-  }
-  const { id } = await app.identity.admin.createUser(SYSTEM_CONTEXT, { ...input, orgId: street.id });
+  const street = await app.identity.admin.ensureStreet(SYSTEM_CONTEXT);
+  const { id } = await app.identity.admin.createUser(SYSTEM_CONTEXT, { ...input, orgId: street });
   return id;
 }

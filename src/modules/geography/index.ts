@@ -3,10 +3,11 @@ import type { Http } from '../../platform/http';
 import type { PlatformContext } from '../../platform/context';
 import { GeographyService } from './service';
 import { geographyRoutes } from './routes';
+import type { MountedModule } from '../../platform/module';
 
 export { GeographyService, type Located, type AreaRef } from './service';
 
-export function mountGeography(p: PlatformContext) {
+export function mountGeography(p: PlatformContext): MountedModule<GeographyService> {
   const service = new GeographyService(p);
-  return { service, routes: (app: Http) => geographyRoutes(app, service) };
+  return { name: 'geography', api: service, routes: (app: Http) => geographyRoutes(app, service) };
 }

@@ -17,6 +17,18 @@ import {
   type LngLat,
 } from '../../platform/geo';
 import type { AreaLayer } from './tables';
+import {
+  countAreas,
+  deleteAllPlaces,
+  deleteAreas,
+  findAreaCode,
+  insertArea,
+  insertPlace,
+  listAreaOrgLinks,
+  listAreas,
+  listAreasForIndex,
+  listPlaces,
+} from './repo';
 
 export interface AreaRef {
   code: string;
@@ -51,10 +63,7 @@ export class GeographyService {
 
   private async loadIndex() {
     if (this.index) return this.index;
-    const rows = await this.p.db
-      .selectFrom('geo_areas')
-      .select(['layer', 'code', 'name', 'org_id', 'geometry'])
-      .execute();
+    const rows = await listAreasForIndex(this.p.db);
     const of = (layer: AreaLayer) =>
       new PolygonIndex<AreaRef>(
         rows
@@ -84,22 +93,12 @@ export class GeographyService {
 
   /** Whether the map has an area of this layer with this code (e.g. a community a rule names). */
   async hasArea(layer: AreaLayer, code: string): Promise<boolean> {
-    const row = await this.p.db
-      .selectFrom('geo_areas')
-      .select('code')
-      .where('layer', '=', layer)
-      .where('code', '=', code)
-      .executeTakeFirst();
+    const row = await findAreaCode(this.p.db, layer, code);
     return row !== undefined;
   }
 
   async layer(layer: AreaLayer): Promise<Static<typeof AreaCollection>> {
-    const rows = await this.p.db
-      .selectFrom('geo_areas')
-      .selectAll()
-      .where('layer', '=', layer)
-      .orderBy('code')
-      .execute();
+    const rows = await listAreas(this.p.db, layer);
     return {
       type: 'FeatureCollection',
       features: rows.map((r) => ({
@@ -119,7 +118,7 @@ export class GeographyService {
   }
 
   async places(): Promise<Static<typeof PlaceCollection>> {
-    const rows = await this.p.db.selectFrom('geo_places').selectAll().orderBy('code').execute();
+    const rows = await listPlaces(this.p.db);
     return {
       type: 'FeatureCollection',
       features: rows.map((r) => ({
@@ -183,29 +182,18 @@ export class GeographyService {
     if (layer === 'boundary' && rows.length !== 1)
       throw badRequest('invalid_geojson', 'the boundary layer takes exactly one feature');
     return this.p.transact(ctx, async (w) => {
-      const before = await w.trx
-        .selectFrom('geo_areas')
-        .select(({ fn }) => fn.countAll().as('n'))
-        .where('layer', '=', layer)
-        .executeTakeFirst();
+      const before = await countAreas(w.trx, layer);
       // keep the organisation links of areas whose code survives the import
-      const links = new Map(
-        (await w.trx.selectFrom('geo_areas').select(['code', 'org_id']).where('layer', '=', layer).execute()).map(
-          (r) => [r.code, r.org_id],
-        ),
-      );
-      await w.trx.deleteFrom('geo_areas').where('layer', '=', layer).execute();
+      const links = new Map((await listAreaOrgLinks(w.trx, layer)).map((r) => [r.code, r.org_id]));
+      await deleteAreas(w.trx, layer);
       for (const r of rows) {
-        await w.trx
-          .insertInto('geo_areas')
-          .values({ ...r, org_id: r.org_id ?? links.get(r.code) ?? null, updated_at: w.now })
-          .execute();
+        await insertArea(w.trx, { ...r, org_id: r.org_id ?? links.get(r.code) ?? null, updated_at: w.now });
       }
       w.audit({
         action: 'geo.import',
         entityType: 'geo_layer',
         entityId: layer,
-        before: { count: Number(before?.n ?? 0) },
+        before: { count: before },
         after: { count: rows.length, codes: rows.map((r) => r.code) },
       });
       w.emit({ type: 'geo.changed', entityType: 'geo_layer', entityId: layer, data: { layer, count: rows.length } });
@@ -237,12 +225,8 @@ export class GeographyService {
       };
     });
     return this.p.transact(ctx, async (w) => {
-      await w.trx.deleteFrom('geo_places').execute();
-      for (const r of rows)
-        await w.trx
-          .insertInto('geo_places')
-          .values({ ...r, updated_at: w.now })
-          .execute();
+      await deleteAllPlaces(w.trx);
+      for (const r of rows) await insertPlace(w.trx, { ...r, updated_at: w.now });
       w.audit({ action: 'geo.import', entityType: 'geo_layer', entityId: 'places', after: { count: rows.length } });
       w.emit({
         type: 'geo.changed',

@@ -5,8 +5,28 @@ import { MIN_PASSWORD_LENGTH, hashPassword } from '../../platform/auth/passwords
 import { newApiKey } from '../../platform/auth/tokens';
 import { can, type Principal } from '../../platform/auth/principal';
 import { newId } from '../../platform/ids';
-import { findOrg, findOrgByCode, findUser, findUserByUsername, listOrgs, listUsers, type UserFilter } from './repo';
-import { deleteUserSessions } from './sessions';
+import {
+  anyOrg,
+  findStreet,
+  findApiKey,
+  findOrg,
+  findOrgByCode,
+  findUser,
+  findUserByUsername,
+  insertApiKey,
+  insertOrg,
+  insertUser,
+  listApiKeys,
+  listOrgs,
+  listUsers,
+  markApiKeyRevoked,
+  setUserPassword,
+  updateOrgFields,
+  updateUserFields,
+  type UserFilter,
+  type UserUpdate,
+} from './repo';
+import { deleteUserSessions } from './sessions.repo';
 import { API_KEY_PERMISSIONS, isRole } from './roles';
 import { maskIdCard, maskPhone } from './pii';
 import type { OrgKind } from './tables';
@@ -47,6 +67,34 @@ export class AdminService {
     return (await listOrgs(this.p.db)).map(orgView);
   }
 
+  /** Whether the install has any organisation yet. */
+  hasOrgs(): Promise<boolean> {
+    return anyOrg(this.p.db);
+  }
+
+  /** The street at the root (created, named 街道, when an install starts without demo data). */
+  async ensureStreet(ctx: AuditContext): Promise<string> {
+    const found = await findStreet(this.p.db);
+    if (found) return found.id;
+    return this.p.transact(ctx, async (w) => {
+      const id = newId(w.now);
+      const row = {
+        id,
+        parent_id: null,
+        path: `/${id}/`,
+        name: '街道',
+        kind: 'street' as OrgKind,
+        code: 'STREET',
+        department_type: null,
+        sort: 0,
+        created_at: w.now,
+      };
+      await insertOrg(w.trx, row);
+      w.audit({ action: 'org.create', entityType: 'org', entityId: id, after: { name: row.name, kind: row.kind } });
+      return id;
+    });
+  }
+
   async createOrg(
     ctx: AuditContext,
     input: { parentId: string; name: string; kind: OrgKind; code: string; departmentType?: string },
@@ -74,7 +122,7 @@ export class AdminService {
         sort: 0,
         created_at: w.now,
       };
-      await w.trx.insertInto('orgs').values(row).execute();
+      await insertOrg(w.trx, row);
       w.audit({ action: 'org.create', entityType: 'org', entityId: id, after: row });
       return orgView(row);
     });
@@ -96,7 +144,7 @@ export class AdminService {
         ...(input.code !== undefined ? { code: input.code } : {}),
         ...(input.departmentType !== undefined ? { department_type: input.departmentType } : {}),
       };
-      if (Object.keys(patch).length) await w.trx.updateTable('orgs').set(patch).where('id', '=', id).execute();
+      if (Object.keys(patch).length) await updateOrgFields(w.trx, id, patch);
       const after = { ...before, ...patch };
       w.audit({ action: 'org.update', entityType: 'org', entityId: id, before, after });
       return orgView(after);
@@ -164,7 +212,7 @@ export class AdminService {
         created_at: w.now,
         updated_at: w.now,
       };
-      await w.trx.insertInto('users').values(row).execute();
+      await insertUser(w.trx, row);
       w.audit({
         action: 'user.create',
         entityType: 'user',
@@ -200,14 +248,14 @@ export class AdminService {
       throw conflict('self_lockout', 'you cannot disable yourself or remove your own admin role');
     }
     return this.p.transact(ctx, async (w) => {
-      const patch: Record<string, unknown> = { updated_at: w.now };
+      const patch: UserUpdate = { updated_at: w.now };
       if (input.name !== undefined) patch.name = input.name;
       if (input.orgId !== undefined) patch.org_id = input.orgId;
       if (input.roles !== undefined) patch.roles = JSON.stringify(input.roles);
       if (input.disabled !== undefined) patch.disabled = input.disabled ? 1 : 0;
       if (input.phone !== undefined) patch.phone = input.phone;
       if (input.unlock) Object.assign(patch, { locked_until: null, failed_logins: 0 });
-      await w.trx.updateTable('users').set(patch).where('id', '=', id).execute();
+      await updateUserFields(w.trx, id, patch);
       if (input.disabled) await deleteUserSessions(w.trx, id);
       const pick = (u: any) => ({
         name: u.name,
@@ -232,11 +280,7 @@ export class AdminService {
     if (!(await findUser(this.p.db, id))) throw notFound('user');
     const hash = await hashPassword(password);
     await this.p.transact(ctx, async (w) => {
-      await w.trx
-        .updateTable('users')
-        .set({ password_hash: hash, failed_logins: 0, locked_until: null, updated_at: w.now })
-        .where('id', '=', id)
-        .execute();
+      await setUserPassword(w.trx, id, hash, w.now);
       await deleteUserSessions(w.trx, id);
       w.audit({ action: 'user.password', entityType: 'user', entityId: id });
     });
@@ -254,7 +298,7 @@ export class AdminService {
   }
 
   async apiKeys() {
-    const rows = await this.p.db.selectFrom('api_keys').selectAll().orderBy('created_at', 'desc').execute();
+    const rows = await listApiKeys(this.p.db);
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -277,20 +321,17 @@ export class AdminService {
     const { key, prefix, hash } = newApiKey();
     return this.p.transact(ctx, async (w) => {
       const id = newId(w.now);
-      await w.trx
-        .insertInto('api_keys')
-        .values({
-          id,
-          name: input.name,
-          prefix,
-          key_hash: hash,
-          permissions: JSON.stringify(input.permissions),
-          created_by: ctx.actorId,
-          created_at: w.now,
-          revoked_at: null,
-          last_used_at: null,
-        })
-        .execute();
+      await insertApiKey(w.trx, {
+        id,
+        name: input.name,
+        prefix,
+        key_hash: hash,
+        permissions: JSON.stringify(input.permissions),
+        created_by: ctx.actorId,
+        created_at: w.now,
+        revoked_at: null,
+        last_used_at: null,
+      });
       w.audit({
         action: 'apikey.create',
         entityType: 'api_key',
@@ -302,11 +343,11 @@ export class AdminService {
   }
 
   async revokeApiKey(ctx: AuditContext, id: string) {
-    const row = await this.p.db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findApiKey(this.p.db, id);
     if (!row) throw notFound('API key');
     if (row.revoked_at) throw conflict('already_revoked', 'this API key is already revoked');
     await this.p.transact(ctx, async (w) => {
-      await w.trx.updateTable('api_keys').set({ revoked_at: w.now }).where('id', '=', id).execute();
+      await markApiKeyRevoked(w.trx, id, w.now);
       w.audit({ action: 'apikey.revoke', entityType: 'api_key', entityId: id });
     });
   }

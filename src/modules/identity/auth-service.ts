@@ -4,8 +4,16 @@ import { dummyHash, verifyPassword } from '../../platform/auth/passwords';
 import { apiKeyPrefix, safeEqual, sha256 } from '../../platform/auth/tokens';
 import type { Principal } from '../../platform/auth/principal';
 import type { AuditContext } from '../../platform/audit';
-import { findOrg, findUser, findUserByUsername } from './repo';
-import { createSession, deleteSession, findSession } from './sessions';
+import {
+  clearFailedLogins,
+  findApiKeyByPrefix,
+  findOrg,
+  findUser,
+  findUserByUsername,
+  markApiKeyUsed,
+  recordFailedLogin,
+} from './repo';
+import { createSession, deleteSession, findSession } from './sessions.repo';
 import { STREET_WIDE_ROLES, permissionsOf } from './roles';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -57,14 +65,12 @@ export class AuthService {
       const failed = user.failed_logins + 1;
       const lock = failed >= MAX_FAILED_LOGINS;
       await this.p.transact(ctx, async (w) => {
-        await w.trx
-          .updateTable('users')
-          .set({
-            failed_logins: lock ? 0 : failed,
-            locked_until: lock ? now + LOCK_MINUTES * 60_000 : user.locked_until,
-          })
-          .where('id', '=', user.id)
-          .execute();
+        await recordFailedLogin(
+          w.trx,
+          user.id,
+          lock ? 0 : failed,
+          lock ? now + LOCK_MINUTES * 60_000 : user.locked_until,
+        );
         w.audit({
           action: lock ? 'auth.locked' : 'auth.login_failed',
           entityType: 'user',
@@ -82,11 +88,7 @@ export class AuthService {
       throw new AppError(401, 'invalid_credentials', '用户名或密码错误 / wrong username or password');
     }
     return this.p.transact(ctx, async (w) => {
-      await w.trx
-        .updateTable('users')
-        .set({ failed_logins: 0, locked_until: null })
-        .where('id', '=', user.id)
-        .execute();
+      await clearFailedLogins(w.trx, user.id);
       const session = await createSession(w.trx, user.id, now, this.p.config.sessionHours, ip);
       w.audit({ action: 'auth.login', entityType: 'user', entityId: user.id });
       return { ...session, userId: user.id, maxAgeSec: this.p.config.sessionHours * 3600 };
@@ -128,12 +130,12 @@ export class AuthService {
   async byApiKey(key: string): Promise<Principal | null> {
     const prefix = apiKeyPrefix(key);
     if (!prefix) return null;
-    const row = await this.p.db.selectFrom('api_keys').selectAll().where('prefix', '=', prefix).executeTakeFirst();
+    const row = await findApiKeyByPrefix(this.p.db, prefix);
     if (!row || row.revoked_at || !safeEqual(row.key_hash, sha256(key))) return null;
     const now = this.p.clock.now();
     // last-used is a convenience figure, not a state change worth an audit row; write it at most once a minute
     if (!row.last_used_at || now - Number(row.last_used_at) > 60_000) {
-      await this.p.db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute();
+      await markApiKeyUsed(this.p.db, row.id, now);
     }
     return {
       kind: 'apikey',

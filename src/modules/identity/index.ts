@@ -4,21 +4,28 @@ import type { PlatformContext } from '../../platform/context';
 import { AuthService } from './auth-service';
 import { AdminService } from './admin-service';
 import { identityRoutes } from './routes';
-import { identityDirectory } from './directory';
+import { identityDirectory, type Directory } from './directory';
+import type { MountedModule } from '../../platform/module';
 
 export { ROLES, GRANTS, permissionsOf, type Role } from './roles';
 export { maskPhone, maskIdCard, maskName } from './pii';
 export { findOrg, findOrgByCode, listOrgs } from './repo';
 export type { Directory, OrgEntry } from './directory';
 
-export function mountIdentity(p: PlatformContext) {
+/** What other modules (and the app's auth hook) use of identity. */
+export interface IdentityApi {
+  auth: AuthService;
+  admin: AdminService;
+  /** Organisations and users as other modules see them. */
+  directory: Directory;
+}
+
+export function mountIdentity(p: PlatformContext): MountedModule<IdentityApi> {
   const auth = new AuthService(p);
   const admin = new AdminService(p);
   return {
-    auth,
-    admin,
-    /** Organisations and users as other modules see them. */
-    directory: identityDirectory(p),
+    name: 'identity',
+    api: { auth, admin, directory: identityDirectory(p) },
     routes: (app: Http) => identityRoutes(app, p, auth, admin),
   };
 }

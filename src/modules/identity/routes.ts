@@ -29,7 +29,7 @@ import { unauthorized } from '../../platform/errors';
 import type { AuthService } from './auth-service';
 import type { AdminService } from './admin-service';
 import { GRANTS, ROLES, ROLE_LABELS, API_KEY_PERMISSIONS } from './roles';
-import { findOrg } from './repo';
+import { findOrg, findUserNames } from './repo';
 import type { PlatformContext } from '../../platform/context';
 
 export function identityRoutes(app: Http, p: PlatformContext, auth: AuthService, admin: AdminService) {
@@ -263,7 +263,7 @@ export function identityRoutes(app: Http, p: PlatformContext, auth: AuthService,
 }
 
 async function meView(p: PlatformContext, pr: { id: string; name: string; roles: string[]; orgId: string | null }) {
-  const user = await p.db.selectFrom('users').select(['name', 'username']).where('id', '=', pr.id).executeTakeFirst();
+  const user = await findUserNames(p.db, pr.id);
   const org = pr.orgId ? await findOrg(p.db, pr.orgId) : undefined;
   return {
     id: pr.id,

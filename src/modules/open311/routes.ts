@@ -35,7 +35,7 @@ import {
   type Format,
   type Open311Error,
 } from './params';
-import { Open311Queries } from './queries';
+import { Open311Queries } from './queries.repo';
 import { render, renderErrors, type DocumentKind } from './serialise';
 import { requestView, updateView, withMediaUrl, type RequestRow, type ViewLookups } from './views';
 

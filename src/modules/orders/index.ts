@@ -1,9 +1,7 @@
 /** orders (一网统管): citizen requests as work orders — intake, routing, lifecycle, clocks, timeline. */
-import type { Http } from '../../platform/http';
 import type { PlatformContext } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import type { LiveFilter } from '../../platform/live';
-import type { FilePolicy } from '../../platform/files';
+import type { MountedModule } from '../../platform/module';
 import type { GeographyService } from '../geography';
 import type { Directory } from '../identity/directory';
 import { CategoryCache, ensureCategories } from './categories/categories';
@@ -18,32 +16,27 @@ import { findDuplicates } from './intake/duplicates';
 import type { RoutingRule } from './routing/routing';
 import type { OrderLookups } from './queries/order.view';
 import { orderRoutes } from './routes';
-import { orderAdminRoutes } from './admin-routes';
+import { categoryRoutes } from './categories/categories.routes';
+import { routingRoutes } from './routing/routing.routes';
+import { classifierRoutes } from './classifier/classifier.routes';
 import { mountOrderMetrics } from './metrics/service';
 import { orderMetricsRoutes } from './metrics/routes';
 import { wechatRoutes } from './wechat/wechat.routes';
 import { installSla } from './sla';
 import { installNotifications } from './notifications';
+import { findOrder } from './orders.repo';
+import { listRules } from './routing/routing.repo';
 
 export { CHANNELS, type NewOrderInput } from './intake/intake.service';
 export type { OrderHook, OrderChange } from './deps';
 export type { OrdersServices } from './services';
 import type { OrdersServices } from './services';
 
-/** The module's face to the app: its services, and its routes to mount. */
-export interface OrdersModule extends OrdersServices {
-  routes(app: Http): void;
-  /** Events about orders reach only those whose data scope holds the order's unit. */
-  liveFilter: LiveFilter;
-  /** Attachments belong to orders: who uploads them and who sees them all. */
-  files: FilePolicy;
-}
-
 export async function mountOrders(
   p: PlatformContext,
   geo: GeographyService,
   directory: Directory,
-): Promise<OrdersModule> {
+): Promise<MountedModule<OrdersServices>> {
   await ensureCategories(p.db);
   const categories = new CategoryCache();
   await categories.load(p.db);
@@ -63,7 +56,7 @@ export async function mountOrders(
     hooks,
     deadlines: deadlineCalculator(p.calendar, categories),
     rules: async () => {
-      rulesCache ??= (await p.db.selectFrom('routing_rules').selectAll().execute()).map((r) => ({
+      rulesCache ??= (await listRules(p.db)).map((r) => ({
         id: r.id,
         categoryPrefix: r.category_prefix,
         communityCode: r.community_code,
@@ -92,7 +85,7 @@ export async function mountOrders(
   const actions = new OrderActions(deps);
   const intake = new OrderIntake(deps, actions, lookups);
   const queries = new OrderQueries(deps, actions, lookups);
-  const mod: OrdersModule = {
+  const mod: OrdersServices = {
     deps,
     intake,
     actions,
@@ -107,7 +100,7 @@ export async function mountOrders(
       rulesCache = null;
     },
     async duplicatesOf(principal, id) {
-      const row = await p.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await findOrder(p.db, id);
       if (!row) throw notFound('order');
       assertCanSee(principal, row, units);
       const point =
@@ -120,6 +113,14 @@ export async function mountOrders(
         excludeId: row.id,
       });
     },
+  };
+  // SLA clocks (jobs planned by a hook) and the notifications outbox (a hook and a delivery job)
+  const sla = installSla(mod);
+  const notifications = installNotifications(mod);
+  return {
+    name: 'orders',
+    api: mod,
+    /** Events about orders reach only those whose data scope holds the order's unit. */
     liveFilter: {
       entityTypes: ['order'],
       visible: (event, principal) => {
@@ -128,18 +129,17 @@ export async function mountOrders(
         return !!unit && !!principal.orgPath && unit.path.startsWith(principal.orgPath);
       },
     },
+    /** Attachments belong to orders: who uploads them (whoever may register one), who sees them all (readers). */
     files: { upload: 'orders.create', readAll: 'orders.read' },
     routes(app) {
       orderRoutes(app, mod);
-      orderAdminRoutes(app, mod);
+      categoryRoutes(app, mod);
+      routingRoutes(app, mod);
+      classifierRoutes(app, mod);
       orderMetricsRoutes(app, metrics);
       wechatRoutes(app, mod);
       sla.routes(app);
       notifications.routes(app);
     },
   };
-  // SLA clocks (jobs planned by a hook) and the notifications outbox (a hook and a delivery job)
-  const sla = installSla(mod);
-  const notifications = installNotifications(mod);
-  return mod;
 }

@@ -95,3 +95,36 @@ export function columnsOf(patch: Partial<OrderSnapshot>): Partial<OrderRow> {
   }
   return out as Partial<OrderRow>;
 }
+
+/**
+ * The lifecycle columns of an order just taken in: no clock, no unit, no deadlines, nothing
+ * counted yet. Intake and the demo history both start an order from these.
+ */
+export const FRESH_LIFECYCLE = {
+  clock_started_at: null,
+  clock_stopped_at: null,
+  dispatched_at: null,
+  sign_deadline: null,
+  completion_deadline: null,
+  reopened_at: null,
+  suspended: 0,
+  pauses: '[]',
+  signed_at: null,
+  first_contact_at: null,
+  reply: null,
+  replied_at: null,
+  visit_result: null,
+  visited_at: null,
+  closed_at: null,
+  archived_at: null,
+  cancelled_at: null,
+  return_request: null,
+  extension_request: null,
+  supervision_level: 0,
+  bounce_count: 0,
+  reopen_count: 0,
+  extension_count: 0,
+  urge_count: 0,
+  last_urged_at: null,
+  sla_status: 'normal',
+} as const satisfies Partial<OrderRow>;

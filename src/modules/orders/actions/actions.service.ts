@@ -9,6 +9,7 @@ import { actorOf, assertCanSee, SYSTEM_ACTOR } from './actor';
 import { transition, availableActions, type Actor, type OrderAction, type OrderEvent } from '../model';
 import { columnsOf, snapshotOf, type OrderRow } from '../row';
 import { deadlineStamp } from '../metrics/facts';
+import { findMergeTarget, findOrder, patchOrder } from '../orders.repo';
 
 /** Extra inputs a dispatcher may give with `dispatch`: a corrected category, a note. */
 export interface ActionExtras {
@@ -53,7 +54,7 @@ export class OrderActions {
   }
 
   async load(w: Work, orderId: string): Promise<OrderRow> {
-    const row = await w.trx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+    const row = await findOrder(w.trx, orderId);
     if (!row) throw notFound('order');
     return row;
   }
@@ -84,11 +85,7 @@ export class OrderActions {
         throw badRequest('category_required', '分拨前请先确定诉求分类 / choose a category before dispatching');
     }
     if (action.type === 'merge') {
-      const main = await w.trx
-        .selectFrom('orders')
-        .select(['id', 'state', 'main_order_id'])
-        .where('id', '=', action.mainOrderId)
-        .executeTakeFirst();
+      const main = await findMergeTarget(w.trx, action.mainOrderId);
       if (!main) throw badRequest('unknown_main_order', `main order ${action.mainOrderId} does not exist`);
       action = { ...action, mainOrderState: main.state as any };
     }
@@ -115,7 +112,7 @@ export class OrderActions {
       await this.d.classifier.recordCorrection(w.trx, text, code, w.now);
       corrections.push({ text, categoryCode: code });
     }
-    await w.trx.updateTable('orders').set(patch).where('id', '=', row.id).execute();
+    await patchOrder(w.trx, row.id, patch);
     await this.timeline(
       w,
       row.id,

@@ -2,6 +2,7 @@
 import type { Queryable } from '../../../platform/db/connect';
 import { CATEGORIES, categoryPathName } from './categories-seed';
 import type { OrdersTables } from '../tables';
+import { anyCategory, insertCategory, listCategories } from './categories.repo';
 
 export type CategoryRow = OrdersTables['order_categories'];
 
@@ -52,29 +53,25 @@ export function categoryView(r: CategoryRow, byCode: Map<string, CategoryRow>): 
 
 /** Inserts the seed tree when the table is empty (base configuration, not demo data). */
 export async function ensureCategories(db: Queryable): Promise<boolean> {
-  const any = await db.selectFrom('order_categories').select('code').limit(1).executeTakeFirst();
-  if (any) return false;
+  if (await anyCategory(db)) return false;
   let sort = 0;
   for (const c of CATEGORIES) {
-    await db
-      .insertInto('order_categories')
-      .values({
-        code: c.code,
-        parent_code: c.parentCode,
-        name: c.name,
-        level: c.level,
-        leaf: c.leaf ? 1 : 0,
-        request_type: c.leaf ? c.requestType : null,
-        department_type: c.leaf ? c.departmentType : null,
-        sign_hours: c.leaf ? c.limits.signHours : null,
-        contact_days: c.leaf ? c.limits.contactDays : null,
-        complete_normal: c.leaf ? c.limits.completeDays.normal : null,
-        complete_urgent: c.leaf ? c.limits.completeDays.urgent : null,
-        complete_emergency: c.leaf ? c.limits.completeDays.emergency : null,
-        active: 1,
-        sort: sort++,
-      })
-      .execute();
+    await insertCategory(db, {
+      code: c.code,
+      parent_code: c.parentCode,
+      name: c.name,
+      level: c.level,
+      leaf: c.leaf ? 1 : 0,
+      request_type: c.leaf ? c.requestType : null,
+      department_type: c.leaf ? c.departmentType : null,
+      sign_hours: c.leaf ? c.limits.signHours : null,
+      contact_days: c.leaf ? c.limits.contactDays : null,
+      complete_normal: c.leaf ? c.limits.completeDays.normal : null,
+      complete_urgent: c.leaf ? c.limits.completeDays.urgent : null,
+      complete_emergency: c.leaf ? c.limits.completeDays.emergency : null,
+      active: 1,
+      sort: sort++,
+    });
   }
   return true;
 }
@@ -84,7 +81,7 @@ export class CategoryCache {
   private rows = new Map<string, CategoryRow>();
 
   async load(db: Queryable): Promise<void> {
-    const rows = await db.selectFrom('order_categories').selectAll().orderBy('sort').execute();
+    const rows = await listCategories(db);
     this.rows = new Map(rows.map((r) => [r.code, r]));
   }
 

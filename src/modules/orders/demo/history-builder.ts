@@ -11,7 +11,7 @@ import { computeClockStatus, OPEN_STATES, type OrderState } from '../model';
 import { generateDemoRequests, type DemoRequest } from './demo-history';
 import { decideRoute } from '../routing/routing';
 import type { UnitInfo } from '../deps';
-import { columnsOf, type OrderRow } from '../row';
+import { columnsOf, FRESH_LIFECYCLE, type OrderRow } from '../row';
 import { liveOrder } from './history-lifecycle';
 import {
   unitProfile,
@@ -245,32 +245,7 @@ export class HistoryBuilder {
       needs_visit: needsVisit ? 1 : 0,
       attachments: '[]',
       source_ref: null,
-      clock_started_at: null,
-      clock_stopped_at: null,
-      dispatched_at: null,
-      sign_deadline: null,
-      completion_deadline: null,
-      reopened_at: null,
-      suspended: 0,
-      pauses: '[]',
-      signed_at: null,
-      first_contact_at: null,
-      reply: null,
-      replied_at: null,
-      visit_result: null,
-      visited_at: null,
-      closed_at: null,
-      archived_at: null,
-      cancelled_at: null,
-      return_request: null,
-      extension_request: null,
-      supervision_level: 0,
-      bounce_count: 0,
-      reopen_count: 0,
-      extension_count: 0,
-      urge_count: 0,
-      last_urged_at: null,
-      sla_status: 'normal',
+      ...FRESH_LIFECYCLE,
       created_at: q.createdAt,
       updated_at: q.createdAt,
       version: 1,

@@ -2,6 +2,7 @@ import type { PlatformContext } from '../../../platform/context';
 import type { Tx } from '../../../platform/db/connect';
 import { newId } from '../../../platform/ids';
 import { CategoryClassifier, type Suggestion, type TrainingSample } from '../classifier/classifier';
+import { deleteModels, findModel, insertModel, insertSample, listSamples, olderModelIds } from './classification.repo';
 
 /**
  * The centre's category classifier: the latest stored model, retrained from the seeded history
@@ -16,10 +17,7 @@ export class ClassificationService {
   /** Loads the newest stored model, or the one with `id` (the model another node just trained). */
   async load(id?: string): Promise<void> {
     if (id && this.modelInfo?.id === id) return;
-    let q = this.p.db.selectFrom('classifier_models').selectAll();
-    // ids grow within a millisecond too: two models made in the same one still sort right
-    q = id ? q.where('id', '=', id) : q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1);
-    const row = await q.executeTakeFirst();
+    const row = await findModel(this.p.db, id);
     if (!row) return;
     this.model = CategoryClassifier.fromJSON(JSON.parse(row.model));
     this.modelInfo = {
@@ -41,10 +39,13 @@ export class ClassificationService {
 
   /** Stores a dispatcher's correction as a training sample, in the caller's transaction (see learn). */
   async recordCorrection(trx: Tx, text: string, categoryCode: string, now: number): Promise<void> {
-    await trx
-      .insertInto('classifier_samples')
-      .values({ id: newId(now), text, category_code: categoryCode, source: 'correction', created_at: now })
-      .execute();
+    await insertSample(trx, {
+      id: newId(now),
+      text,
+      category_code: categoryCode,
+      source: 'correction',
+      created_at: now,
+    });
   }
 
   /** The running model takes a stored correction at once (the next retrain includes it anyway). */
@@ -57,35 +58,23 @@ export class ClassificationService {
    * trains the stored model on everything). Returns the new model's figures.
    */
   async retrain(): Promise<{ samples: number; accuracy: number | null; top3: number | null }> {
-    const rows = await this.p.db.selectFrom('classifier_samples').select(['text', 'category_code']).execute();
+    const rows = await listSamples(this.p.db);
     const samples: TrainingSample[] = rows.map((r) => ({ text: r.text, categoryCode: r.category_code }));
     if (samples.length === 0) return { samples: 0, accuracy: null, top3: null };
     const { accuracy, top3 } = holdOutAccuracy(samples);
     const model = CategoryClassifier.train(samples);
     const now = this.p.clock.now();
     const id = newId(now);
-    await this.p.db
-      .insertInto('classifier_models')
-      .values({ id, created_at: now, samples: samples.length, accuracy, model: JSON.stringify(model.toJSON()) })
-      .execute();
+    await insertModel(this.p.db, {
+      id,
+      created_at: now,
+      samples: samples.length,
+      accuracy,
+      model: JSON.stringify(model.toJSON()),
+    });
     // keep the newest three models only: each is a few MB
-    const old = await this.p.db
-      .selectFrom('classifier_models')
-      .select('id')
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .offset(3)
-      .limit(100)
-      .execute();
-    if (old.length)
-      await this.p.db
-        .deleteFrom('classifier_models')
-        .where(
-          'id',
-          'in',
-          old.map((o) => o.id),
-        )
-        .execute();
+    const old = await olderModelIds(this.p.db, 3);
+    if (old.length) await deleteModels(this.p.db, old);
     this.model = model;
     this.modelInfo = { id, createdAt: now, samples: samples.length, accuracy };
     return { samples: samples.length, accuracy, top3 };

@@ -11,7 +11,7 @@ import { timelineRow, type OrderActions } from '../actions/actions.service';
 import { nextOrderNumber } from './numbers';
 import { decideRoute, type RouteDecision } from '../routing/routing';
 import { findDuplicates, type DuplicateCandidate } from './duplicates';
-import type { OrderRow } from '../row';
+import { FRESH_LIFECYCLE, type OrderRow } from '../row';
 import { orderView, type OrderLookups } from '../queries/order.view';
 import { missingFiles } from '../../../platform/files';
 import { insertRow } from '../../../platform/db/rows';
@@ -196,32 +196,7 @@ export class OrderIntake {
       needs_visit: input.needsVisit === false ? 0 : 1,
       attachments: JSON.stringify(input.attachments ?? []),
       source_ref: input.sourceRef ?? null,
-      clock_started_at: null,
-      clock_stopped_at: null,
-      dispatched_at: null,
-      sign_deadline: null,
-      completion_deadline: null,
-      reopened_at: null,
-      suspended: 0,
-      pauses: '[]',
-      signed_at: null,
-      first_contact_at: null,
-      reply: null,
-      replied_at: null,
-      visit_result: null,
-      visited_at: null,
-      closed_at: null,
-      archived_at: null,
-      cancelled_at: null,
-      return_request: null,
-      extension_request: null,
-      supervision_level: 0,
-      bounce_count: 0,
-      reopen_count: 0,
-      extension_count: 0,
-      urge_count: 0,
-      last_urged_at: null,
-      sla_status: 'normal',
+      ...FRESH_LIFECYCLE,
       version: 1,
       demo: 0,
     };

@@ -21,6 +21,7 @@ import {
   WEIGHTS_SETTING_KEY,
 } from './definitions';
 import type { MetricsTables } from './tables';
+import { readSetting, writeSetting } from '../../../platform/settings';
 import type { TimelineEvent } from './reference';
 
 type Db = Kysely<DB> | Tx;
@@ -272,18 +273,10 @@ export async function rebuildRollups(db: Db): Promise<void> {
 // ── the weights setting ──────────────────────────────────────────────────────────────────
 
 export async function readWeights(db: Db): Promise<{ value: unknown; updatedAt: number } | null> {
-  const row = await db
-    .selectFrom('settings')
-    .select(['value', 'updated_at'])
-    .where('key', '=', WEIGHTS_SETTING_KEY)
-    .executeTakeFirst();
-  return row ? { value: JSON.parse(row.value), updatedAt: Number(row.updated_at) } : null;
+  const row = await readSetting(db, WEIGHTS_SETTING_KEY);
+  return row ? { value: JSON.parse(row.value), updatedAt: row.updatedAt } : null;
 }
 
 export async function writeWeights(trx: Tx, value: MetricWeights, now: number): Promise<void> {
-  await trx
-    .insertInto('settings')
-    .values({ key: WEIGHTS_SETTING_KEY, value: JSON.stringify(value), updated_at: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: now }))
-    .execute();
+  await writeSetting(trx, WEIGHTS_SETTING_KEY, JSON.stringify(value), now);
 }

@@ -34,6 +34,7 @@ import {
   writeWeights,
 } from './repo';
 import { monthlyWorkbook } from './xlsx';
+import { allDeadlines } from '../orders.repo';
 
 export interface TrendPoint extends MetricsRow {
   month: string;
@@ -179,10 +180,7 @@ export class OrderMetrics {
     const facts: Array<Fact & { orderId: string }> = [];
     const orders = byOrder(events);
     const asOf = this.d.p.clock.now();
-    const rows = await this.d.p.db
-      .selectFrom('orders')
-      .select(['id', 'sign_deadline', 'completion_deadline'])
-      .execute();
+    const rows = await allDeadlines(this.d.p.db);
     const deadlines = new Map(
       rows.map((r) => [r.id, { sign: num(r.sign_deadline), completion: num(r.completion_deadline) }]),
     );

@@ -9,10 +9,10 @@ import type { Kysely } from 'kysely';
  * orders_unit_created, orders_unit_state_created — a unit's orders newest first, all of them or
  *   in one state (a handler's workbench, the dispatcher's unit filter): a page is the first rows of
  *   one range, whatever else is filtered (a handler's text search: 840 ms → 2 ms, a handler's
- *   archive: 120 ms → 2 ms at 1M orders on SQLite). queries/queries.service.ts reads a subtree of units one
+ *   archive: 120 ms → 2 ms at 1M orders on SQLite). queries/queries.repo.ts reads a subtree of units one
  *   unit at a time along them and merges.
  * orders_state_deadline_id — replaces orders_state_deadline (state, completion_deadline): with the
- *   id it covers the first step of the deadline-ordered list (queries/queries.service.ts), which no longer
+ *   id it covers the first step of the deadline-ordered list (queries/queries.repo.ts), which no longer
  *   sorts every open order's full row (57 ms → 4 ms at 1M orders on SQLite). It serves every query
  *   the narrower one did.
  */

@@ -8,7 +8,7 @@ import { dialectOf } from '../../../platform/db/columns';
  *
  * SQLite: an FTS5 table with the trigram tokenizer over `orders` (external content, kept in
  *   step by triggers on every write path, the bulk history loader's too). Terms of 3 or more
- *   characters; shorter ones are served by the scan (queries/queries.service.ts).
+ *   characters; shorter ones are served by the scan (queries/queries.repo.ts).
  * PostgreSQL: pg_trgm GIN indexes under the same LIKE the query already uses; the planner picks
  *   them for rare terms. pg_trgm ships with PostgreSQL (contrib) and is a trusted extension; where
  *   it cannot be created (no contrib package, no CREATE right), search keeps working by scan and

@@ -6,17 +6,14 @@ import type { Work } from '../../../platform/transact';
 import type { OrderChange } from '../deps';
 import { writeNotification } from './outbox';
 import { citizenReplied } from './templates';
+import { mergedInto } from '../orders.repo';
 
 const ANSWERED = new Set(['order.reply_approved', 'order.direct_replied']);
 
 export function mergedFollowMainHook() {
   return async (w: Work, change: OrderChange): Promise<void> => {
     if (!ANSWERED.has(change.event.type) || change.after.demo) return;
-    const merged = await w.trx
-      .selectFrom('orders')
-      .select(['id', 'number', 'title', 'reporter_phone'])
-      .where('main_order_id', '=', change.after.id)
-      .execute();
+    const merged = await mergedInto(w.trx, change.after.id);
     for (const m of merged) {
       if (!m.reporter_phone) continue;
       await writeNotification(w, m.id, {

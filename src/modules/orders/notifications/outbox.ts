@@ -13,6 +13,8 @@ import type { OrderChange, OrdersDeps } from '../deps';
 import { noticesFor, type Notice } from './notices';
 import { templateTitle } from './templates';
 import type { DeliveryAdapter } from './adapters';
+import { lockNotification, markFailed, markSent } from './notifications.repo';
+import { orderNumberOf } from '../orders.repo';
 
 export const DELIVER_JOB = 'notifications.deliver';
 /** Attempts per message: with the runner's backoff (2, 4, 8, 16 s) about half a minute of retries. */
@@ -67,20 +69,9 @@ export function deliveryHandler(d: OrdersDeps, adapterFor: (channel: string) => 
   return async (trx: Tx, job: Job): Promise<void> => {
     const id = typeof job.payload.notificationId === 'string' ? job.payload.notificationId : null;
     if (!id) return;
-    // lock the message first (PostgreSQL: FOR UPDATE; SQLite: a no-op write takes the write lock)
-    let q = trx.selectFrom('notifications').selectAll().where('id', '=', id);
-    if (d.p.dialect === 'postgres') q = q.forUpdate();
-    else
-      await trx
-        .updateTable('notifications')
-        .set((eb) => ({ attempts: eb.ref('attempts') }))
-        .where('id', '=', id)
-        .execute();
-    const n = await q.executeTakeFirst();
+    const n = await lockNotification(trx, d.p.dialect, id);
     if (!n || n.status !== 'pending') return;
-    const order = n.order_id
-      ? await trx.selectFrom('orders').select('number').where('id', '=', n.order_id).executeTakeFirst()
-      : undefined;
+    const order = n.order_id ? await orderNumberOf(trx, n.order_id) : undefined;
     try {
       await adapterFor(n.channel).send({
         id: n.id,
@@ -98,18 +89,10 @@ export function deliveryHandler(d: OrdersDeps, adapterFor: (channel: string) => 
       const error = String((err as Error)?.message ?? err).slice(0, 1000);
       // Earlier attempts throw so the runner retries with backoff (and rolls this back); the last one records the failure.
       if (job.attempts < DELIVERY_ATTEMPTS) throw err;
-      await trx
-        .updateTable('notifications')
-        .set({ status: 'failed', attempts: job.attempts, error })
-        .where('id', '=', id)
-        .execute();
+      await markFailed(trx, id, job.attempts, error);
       d.p.logger.warn({ notification: id, channel: n.channel, error }, 'notification not delivered');
       return;
     }
-    await trx
-      .updateTable('notifications')
-      .set({ status: 'sent', sent_at: d.p.clock.now(), attempts: job.attempts, error: null })
-      .where('id', '=', id)
-      .execute();
+    await markSent(trx, id, job.attempts, d.p.clock.now());
   };
 }

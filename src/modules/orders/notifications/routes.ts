@@ -3,6 +3,7 @@ import type { Http } from '../../../platform/http';
 import { maskPhone } from '../../identity/pii';
 import type { OrdersServices } from '../services';
 import { templateTitle } from './templates';
+import { listOutbox } from './notifications.repo';
 
 /** The notifications outbox, newest first: what was sent to whom, what is pending, what failed. */
 export function notificationRoutes(app: Http, m: OrdersServices) {
@@ -20,18 +21,7 @@ export function notificationRoutes(app: Http, m: OrdersServices) {
     },
     async (req) => {
       const q = req.query;
-      let sel = p.db
-        .selectFrom('notifications')
-        .leftJoin('orders', 'orders.id', 'notifications.order_id')
-        .selectAll('notifications')
-        .select('orders.number as order_number');
-      if (q.orderId) sel = sel.where('notifications.order_id', '=', q.orderId);
-      if (q.status) sel = sel.where('notifications.status', '=', q.status);
-      const rows = await sel
-        .orderBy('notifications.created_at', 'desc')
-        .orderBy('notifications.id', 'desc')
-        .limit(q.limit ?? 100)
-        .execute();
+      const rows = await listOutbox(p.db, { orderId: q.orderId, status: q.status, limit: q.limit ?? 100 });
       return {
         items: rows.map((n) => ({
           id: n.id,

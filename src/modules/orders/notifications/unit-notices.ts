@@ -4,12 +4,12 @@
  * the caller's "seen up to" mark. The header's bell shows them to handlers.
  */
 import { NoticesQuery, SeenBody, SeenResult, UnitNotices } from './notifications.contract';
-import { sql } from 'kysely';
 import type { Http } from '../../../platform/http';
 import { requirePrincipal } from '../../../platform/auth/hooks';
 import type { Principal } from '../../../platform/auth/principal';
 import type { OrdersServices } from '../services';
 import { templateTitle } from './templates';
+import { advanceSeenMark, seenMark, unitNotices } from './notifications.repo';
 
 /** The units whose notices a principal reads: every unit for street-wide roles, else their subtree. */
 function unitsOf(m: OrdersServices, pr: Principal): string[] | null {
@@ -34,38 +34,9 @@ export function unitNoticeRoutes(app: Http, m: OrdersServices) {
     async (req) => {
       const pr = requirePrincipal(req);
       const units = unitsOf(m, pr);
-      const mark = await p.db
-        .selectFrom('notice_marks')
-        .select('seen_at')
-        .where('user_id', '=', pr.id)
-        .executeTakeFirst();
-      const seenAt = mark ? Number(mark.seen_at) : 0;
+      const seenAt = await seenMark(p.db, pr.id);
       if (units !== null && units.length === 0) return { items: [], unread: 0, seenAt };
-      let base = p.db
-        .selectFrom('notifications')
-        .where('notifications.recipient_kind', '=', 'unit')
-        .where('notifications.channel', '=', 'internal');
-      if (units !== null) base = base.where('notifications.recipient', 'in', units);
-      const rows = await base
-        .leftJoin('orders', 'orders.id', 'notifications.order_id')
-        .select([
-          'notifications.id',
-          'notifications.order_id',
-          'notifications.recipient',
-          'notifications.template',
-          'notifications.text',
-          'notifications.created_at',
-          'orders.number as order_number',
-        ])
-        .orderBy('notifications.created_at', 'desc')
-        .orderBy('notifications.id', 'desc')
-        .limit(req.query.limit ?? 20)
-        .execute();
-      // counted to 100 at most: the badge shows 99+ past that
-      const unread = await p.db
-        .selectFrom(base.select('notifications.id').where('notifications.created_at', '>', seenAt).limit(100).as('u'))
-        .select((e) => e.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow();
+      const { rows, unread } = await unitNotices(p.db, units, req.query.limit ?? 20, seenAt);
       return {
         items: rows.map((n) => ({
           id: n.id,
@@ -79,7 +50,7 @@ export function unitNoticeRoutes(app: Http, m: OrdersServices) {
           createdAt: Number(n.created_at),
           unread: Number(n.created_at) > seenAt,
         })),
-        unread: Number(unread.n),
+        unread,
         seenAt,
       };
     },
@@ -101,24 +72,7 @@ export function unitNoticeRoutes(app: Http, m: OrdersServices) {
       const now = p.clock.now();
       // never in the future (a later notice would be hidden), never moving back
       const until = Math.min(req.body.until ?? now, now);
-      await p.db
-        .insertInto('notice_marks')
-        .values({ user_id: pr.id, seen_at: until })
-        .onConflict((oc) =>
-          oc.column('user_id').doUpdateSet({
-            seen_at:
-              p.dialect === 'postgres'
-                ? sql`greatest(notice_marks.seen_at, excluded.seen_at)`
-                : sql`max(notice_marks.seen_at, excluded.seen_at)`,
-          }),
-        )
-        .execute();
-      const mark = await p.db
-        .selectFrom('notice_marks')
-        .select('seen_at')
-        .where('user_id', '=', pr.id)
-        .executeTakeFirstOrThrow();
-      return { seenAt: Number(mark.seen_at) };
+      return { seenAt: await advanceSeenMark(p.db, p.dialect, pr.id, until) };
     },
   );
 }

@@ -1,6 +1,4 @@
 import type { OrderState } from '../contract';
-import { sql, type SelectQueryBuilder } from 'kysely';
-import type { DB } from '../../../schema';
 import type { Principal } from '../../../platform/auth/principal';
 import { SYSTEM_CONTEXT, type AuditContext } from '../../../platform/audit';
 import { badRequest, notFound } from '../../../platform/errors';
@@ -9,31 +7,22 @@ import type { OrderActions } from '../actions/actions.service';
 import { assertCanSee } from '../actions/actor';
 import { ACTION_RULES, OPEN_STATES } from '../model';
 import { orderView, publicOrderView, type OrderLookups, type OrderView } from './order.view';
-import { fewTextHits, textMatches } from './text-search';
-import type { OrderRow } from '../row';
+import {
+  countOpenOrders,
+  findOrderById,
+  findOrderByIdOrNumber,
+  findOrderByNumber,
+  listOrderRows,
+  mainOrderBrief,
+  orderEvents,
+  orderNotifications,
+  orderProgressEvents,
+  ordersByReporterPhone,
+  ordersMergedInto,
+  type OrderFilter,
+} from './queries.repo';
 
-export interface OrderFilter {
-  state?: string[];
-  unitId?: string;
-  sla?: 'normal' | 'due_soon' | 'overdue';
-  channel?: string;
-  categoryPrefix?: string;
-  communityCode?: string;
-  q?: string;
-  phone?: string;
-  from?: number;
-  to?: number;
-  open?: boolean;
-  supervised?: boolean;
-  /** Orders with a pending 退单 (return) or 延期 (extension) request. */
-  request?: 'return' | 'extension';
-  /** 临期或超期: sla_status due_soon or overdue. */
-  late?: boolean;
-  /** Keyset cursor: the last row's created_at and id from the previous page. */
-  before?: string;
-  limit?: number;
-  sort?: 'newest' | 'deadline';
-}
+export type { OrderFilter } from './queries.repo';
 
 export interface QueueCounts {
   /** Open orders per state. */
@@ -72,89 +61,11 @@ export class OrderQueries {
 
   async list(principal: Principal, f: OrderFilter) {
     const limit = Math.min(f.limit ?? 50, 500);
-    const db = this.d.p.db;
     const scope = this.scopeOf(principal);
     if (!scope) return { items: [], next: null };
-    const { units, reporter } = scope;
     const cursor = f.before && f.sort !== 'deadline' ? parseKeysetCursor(f.before) : null;
     const offset = f.sort === 'deadline' && f.before ? parseOffsetCursor(f.before) : 0;
-    /** The filters, on any select from `orders` (the scope is added by the caller). */
-    const filtered = <Q extends SelectQueryBuilder<DB, 'orders', any>>(q: Q): Q => {
-      let x = q as SelectQueryBuilder<DB, 'orders', any>;
-      if (reporter) x = x.where('reporter_user_id', '=', reporter);
-      if (f.state?.length) x = x.where('state', 'in', f.state);
-      if (f.open) x = x.where('state', 'in', OPEN_STATES as unknown as string[]);
-      if (f.unitId) x = x.where('unit_id', '=', f.unitId);
-      if (f.sla) x = x.where('sla_status', '=', f.sla);
-      if (f.channel) x = x.where('channel', '=', f.channel);
-      if (f.categoryPrefix) x = x.where('category_code', 'like', `${f.categoryPrefix}%`);
-      if (f.communityCode) x = x.where('community_code', '=', f.communityCode);
-      if (f.phone) x = x.where('reporter_phone', '=', f.phone.replace(/\s+/g, ''));
-      if (f.supervised) x = x.where('supervision_level', '>', 0);
-      if (f.request === 'return') x = x.where('return_request', 'is not', null);
-      if (f.request === 'extension') x = x.where('extension_request', 'is not', null);
-      if (f.late) x = x.where('sla_status', 'in', ['due_soon', 'overdue']);
-      if (f.from !== undefined) x = x.where('created_at', '>=', f.from);
-      if (f.to !== undefined) x = x.where('created_at', '<', f.to);
-      if (f.q) {
-        const term = f.q.trim();
-        if (/^GC\d{8,}$/i.test(term)) x = x.where('number', '=', term.toUpperCase());
-        else if (term) x = x.where(textMatches(this.d.p.dialect, term));
-      }
-      if (cursor) {
-        const c = cursor;
-        x = x.where((eb) =>
-          eb.or([eb('created_at', '<', c.t), eb.and([eb('created_at', '=', c.t), eb('id', '<', c.id)])]),
-        );
-      }
-      return x as Q;
-    };
-    // no deadline yet sorts last; an integer sentinel keeps the key a bigint on PostgreSQL (9e15 is numeric)
-    const deadline = sql`coalesce(completion_deadline, 9000000000000000)`;
-    let rows: OrderRow[];
-    if (f.sort === 'deadline') {
-      // Two steps: the page's ids in deadline order (from an index when the filters allow:
-      // orders_state_deadline_id), then those rows — instead of sorting every matching full row.
-      let ids = filtered(db.selectFrom('orders').select('id'));
-      if (units) ids = ids.where('unit_id', 'in', units);
-      ids = ids.orderBy(deadline).orderBy('id').limit(limit).offset(offset);
-      rows = await db.selectFrom('orders').selectAll().where('id', 'in', ids).orderBy(deadline).orderBy('id').execute();
-    } else if (units && units.length > 1 && (await fewTextHits(db, this.d.p.dialect, f.q))) {
-      // A rare term in a subtree: from its few matches (rowid), the units and the order only tested
-      // (unary + keeps SQLite off their indexes), the page sorted — not each unit's orders walked.
-      rows = (await filtered(db.selectFrom('orders').selectAll())
-        .where(sql`+unit_id`, 'in', units)
-        .orderBy(sql`+created_at desc`)
-        .orderBy('id', 'desc')
-        .limit(limit)
-        .execute()) as OrderRow[];
-    } else if (units && units.length > 1 && units.length <= 20) {
-      // A subtree of units: each unit's newest first (orders_unit_created, orders_unit_state_created), merged. `unit_id in
-      // (…)` would read every order of every unit and sort them all before taking a page.
-      const branch = (unitId: string, i: number) =>
-        db
-          .selectFrom(
-            filtered(db.selectFrom('orders').selectAll().where('unit_id', '=', unitId))
-              .orderBy('created_at', 'desc')
-              .orderBy('id', 'desc')
-              .limit(limit)
-              .as(`u${i}`),
-          )
-          .selectAll();
-      let all = branch(units[0], 0);
-      for (let i = 1; i < units.length; i++) all = all.unionAll(branch(units[i], i));
-      rows = await db
-        .selectFrom(all.as('scoped'))
-        .selectAll()
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit)
-        .execute();
-    } else {
-      let q = filtered(db.selectFrom('orders').selectAll());
-      if (units) q = q.where('unit_id', 'in', units);
-      rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-    }
+    const rows = await listOrderRows(this.d.p.db, this.d.p.dialect, f, scope, { limit, offset, cursor });
     const now = this.d.p.clock.now();
     const last = rows[rows.length - 1];
     const next =
@@ -212,18 +123,7 @@ export class OrderQueries {
     };
     const scope = this.scopeOf(principal);
     if (!scope) return out;
-    const ret = sql<number>`case when return_request is null then 0 else 1 end`;
-    const ext = sql<number>`case when extension_request is null then 0 else 1 end`;
-    let q = this.d.p.db
-      .selectFrom('orders')
-      .select(['state', 'sla_status'])
-      .select(ret.as('ret'))
-      .select(ext.as('ext'))
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .where('state', 'in', OPEN_STATES as unknown as string[]);
-    if (scope.units) q = q.where('unit_id', 'in', scope.units.length ? scope.units : ['-']);
-    if (scope.reporter) q = q.where('reporter_user_id', '=', scope.reporter);
-    const rows = await q.groupBy(['state', 'sla_status', ret, ext]).execute();
+    const rows = await countOpenOrders(this.d.p.db, scope);
     for (const r of rows) {
       const n = Number(r.n);
       out.byState[r.state] = (out.byState[r.state] ?? 0) + n;
@@ -238,41 +138,16 @@ export class OrderQueries {
   }
 
   async detail(principal: Principal, id: string) {
-    const row = await this.d.p.db
-      .selectFrom('orders')
-      .selectAll()
-      .where((eb) => eb.or([eb('id', '=', id), eb('number', '=', id)]))
-      .executeTakeFirst();
+    const row = await findOrderByIdOrNumber(this.d.p.db, id);
     if (!row) throw notFound('order');
     assertCanSee(principal, row, this.d.units);
     const now = this.d.p.clock.now();
     // the actor's display name now (陈调度), as the demo history records it; the login or 'system' when there is no user
-    const events = await this.d.p.db
-      .selectFrom('order_events')
-      .selectAll()
-      .where('order_id', '=', row.id)
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
+    const events = await orderEvents(this.d.p.db, row.id);
     const names = await this.d.directory.userNames(events.flatMap((e) => (e.actor_id ? [e.actor_id] : [])));
-    const merged = await this.d.p.db
-      .selectFrom('orders')
-      .select(['id', 'number', 'title', 'created_at'])
-      .where('main_order_id', '=', row.id)
-      .execute();
-    const main = row.main_order_id
-      ? await this.d.p.db
-          .selectFrom('orders')
-          .select(['id', 'number', 'state'])
-          .where('id', '=', row.main_order_id)
-          .executeTakeFirst()
-      : null;
-    const notifications = await this.d.p.db
-      .selectFrom('notifications')
-      .selectAll()
-      .where('order_id', '=', row.id)
-      .orderBy('created_at')
-      .execute();
+    const merged = await ordersMergedInto(this.d.p.db, row.id);
+    const main = row.main_order_id ? await mainOrderBrief(this.d.p.db, row.main_order_id) : null;
+    const notifications = await orderNotifications(this.d.p.db, row.id);
     return {
       order: orderView(row, now, this.lookups),
       timeline: events.map((e) => ({
@@ -315,7 +190,7 @@ export class OrderQueries {
 
   /** The full reporter name and phone of one order; the reveal is an audited action. */
   async revealReporter(principal: Principal, ctx: AuditContext, id: string) {
-    const row = await this.d.p.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findOrderById(this.d.p.db, id);
     if (!row) throw notFound('order');
     assertCanSee(principal, row, this.d.units);
     await this.d.p.transact(ctx, async (w) => {
@@ -333,35 +208,21 @@ export class OrderQueries {
   async callerHistory(phone: string) {
     const clean = phone.replace(/\s+/g, '');
     if (!/^[0-9+-]{5,20}$/.test(clean)) throw badRequest('invalid_phone', 'phone must be 5–20 digits');
-    const rows = await this.d.p.db
-      .selectFrom('orders')
-      .selectAll()
-      .where('reporter_phone', '=', clean)
-      .orderBy('created_at', 'desc')
-      .limit(20)
-      .execute();
+    const rows = await ordersByReporterPhone(this.d.p.db, clean);
     const now = this.d.p.clock.now();
     return { phone: clean, count: rows.length, items: rows.map((r) => orderView(r, now, this.lookups)) };
   }
 
   /** Public tracking: the order number and the reporter's phone number together unlock it. */
   async track(number: string, phone: string) {
-    const row = await this.d.p.db
-      .selectFrom('orders')
-      .selectAll()
-      .where('number', '=', number.trim().toUpperCase())
-      .executeTakeFirst();
+    const row = await findOrderByNumber(this.d.p.db, number.trim().toUpperCase());
     const clean = phone.replace(/\s+/g, '');
     if (!row || !row.reporter_phone || row.reporter_phone !== clean) {
       throw notFound('order with this number and phone');
     }
     const view = publicOrderView(orderView(row, this.d.p.clock.now(), this.lookups));
     if (row.main_order_id) {
-      const main = await this.d.p.db
-        .selectFrom('orders')
-        .selectAll()
-        .where('id', '=', row.main_order_id)
-        .executeTakeFirst();
+      const main = await findOrderById(this.d.p.db, row.main_order_id);
       if (main)
         return {
           ...publicOrderView(orderView(main, this.d.p.clock.now(), this.lookups)),
@@ -369,12 +230,7 @@ export class OrderQueries {
           mainOrderNumber: main.number,
         };
     }
-    const events = await this.d.p.db
-      .selectFrom('order_events')
-      .select(['at', 'type', 'to_state'])
-      .where('order_id', '=', row.id)
-      .orderBy('at')
-      .execute();
+    const events = await orderProgressEvents(this.d.p.db, row.id);
     return {
       ...view,
       progress: events

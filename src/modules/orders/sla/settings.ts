@@ -1,6 +1,7 @@
 /** The SLA rules in the platform `settings` table (key `orders.sla_rules`), defaults in code. */
 import type { Queryable } from '../../../platform/db/connect';
 import { enqueueJob } from '../../../platform/jobs';
+import { readSetting, writeSetting } from '../../../platform/settings';
 import type { Work } from '../../../platform/transact';
 import { DEFAULT_SLA_RULES, SLA_JOB, parseSlaRules, type SlaRules } from './sla-rules';
 
@@ -35,19 +36,15 @@ export function readSlaRules(db: Queryable, onInvalid?: (err: Error) => void): P
 }
 
 async function readStored(db: Queryable, onInvalid?: (err: Error) => void): Promise<StoredSlaRules> {
-  const row = await db
-    .selectFrom('settings')
-    .select(['value', 'updated_at'])
-    .where('key', '=', SLA_RULES_KEY)
-    .executeTakeFirst();
+  const row = await readSetting(db, SLA_RULES_KEY);
   if (!row) return { rules: DEFAULT_SLA_RULES, saved: false, updatedAt: null };
   try {
     if (parsed?.value !== row.value) parsed = { value: row.value, rules: parseSlaRules(JSON.parse(row.value)) };
-    return { rules: parsed.rules, saved: true, updatedAt: Number(row.updated_at) };
+    return { rules: parsed.rules, saved: true, updatedAt: row.updatedAt };
   } catch (err) {
     // A hand-edited bad value must not stop the clocks: fall back to the defaults, loudly.
     onInvalid?.(err as Error);
-    return { rules: DEFAULT_SLA_RULES, saved: false, updatedAt: Number(row.updated_at) };
+    return { rules: DEFAULT_SLA_RULES, saved: false, updatedAt: row.updatedAt };
   }
 }
 
@@ -56,11 +53,7 @@ export async function saveSlaRules(w: Work, rules: SlaRules): Promise<void> {
   const before = await readSlaRules(w.trx);
   const value = JSON.stringify(rules);
   readInTransaction.delete(w.trx);
-  await w.trx
-    .insertInto('settings')
-    .values({ key: SLA_RULES_KEY, value, updated_at: w.now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: w.now }))
-    .execute();
+  await writeSetting(w.trx, SLA_RULES_KEY, value, w.now);
   w.audit({
     action: 'orders.sla_rules.update',
     entityType: 'setting',

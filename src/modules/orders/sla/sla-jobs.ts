@@ -36,6 +36,7 @@ import {
   type SlaRules,
 } from './sla-rules';
 import { readSlaRules } from './settings';
+import { eventDataOf, lockOrder, patchOrder, runningOrders } from '../orders.repo';
 
 /** Columns whose change can move a clock; other changes (urge, contact…) plan nothing. */
 const CLOCK_COLUMNS = [
@@ -74,7 +75,7 @@ export function registerSlaJobs(mod: OrdersServices) {
     const o = snapshotOf(after);
     const status = nextSlaStatus(after.sla_status, slaLevelOf(o, w.now, calc, rules.dueSoonRatio), clockRuns(o));
     if (status !== after.sla_status) {
-      await w.trx.updateTable('orders').set({ sla_status: status }).where('id', '=', after.id).execute();
+      await patchOrder(w.trx, after.id, { sla_status: status });
       after.sla_status = status; // the row the caller gets back matches the database
     }
     const resumed = !!before && Number(before.suspended) === 1 && Number(after.suspended) === 0;
@@ -92,12 +93,7 @@ export function registerSlaJobs(mod: OrdersServices) {
 
   /** Whether this clock's deadline was already reported at this level (a job run twice, a resume). */
   async function alreadyRaised(w: Work, orderId: string, type: string, job: SlaJobPayload): Promise<boolean> {
-    const rows = await w.trx
-      .selectFrom('order_events')
-      .select('data')
-      .where('order_id', '=', orderId)
-      .where('type', '=', type)
-      .execute();
+    const rows = await eventDataOf(w.trx, orderId, type);
     return rows.some((r) => {
       const data = JSON.parse(r.data) as { clock?: unknown; deadline?: unknown };
       return data.clock === job.clock && Number(data.deadline) === job.deadline;
@@ -139,8 +135,7 @@ export function registerSlaJobs(mod: OrdersServices) {
     if (await alreadyRaised(w, row.id, type, job)) return;
     const stored = asLevel(row.sla_status);
     const status = worse(stored, level);
-    if (status !== row.sla_status)
-      await w.trx.updateTable('orders').set({ sla_status: status }).where('id', '=', row.id).execute();
+    if (status !== row.sla_status) await patchOrder(w.trx, row.id, { sla_status: status });
     const after: OrderRow = { ...row, sla_status: status };
     const at = pausedSince(o) ?? w.now;
     const label = CLOCK_LABEL[job.clock];
@@ -180,18 +175,8 @@ export function registerSlaJobs(mod: OrdersServices) {
       const payload = readPayload(job.payload);
       if (!payload) return;
       await workIn(trx, p.clock.now(), SYSTEM_CONTEXT, async (w) => {
-        // Hold the order while deciding, so a user's action (or another node's SLA job on it) waits
-        // instead of racing. SQLite has no FOR UPDATE: a no-op write as the first statement takes
-        // the database's write lock before anything is read (no stale snapshot to upgrade later).
-        let q = w.trx.selectFrom('orders').selectAll().where('id', '=', payload.orderId);
-        if (p.dialect === 'postgres') q = q.forUpdate();
-        else
-          await w.trx
-            .updateTable('orders')
-            .set((eb) => ({ version: eb.ref('version') }))
-            .where('id', '=', payload.orderId)
-            .execute();
-        const row = await q.executeTakeFirst();
+        // held while deciding: a user's action (or another node's SLA job on it) waits
+        const row = await lockOrder(w.trx, p.dialect, payload.orderId);
         if (!row) return;
         const rules = await rulesIn(w.trx);
         const planned = planSla(snapshotOf(row), calc, rules).find((j) => j.key === slaJobKey(kind, payload));
@@ -228,16 +213,6 @@ export function registerSlaJobs(mod: OrdersServices) {
       }
     }
   });
-}
-
-function runningOrders(db: Kysely<DB> | Tx) {
-  return db
-    .selectFrom('orders')
-    .selectAll()
-    .where('state', 'in', ['pending_dispatch', 'pending_sign', 'handling'])
-    .where('clock_started_at', 'is not', null)
-    .where('clock_stopped_at', 'is', null)
-    .execute();
 }
 
 function readPayload(x: Record<string, unknown>): SlaJobPayload | null {

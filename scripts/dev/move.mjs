@@ -60,7 +60,8 @@ for (const file of files) {
     if (nt === target && nf === file) return all;
     let rel = relative(dirname(nf), nt);
     // keep the specifier's style: no extension, or folder/index left implicit
-    const hadExt = EXT.some((x) => spec.endsWith(x)) || /\.\w+$/.test(spec.split('/').pop());
+    // (a dotted name like './orders.en' has no extension: only a specifier naming the file itself has one)
+    const hadExt = resolve(dirname(file), spec) === target;
     if (!hadExt) {
       rel = rel.replace(/\.(ts|tsx|mjs|js)$/, '');
       if (!/\/index$/.test(spec) && !spec.endsWith('/index')) {

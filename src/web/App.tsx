@@ -10,9 +10,9 @@ import { AuthProvider } from './auth';
 import { navEntries, type NavEntry } from './nav';
 import { AppLayout } from './layout/AppLayout';
 import { RequireAuth } from './layout/RequireAuth';
-import { LoginPage } from './pages/login/LoginPage';
+import { LoginPage } from './modules/identity/pages/login/LoginPage';
 import { NotFound } from './components/Results';
-import { citizenRoutes, CitizenLoginLinks } from './pages/citizen/publicRoutes';
+import { citizenRoutes, CitizenLoginLinks } from './modules/orders/pages/citizen/publicRoutes';
 
 const theme: ThemeConfig = {
   algorithm: antTheme.defaultAlgorithm,

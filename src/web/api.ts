@@ -1,7 +1,8 @@
 /**
- * The one HTTP client of the web app: JSON in and out, the CSRF header on every write,
- * server errors `{error:{code,message,details}}` thrown as ApiError, and 401 handed to the
- * auth layer (which sends the user to the login page).
+ * The one HTTP client of the web app: JSON in and out (or a multipart form, or a file to
+ * download), extra headers such as Idempotency-Key, the CSRF header on every write, server
+ * errors `{error:{code,message,details}}` thrown as ApiError by one reader, and 401 handed to
+ * the auth layer (which sends the user to the login page).
  */
 
 export class ApiError extends Error {
@@ -33,6 +34,12 @@ export type Query = Record<string, string | number | boolean | null | undefined>
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A multipart body instead of JSON (file uploads). */
+  form?: FormData;
+  /** Extra headers (Idempotency-Key …). */
+  headers?: Record<string, string>;
+  /** The CSRF token when the page has its own session object (public pages outside the provider). */
+  csrf?: string | null;
   /** Do not treat 401 as "session gone" (login form, the initial /api/me probe). */
   allow401?: boolean;
   signal?: AbortSignal;
@@ -60,7 +67,8 @@ function goToLogin(): void {
   }
 }
 
-async function readError(res: Response): Promise<ApiError> {
+/** The server's error envelope as an ApiError; a body without one keeps the status line. */
+export async function readError(res: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
     body = await res.json();
@@ -80,12 +88,15 @@ async function readError(res: Response): Promise<ApiError> {
   );
 }
 
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   const write = method !== 'GET' && method !== 'HEAD';
-  if (write && csrfToken) headers['x-csrf-token'] = csrfToken;
-  let body: string | undefined;
-  if (opts.body !== undefined) {
+  const csrf = opts.csrf ?? csrfToken;
+  if (write && csrf) headers['x-csrf-token'] = csrf;
+  let body: BodyInit | undefined;
+  if (opts.form) {
+    body = opts.form; // the browser sets the multipart boundary
+  } else if (opts.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(opts.body);
   } else if (write) {
@@ -108,9 +119,19 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   }
   if (res.status === 401 && !opts.allow401) goToLogin();
   if (!res.ok) throw await readError(res);
+  return res;
+}
+
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await send(method, path, opts);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A file from the API (an export, an attachment), with the session cookie. */
+export async function fetchBlob(path: string, query?: Query): Promise<Blob> {
+  return (await send('GET', path, { query })).blob();
 }
 
 export const api = {

@@ -1,7 +1,7 @@
 /** English. Must carry every key of zh-CN.ts (the type below makes tsc list missing ones). */
 import type { MessageKey } from './zh-CN';
-import { ordersEn } from './orders.en';
-import { opsEn } from './ops.en';
+import { ordersEn } from '../modules/orders/i18n/en';
+import { opsEn } from '../modules/orders/i18n/ops.en';
 
 export const en: Record<MessageKey, string> = {
   // ---- app & layout ----

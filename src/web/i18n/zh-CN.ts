@@ -2,8 +2,8 @@
  * 简体中文 — the source dictionary. Keys are `area.thing`; `{name}` marks a placeholder.
  * Every key here must also be in en.ts (tsc checks it). Modules add their keys in their own block.
  */
-import { ordersZhCN } from './orders.zh-CN';
-import { opsZhCN } from './ops.zh-CN';
+import { ordersZhCN } from '../modules/orders/i18n/zh-CN';
+import { opsZhCN } from '../modules/orders/i18n/ops.zh-CN';
 
 export const zhCN = {
   // ---- app & layout ----

@@ -5,8 +5,8 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n';
-import { DISPATCH_QUEUES, UNIT_QUEUES } from '../orders/workbench/queues';
-import { useQueueCounts } from '../orders/workbench/useOrderList';
+import { DISPATCH_QUEUES, UNIT_QUEUES } from '../../modules/orders/pages/workbench/queues';
+import { useQueueCounts } from '../../modules/orders/pages/workbench/useOrderList';
 
 export function OrdersOverview({ centre }: { centre: boolean }) {
   const t = useT();

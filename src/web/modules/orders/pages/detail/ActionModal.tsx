@@ -1,0 +1,476 @@
+/**
+ * One action's small form: the fields that action needs (model/actions.ts), then
+ * POST /api/orders/:id/actions. A refusal (409/403/400) stays in the dialog, in the server's words.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import {
+  Alert,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Typography,
+  type ButtonProps,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { ApiError } from '../../../../api';
+import { fmtTime } from '../../../../format';
+import { CategoryTreeSelect, UnitPicker } from '../../components/Pickers';
+import { ordersApi } from '../../components/ordersApi';
+import { useOrgIndex } from '../../components/refData';
+import { useFormSubmit } from '../../../../components/forms';
+import { useOrderLabels } from '../../components/labels';
+import {
+  VISIT_RESULTS,
+  type ActionType,
+  type OrderDetail,
+  type RouteDecision,
+} from '../../../../../modules/orders/contract';
+
+interface Props {
+  type: ActionType | null;
+  detail: OrderDetail;
+  onClose: () => void;
+  onDone: (d: OrderDetail, type: ActionType) => void;
+  /** The server refused (the order changed meanwhile, etc.): the page reloads what it shows. */
+  onRefused?: () => void;
+}
+
+interface Values {
+  unitId?: string;
+  categoryCode?: string;
+  reply?: string;
+  reason?: string;
+  note?: string;
+  extMode?: 'days' | 'date';
+  addWorkingDays?: number;
+  newDeadline?: Dayjs | null;
+  result?: string;
+  method?: string;
+  mainOrder?: string;
+}
+
+/** Actions whose text field is a required reason (驳回/退单/挂起/撤销…). */
+const REASON: ReadonlySet<ActionType> = new Set([
+  'request_return',
+  'reject_return',
+  'reject_extension',
+  'suspend',
+  'cancel',
+  'reject_reply',
+  'request_extension',
+]);
+/** Actions with nothing to fill in but an optional note. */
+const NOTE_ONLY: ReadonlySet<ActionType> = new Set([
+  'sign',
+  'approve_return',
+  'approve_reply',
+  'resume',
+  'urge',
+  'archive',
+]);
+const DANGER: ReadonlySet<ActionType> = new Set([
+  'cancel',
+  'reject_reply',
+  'reject_return',
+  'reject_extension',
+  'request_return',
+]);
+const CONTACT_METHODS = ['phone', 'sms', 'visit', 'wechat', 'other'] as const;
+
+/** A Beijing wall-clock time picked in the browser → the instant (the browser may be in another zone). */
+function beijingInstant(d: Dayjs): number {
+  return Date.parse(`${d.format('YYYY-MM-DDTHH:mm')}:00+08:00`);
+}
+
+/** The routing suggestion recorded at intake (the `order.created` timeline entry). */
+export function suggestedRoute(d: OrderDetail): RouteDecision | null {
+  const created = d.timeline.find((e) => e.type === 'order.created');
+  const r = created?.data?.route as RouteDecision | null | undefined;
+  return r && typeof r.unitId === 'string' ? r : null;
+}
+
+export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props) {
+  const l = useOrderLabels();
+  const { t } = l;
+  const orgs = useOrgIndex();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<{ status: number; message: string } | null>(null);
+  const o = detail.order;
+  const route = useMemo(() => suggestedRoute(detail), [detail]);
+  const extMode = Form.useWatch('extMode', form);
+
+  useEffect(() => {
+    if (!type) return;
+    setError(null);
+    form.resetFields();
+    if (type === 'dispatch') {
+      form.setFieldsValue({
+        unitId: route?.unitId ?? o.unitId ?? undefined,
+        categoryCode: o.categoryCode ?? undefined,
+      });
+    }
+    if (type === 'request_extension') form.setFieldsValue({ extMode: 'days', addWorkingDays: 2 });
+    if (type === 'visit') form.setFieldsValue({ result: 'satisfied' });
+    if (type === 'contact') form.setFieldsValue({ method: 'phone' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [type]);
+
+  const fieldsOf = async (v: Values): Promise<Record<string, unknown>> => {
+    const text = (s?: string) => s?.trim() || undefined;
+    switch (type) {
+      case 'dispatch':
+        return {
+          unitId: v.unitId,
+          categoryCode: v.categoryCode && v.categoryCode !== o.categoryCode ? v.categoryCode : undefined,
+          note: text(v.note),
+        };
+      case 'direct_reply':
+      case 'submit_reply':
+        return { reply: text(v.reply) };
+      case 'request_extension':
+        return v.extMode === 'date'
+          ? { reason: text(v.reason), newDeadline: v.newDeadline ? beijingInstant(v.newDeadline) : undefined }
+          : { reason: text(v.reason), addWorkingDays: v.addWorkingDays };
+      case 'approve_extension':
+        return { newDeadline: v.newDeadline ? beijingInstant(v.newDeadline) : undefined, note: text(v.note) };
+      case 'supervise':
+        return { note: text(v.note) };
+      case 'contact':
+        return { method: v.method, note: text(v.note) };
+      case 'visit':
+        return { result: v.result, note: text(v.note) };
+      case 'merge': {
+        // A 工单号 or an id: the detail route accepts either and gives the id the action needs.
+        const main = await ordersApi.detail(
+          v.mainOrder!.trim().toUpperCase().startsWith('GC') ? v.mainOrder!.trim().toUpperCase() : v.mainOrder!.trim(),
+        );
+        return { mainOrderId: main.order.id };
+      }
+      default:
+        if (type && REASON.has(type)) return { reason: text(v.reason) };
+        return { note: text(v.note) };
+    }
+  };
+
+  const { busy, submit: confirm } = useFormSubmit(
+    form,
+    async (v: Values) => {
+      if (!type) return;
+      setError(null);
+      const fields = await fieldsOf(v);
+      const d = await ordersApi.act(o.id, type, fields);
+      onDone(d, type);
+    },
+    (e) => {
+      if (e instanceof ApiError) {
+        const notFoundMain = type === 'merge' && e.status === 404;
+        setError({
+          status: e.status,
+          message: notFoundMain ? t('orders.act.mainNotFound') : e.status === 0 ? t('error.network') : e.message,
+        });
+        if (e.status === 409 || e.status === 403) onRefused?.();
+      } else setError({ status: 0, message: String(e) });
+    },
+  );
+
+  const reasonLabel =
+    type === 'cancel'
+      ? t('orders.field.cancelReason')
+      : type?.startsWith('reject')
+        ? t('orders.field.rejectReason')
+        : t('orders.field.reason');
+  const text = (name: 'reply' | 'reason' | 'note', label: string, required: boolean, rows = 3) => (
+    <Form.Item
+      name={name}
+      label={label}
+      rules={required ? [{ required: true, whitespace: true, message: t('form.required') }] : undefined}
+    >
+      <Input.TextArea
+        autoSize={{ minRows: rows, maxRows: 12 }}
+        maxLength={name === 'reply' ? 4000 : 1000}
+        showCount
+        data-testid={`action-field-${name}`}
+      />
+    </Form.Item>
+  );
+
+  const body = () => {
+    if (!type) return null;
+    switch (type) {
+      case 'dispatch':
+        return (
+          <>
+            <Form.Item
+              name="unitId"
+              label={t('orders.field.unit')}
+              rules={[{ required: true, message: t('form.required') }]}
+              extra={
+                route
+                  ? t('orders.act.routeHint', { unit: orgs.name(route.unitId) ?? route.unitId, reason: route.reason })
+                  : undefined
+              }
+            >
+              <UnitPicker testId="action-field-unitId" />
+            </Form.Item>
+            <Form.Item
+              name="categoryCode"
+              label={t('orders.field.categoryFix')}
+              rules={o.categoryCode ? undefined : [{ required: true, message: t('orders.act.categoryNeeded') }]}
+            >
+              <CategoryTreeSelect leafOnly testId="action-field-categoryCode" />
+            </Form.Item>
+            {text('note', t('orders.field.note'), false, 2)}
+          </>
+        );
+      case 'direct_reply':
+      case 'submit_reply':
+        return text('reply', t('orders.field.reply'), true, 5);
+      case 'request_extension':
+        return (
+          <>
+            <Typography.Paragraph type="secondary">
+              {t('orders.act.currentDeadline', { at: fmtTime(o.completionDeadline) })}
+            </Typography.Paragraph>
+            {text('reason', t('orders.field.reason'), true)}
+            <Form.Item name="extMode" label={t('orders.field.extMode')}>
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: 'days', label: t('orders.field.extMode.days') },
+                  { value: 'date', label: t('orders.field.extMode.date') },
+                ]}
+                data-testid="action-field-extMode"
+              />
+            </Form.Item>
+            {extMode === 'date' ? (
+              <Form.Item
+                name="newDeadline"
+                label={t('orders.field.newDeadline')}
+                rules={[{ required: true, message: t('form.required') }]}
+              >
+                <DatePicker
+                  showTime={{ format: 'HH:mm' }}
+                  format="YYYY-MM-DD HH:mm"
+                  style={{ width: 220 }}
+                  data-testid="action-field-newDeadline"
+                />
+              </Form.Item>
+            ) : (
+              <Form.Item
+                name="addWorkingDays"
+                label={t('orders.field.addWorkingDays')}
+                rules={[{ required: true, message: t('form.required') }]}
+              >
+                <InputNumber
+                  min={1}
+                  max={60}
+                  precision={0}
+                  style={{ width: 140 }}
+                  suffix={t('orders.unit.workingDays')}
+                  data-testid="action-field-addWorkingDays"
+                />
+              </Form.Item>
+            )}
+          </>
+        );
+      case 'approve_extension':
+        return (
+          <>
+            {o.extensionRequest ? (
+              <Descriptions
+                size="small"
+                column={1}
+                bordered
+                style={{ marginBottom: 12 }}
+                items={[
+                  { key: 'reason', label: t('orders.field.reason'), children: o.extensionRequest.reason },
+                  {
+                    key: 'current',
+                    label: t('orders.act.currentDeadlineShort'),
+                    children: fmtTime(o.completionDeadline),
+                  },
+                  {
+                    key: 'asked',
+                    label: t('orders.act.requestedDeadline'),
+                    children: fmtTime(o.extensionRequest.requestedDeadline),
+                  },
+                ]}
+              />
+            ) : null}
+            <Form.Item
+              name="newDeadline"
+              label={t('orders.field.grantDeadline')}
+              extra={t('orders.field.grantDeadline.hint')}
+            >
+              <DatePicker
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY-MM-DD HH:mm"
+                style={{ width: 220 }}
+                data-testid="action-field-newDeadline"
+              />
+            </Form.Item>
+            {text('note', t('orders.field.note'), false, 2)}
+          </>
+        );
+      case 'supervise':
+        return (
+          <>
+            <Typography.Paragraph type="secondary">
+              {t('orders.act.superviseLevel', { from: o.supervisionLevel, to: o.supervisionLevel + 1 })}
+            </Typography.Paragraph>
+            {text('note', t('orders.field.superviseNote'), true)}
+          </>
+        );
+      case 'contact':
+        return (
+          <>
+            <Form.Item name="method" label={t('orders.field.method')}>
+              <Select
+                options={CONTACT_METHODS.map((m) => ({ value: m, label: t(`orders.contact.${m}`) }))}
+                style={{ width: 200 }}
+                data-testid="action-field-method"
+              />
+            </Form.Item>
+            {text('note', t('orders.field.contactNote'), false)}
+          </>
+        );
+      case 'visit':
+        return (
+          <>
+            {o.reply ? (
+              <Alert
+                type="info"
+                style={{ marginBottom: 12 }}
+                title={t('orders.field.reply')}
+                description={<div className="order-detail-desc">{o.reply}</div>}
+              />
+            ) : null}
+            <Form.Item
+              name="result"
+              label={t('orders.field.visitResult')}
+              rules={[{ required: true, message: t('form.required') }]}
+            >
+              <Radio.Group data-testid="action-field-result">
+                {VISIT_RESULTS.map((r) => (
+                  <Radio key={r} value={r} data-testid={`action-field-result-${r}`}>
+                    {l.visit(r)}
+                  </Radio>
+                ))}
+              </Radio.Group>
+            </Form.Item>
+            {text('note', t('orders.field.visitNote'), false)}
+          </>
+        );
+      case 'merge':
+        return (
+          <Form.Item
+            name="mainOrder"
+            label={t('orders.field.mainOrder')}
+            rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+            extra={t('orders.field.mainOrder.hint')}
+          >
+            <Input placeholder="GC2026…" autoComplete="off" data-testid="action-field-mainOrder" />
+          </Form.Item>
+        );
+      default:
+        if (REASON.has(type)) {
+          return (
+            <>
+              {type === 'approve_return' || type === 'reject_return' ? <ReturnInfo detail={detail} /> : null}
+              {type === 'reject_extension' && o.extensionRequest ? (
+                <Alert
+                  type="info"
+                  style={{ marginBottom: 12 }}
+                  title={t('orders.act.extensionAsked', { at: fmtTime(o.extensionRequest.requestedDeadline) })}
+                  description={o.extensionRequest.reason}
+                />
+              ) : null}
+              {text('reason', reasonLabel, true)}
+            </>
+          );
+        }
+        return (
+          <>
+            {type === 'approve_return' ? <ReturnInfo detail={detail} /> : null}
+            {type === 'approve_reply' && o.reply ? (
+              <Alert
+                type="info"
+                style={{ marginBottom: 12 }}
+                title={t('orders.field.reply')}
+                description={<div className="order-detail-desc">{o.reply}</div>}
+              />
+            ) : null}
+            {NOTE_ONLY.has(type) ? text('note', t('orders.field.note'), false, 2) : null}
+          </>
+        );
+    }
+  };
+
+  return (
+    <Modal
+      open={!!type}
+      title={type ? `${l.action(type)} · ${o.number}` : ''}
+      onCancel={busy ? undefined : onClose}
+      onOk={confirm}
+      okText={t('orders.act.confirm')}
+      confirmLoading={busy}
+      okButtonProps={{ danger: !!type && DANGER.has(type), 'data-testid': 'action-confirm' } as ButtonProps}
+      cancelButtonProps={{ 'data-testid': 'action-dismiss' } as ButtonProps}
+      destroyOnHidden
+      width={type === 'dispatch' || type === 'submit_reply' || type === 'direct_reply' ? 620 : 520}
+      data-testid="action-modal"
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        requiredMark="optional"
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void confirm();
+          }
+        }}
+      >
+        {body()}
+      </Form>
+      {error ? (
+        <Alert
+          type={error.status === 403 ? 'error' : 'warning'}
+          showIcon
+          data-testid="action-error"
+          title={
+            error.status === 403
+              ? t('orders.act.forbidden')
+              : error.status === 409
+                ? t('orders.act.refused')
+                : t('orders.act.failed')
+          }
+          description={error.message}
+        />
+      ) : null}
+    </Modal>
+  );
+}
+
+function ReturnInfo({ detail }: { detail: OrderDetail }) {
+  const { t } = useOrderLabels();
+  const orgs = useOrgIndex();
+  const r = detail.order.returnRequest;
+  if (!r) return null;
+  return (
+    <Alert
+      type="warning"
+      style={{ marginBottom: 12 }}
+      title={t('orders.act.returnAsked', {
+        unit: orgs.name(r.unitId) ?? detail.order.unitName ?? '—',
+        at: fmtTime(r.at),
+      })}
+      description={r.reason}
+    />
+  );
+}

@@ -20,7 +20,6 @@ import {
   UserList,
   UserPatch,
   UserQuery,
-  type OrgKind,
 } from './contract';
 import type { Http } from '../../platform/http';
 import { SESSION_COOKIE, requirePrincipal } from '../../platform/auth/hooks';

@@ -6,11 +6,10 @@
  */
 import { Discovery, Documents, RequestUpdate, Service, ServiceDefinition, ServiceRequest, Submitted } from './contract';
 import { Type as T } from '@sinclair/typebox';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Http } from '../../platform/http';
 import type { Authenticator } from '../../platform/auth/hooks';
 import type { Principal } from '../../platform/auth/principal';
-import { AppError } from '../../platform/errors';
 import type { OrdersServices, NewOrderInput } from '../orders';
 import type { GeographyService } from '../geography';
 import type { PlatformContext } from '../../platform/context';
@@ -24,55 +23,21 @@ import {
 } from './catalogue';
 import {
   apiKeyOf,
-  formatOfUrl,
-  parseFormat,
   parseFormBody,
   parseRequestQuery,
   parseSubmission,
   parseUpdatesQuery,
   toBeijingIso,
   type Fields,
-  type Format,
-  type Open311Error,
 } from './params';
 import { Open311Queries } from './queries.repo';
-import { render, renderErrors, type DocumentKind } from './serialise';
+import { fail, formatOf, installOpen311Errors, Open311Failure, send } from './errors';
 import { requestView, updateView, withMediaUrl, type RequestRow, type ViewLookups } from './views';
 
 export const OPEN311_PREFIX = '/open311/v2';
 export const SUBMIT_PERMISSION = 'open311.submit';
 /** Discovery's changeset before anyone edits the category tree: this facade's first release. */
 const RELEASE = Date.parse('2026-03-01T00:00:00+08:00');
-
-/** A refusal in the spec's words: HTTP status and the error list. */
-export class Open311Failure extends Error {
-  constructor(
-    readonly status: number,
-    readonly errors: Open311Error[],
-  ) {
-    super(errors.map((e) => e.description).join('; '));
-  }
-}
-
-const fail = (status: number, description: string) => new Open311Failure(status, [{ code: status, description }]);
-
-function formatOf(req: FastifyRequest): Format {
-  const f = parseFormat((req.params as { format?: string } | undefined)?.format);
-  if (!f) throw fail(404, 'unknown format: use .xml or .json');
-  return f;
-}
-
-function send(reply: FastifyReply, format: Format, kind: DocumentKind, data: unknown, status = 200) {
-  const { body, contentType } = render(format, kind, data);
-  return reply.status(status).type(contentType).send(body);
-}
-
-/** The spec's statuses: 404 unknown resource, 403 api_key, 400 anything else the client got wrong. */
-function open311StatusOf(status: number): number {
-  if (status === 401 || status === 403) return 403;
-  if (status === 404) return 404;
-  return status >= 400 && status < 500 ? 400 : 500;
-}
 
 const Params = (...names: string[]) => T.Object(Object.fromEntries(names.map((n) => [n, T.String()])));
 
@@ -104,29 +69,7 @@ export function open311Routes(app: Http, { p, orders, geo, auth }: Open311Deps):
         done(null, parseFormBody(body as string));
       });
 
-      // (NUL characters are refused by the platform's preValidation hook; its AppError lands here)
-      scope.setErrorHandler((err: FastifyError | AppError | Open311Failure, req, reply) => {
-        const format =
-          parseFormat((req.params as { format?: string } | undefined)?.format) ?? formatOfUrl(req.url) ?? 'json';
-        if (err instanceof Open311Failure) {
-          const { body, contentType } = renderErrors(format, err.errors);
-          return reply.status(err.status).type(contentType).send(body);
-        }
-        const given = err instanceof AppError ? err.status : ((err as FastifyError).statusCode ?? 500);
-        const status = open311StatusOf(given);
-        if (status === 500) req.log.error({ err }, 'unhandled error');
-        const description =
-          status === 500 ? `internal error; see the server log with request id ${req.id}` : err.message;
-        const { body, contentType } = renderErrors(format, [{ code: status, description }]);
-        return reply.status(status).type(contentType).send(body);
-      });
-
-      scope.setNotFoundHandler((req, reply) => {
-        const { body, contentType } = renderErrors(formatOfUrl(req.url) ?? 'json', [
-          { code: 404, description: `no Open311 resource ${req.method} ${req.url.split('?')[0]}` },
-        ]);
-        return reply.status(404).type(contentType).send(body);
-      });
+      installOpen311Errors(scope);
 
       const config = { permission: 'public' };
       const tags = ['open311'];

@@ -10,7 +10,7 @@ import { useNavigate } from 'react-router-dom';
 import { api } from '../api';
 import { useT, type MessageKey } from '../i18n';
 import { fmtTime } from '../format';
-import type { UnitNotice as Notice, UnitNotices as Mine } from '../../modules/orders/contract';
+import type { UnitNotices as Mine } from '../../modules/orders/contract';
 
 const COLOR: Record<string, string> = {
   'unit.new_order': 'blue',

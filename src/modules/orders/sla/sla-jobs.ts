@@ -1,16 +1,8 @@
-/**
- * SLA clocks run by the job runner. An OrderHook plans the jobs whenever a change touches the
- * clocks (dedupe key `sla:<orderId>:<kind>:<deadline>`, so a moved deadline makes new jobs); each
- * handler re-reads the order in the job's transaction and acts only if planning it again still
- * yields that job. Raising 临期/超期 writes sla_status, a timeline entry, an audit row and an
- * event, runs the order hooks (notifications) and applies the rules' 催办/督办 as the system.
- */
-import type { Kysely } from 'kysely';
+
 import { SYSTEM_CONTEXT } from '../../../platform/audit';
 import type { Queryable, Tx } from '../../../platform/db/connect';
 import { cancelJob, enqueueJob, JOB_INSERT, jobRow, type Job } from '../../../platform/jobs';
 import { workIn, type Work } from '../../../platform/transact';
-import type { DB } from '../../../schema';
 import type { OrderHook } from '../deps';
 import type { OrdersServices } from '../services';
 import { SYSTEM_ACTOR } from '../actions/actor';

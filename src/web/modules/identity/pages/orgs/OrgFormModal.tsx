@@ -3,7 +3,6 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { api } from '../../../../api';
 import { useT } from '../../../../i18n';
 import { OrgTreeSelect } from '../../../../components/OrgTreeSelect';
-import { useApiError } from '../../../../components/useApiError';
 import { useFormSubmit } from '../../../../components/forms';
 import { type Org, type OrgKind } from '../../../../../modules/identity/contract';
 

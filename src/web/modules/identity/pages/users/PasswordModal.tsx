@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import { App, Form, Input, Modal } from 'antd';
 import { api } from '../../../../api';
 import { useT } from '../../../../i18n';
-import { useApiError } from '../../../../components/useApiError';
 import { useFormSubmit } from '../../../../components/forms';
 import { type UserRow } from '../../../../../modules/identity/contract';
 import { PASSWORD_MIN } from './UserFormModal';

@@ -4,7 +4,6 @@ import { api } from '../../../../api';
 import { useT } from '../../../../i18n';
 import { OrgTreeSelect } from '../../../../components/OrgTreeSelect';
 import { useRoleLabel } from '../../../../components/roles';
-import { useApiError } from '../../../../components/useApiError';
 import { useFormSubmit } from '../../../../components/forms';
 import { type Org, type RoleInfo, type UserRow } from '../../../../../modules/identity/contract';
 

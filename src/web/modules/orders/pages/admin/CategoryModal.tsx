@@ -3,7 +3,6 @@ import { useEffect } from 'react';
 import { Col, Divider, Form, Input, InputNumber, Modal, Row, Select, Switch, Typography } from 'antd';
 import { api } from '../../../../api';
 import { useT } from '../../../../i18n';
-import { useApiError } from '../../../../components/useApiError';
 import { departmentTypeLabel } from './labels';
 import { DEPARTMENT_TYPES, type CategoryView as Category, type Limits } from '../../../../../modules/orders/contract';
 import { useFormSubmit } from '../../../../components/forms';

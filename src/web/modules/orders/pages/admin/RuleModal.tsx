@@ -3,7 +3,6 @@ import { useEffect, useMemo } from 'react';
 import { Col, Form, Input, InputNumber, Modal, Row, Select, Switch, TreeSelect, Typography } from 'antd';
 import { api } from '../../../../api';
 import { useT } from '../../../../i18n';
-import { useApiError } from '../../../../components/useApiError';
 import { OrgTreeSelect } from '../../../../components/OrgTreeSelect';
 import { type Org } from '../../../../../modules/identity/contract';
 import { categoryTree, type CategoryNode } from './categoryTree';

@@ -21,7 +21,6 @@ import { api } from '../../../../api';
 import { useAuth } from '../../../../auth';
 import { useT } from '../../../../i18n';
 import { fmtTime } from '../../../../format';
-import { useApiError } from '../../../../components/useApiError';
 import { useLoad } from '../../../../components/useLoad';
 import { type EscalationStep, type SlaRules, type SlaRulesResponse } from '../../../../../modules/orders/contract';
 import { useFormSubmit } from '../../../../components/forms';

@@ -3,7 +3,6 @@ import { useEffect } from 'react';
 import { Alert, Form, Input, Modal, Space, Typography } from 'antd';
 import { api } from '../../../../api';
 import { useT } from '../../../../i18n';
-import { useApiError } from '../../../../components/useApiError';
 import { SupervisionTag } from './orderBits';
 import { type OrderView } from '../../../../../modules/orders/contract';
 import { useFormSubmit } from '../../../../components/forms';

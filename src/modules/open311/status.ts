@@ -56,6 +56,12 @@ export const UPDATE_STEPS: Readonly<Record<string, UpdateMeaning>> = {
   },
   'order.contacted': { status: 'in_progress', zh: '办理人员已联系反映人', en: 'the unit has contacted the reporter' },
   'order.return_approved': { status: 'open', zh: '重新分拨中', en: 'being reassigned to another unit' },
+  'order.recalled': { status: 'open', zh: '重新分拨中', en: 'being reassigned to another unit' },
+  'order.redispatched': {
+    status: 'investigating',
+    zh: '已改派至责任单位',
+    en: 'reassigned to another responsible unit',
+  },
   'order.suspended': { status: 'action_scheduled', zh: '暂缓办理（挂起）', en: 'on hold' },
   'order.resumed': { status: 'in_progress', zh: '恢复办理', en: 'work resumed' },
   'order.extension_approved': {

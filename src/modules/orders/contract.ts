@@ -23,7 +23,11 @@ export const OrderClock = T.Object({
   signDue: MaybeAt,
   signOverdue: T.Boolean(),
   completionDue: MaybeAt,
-  /** Working ms left (negative = overdue by that much) when the server read the clock. */
+  /** The deadline running now — 签收 while the unit holding it has not signed, then 办结 — which
+   * remainingMs, allowedMs and status are about (status is never better than the completion clock's). */
+  stage: Nullable(OneOf(['sign', 'completion'] as const)),
+  stageDue: MaybeAt,
+  /** Working ms left to the stage deadline (negative = overdue by that much) when the server read the clock. */
   remainingMs: MaybeNumber,
   allowedMs: MaybeNumber,
   evaluatedAt: At,

@@ -49,6 +49,8 @@ export const ACTION_TYPES = [
   'request_return',
   'approve_return',
   'reject_return',
+  'redispatch',
+  'recall',
   'request_extension',
   'approve_extension',
   'reject_extension',

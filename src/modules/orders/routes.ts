@@ -43,6 +43,8 @@ function toAction(b: Static<typeof ActionBody>): OrderAction {
   switch (b.type) {
     case 'dispatch':
       return { type: 'dispatch', unitId: need('unitId') };
+    case 'redispatch':
+      return { type: 'redispatch', unitId: need('unitId'), reason: need('reason') };
     case 'direct_reply':
       return { type: 'direct_reply', reply: need('reply') };
     case 'submit_reply':

@@ -73,11 +73,13 @@ export class OrderActions {
     corrections: Correction[] = [],
   ) {
     let current = row;
-    if (action.type === 'dispatch') {
+    if (action.type === 'dispatch' || action.type === 'redispatch') {
       const unit = this.d.units.get(action.unitId);
       if (!unit || !['department', 'community', 'unit', 'grid'].includes(unit.kind)) {
         throw badRequest('invalid_unit', `unit ${action.unitId} is not a department, community, unit or grid`);
       }
+    }
+    if (action.type === 'dispatch') {
       if (extras.categoryCode && extras.categoryCode !== row.category_code) {
         current = await this.recategorise(w, row, extras.categoryCode, corrections);
       }

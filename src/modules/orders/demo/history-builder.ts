@@ -7,7 +7,7 @@
  */
 import { localDateKey } from '../../../platform/calendar';
 import { PolygonIndex, bboxOf, centroidOf, pointInPolygon, type LngLat } from '../../../platform/geo';
-import { computeClockStatus, OPEN_STATES, type OrderState } from '../model';
+import { stageClockStatus, OPEN_STATES, type OrderState } from '../model';
 import { generateDemoRequests, type DemoRequest } from './demo-history';
 import { decideRoute } from '../routing/routing';
 import type { UnitInfo } from '../deps';
@@ -274,7 +274,8 @@ export class HistoryBuilder {
     Object.assign(row, columnsOf(snap), { version: life.version, updated_at: life.updatedAt });
     row.request_type = inputs.category(row.category_code)?.request_type ?? row.request_type;
     if (snap.clockStartedAt !== null) {
-      const clock = computeClockStatus(snap, inputs.now, (a, b) => inputs.workingMsBetween(a, b, snap.pauses));
+      // the worse of the sign-for and the completion clock, as the SLA jobs would have raised it
+      const clock = stageClockStatus(snap, inputs.now, (a, b) => inputs.workingMsBetween(a, b, snap.pauses));
       row.sla_status = clock.status === 'overdue' || clock.status === 'due_soon' ? clock.status : 'normal';
     }
     out.orders.push(row);

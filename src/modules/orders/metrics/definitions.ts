@@ -15,6 +15,9 @@
  *    force when it signed (signed_at <= deadline is on time), counted at the instant of the
  *    DISPATCH it answers (a cohort: 及时签收率 = signed on time / dispatched, same dispatches).
  *  - 退单 returned: an `order.return_approved`, counted at the instant of the dispatch it undoes.
+ *  - 改派 / 收回 (the centre's correction, `order.redispatched` / `order.recalled`): the dispatch it
+ *    corrects is taken back (dispatched −1 at that dispatch's instant) — no 退单, no sign-for fact for
+ *    the unit it was taken from; 改派 then counts a dispatch for the new unit at its instant.
  *  - 办结 completed / completedOnTime / handlingMs: an `order.reply_approved` — the centre accepts
  *    the unit's reply — counted at the approval instant. On time when the reply was submitted at or
  *    before the completion deadline in force at submission (extensions and 挂起 move it; 退回重办

@@ -47,6 +47,15 @@ export function factsOfChange(c: RowChange, now: number, workingMs: WorkingMs): 
     case 'order.return_approved':
       add(before.unit_id, num(before.dispatched_at), { returned: 1 });
       break;
+    // The centre's correction undoes the dispatch it corrects: the unit it was taken from is not
+    // charged with a dispatch it never had the chance to sign for (nor with a 退单).
+    case 'order.recalled':
+      add(before.unit_id, num(before.dispatched_at), { dispatched: -1 });
+      break;
+    case 'order.redispatched':
+      add(before.unit_id, num(before.dispatched_at), { dispatched: -1 });
+      add(after.unit_id, now, { dispatched: 1 });
+      break;
     case 'order.reply_rejected':
       add(before.unit_id, now, { reopened: 1 });
       break;

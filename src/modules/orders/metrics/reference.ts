@@ -88,6 +88,18 @@ export function replayOrder(
         fact(who, stintStart, { returned: 1 });
         unit = null;
         break;
+      case 'order.recalled':
+        fact(unit, stintStart, { dispatched: -1 });
+        unit = null;
+        break;
+      case 'order.redispatched':
+        fact(unit, stintStart, { dispatched: -1 });
+        unit = (typeof d.unitId === 'string' ? d.unitId : who) ?? null;
+        stintStart = e.at;
+        periodStart = e.at;
+        reworked = false;
+        fact(unit, e.at, { dispatched: 1 });
+        break;
       case 'order.suspended':
         suspendedFrom = e.at;
         break;

@@ -9,6 +9,10 @@ export type OrderAction =
   | { type: 'request_return'; reason: string }
   | { type: 'approve_return'; note?: string }
   | { type: 'reject_return'; reason: string }
+  /** 改派: the centre moves the order from the unit holding it to another one. */
+  | { type: 'redispatch'; unitId: string; reason: string }
+  /** 收回: the centre takes the order back from the unit, to dispatch it again. */
+  | { type: 'recall'; reason: string }
   /** Exactly one of newDeadline / addWorkingDays (counted from the current deadline). */
   | { type: 'request_extension'; reason: string; newDeadline?: number; addWorkingDays?: number }
   /** newDeadline overrides what was asked (e.g. the centre grants less). */
@@ -84,6 +88,13 @@ export const ACTION_RULES: { readonly [K in ActionType]: ActionRule } = {
     states: UNIT,
     event: 'order.return_rejected',
   },
+  redispatch: {
+    label: { zh: '改派', en: 're-dispatch' },
+    roles: CENTRE,
+    states: UNIT,
+    event: 'order.redispatched',
+  },
+  recall: { label: { zh: '收回', en: 'recall' }, roles: CENTRE, states: UNIT, event: 'order.recalled' },
   request_extension: {
     label: { zh: '延期申请', en: 'request extension' },
     roles: ['handler'],
@@ -172,6 +183,9 @@ export function minimalAction(type: ActionType, order: OrderSnapshot): OrderActi
     case 'direct_reply':
     case 'submit_reply':
       return { type, reply: text };
+    case 'redispatch':
+      return { type, unitId: `${order.unitId ?? text}~other`, reason: text };
+    case 'recall':
     case 'request_return':
     case 'reject_return':
     case 'reject_extension':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeClockStatus } from './clock';
+import { computeClockStatus, stageClockStatus } from './clock';
 import { applyPatch, transition } from './transition';
 import type { OrderAction } from './actions';
 import type { Actor, OrderSnapshot } from './types';
@@ -129,5 +129,46 @@ describe('computeClockStatus', () => {
     const r = computeClockStatus(o, T0 + 4 * DAY + 10 * HOUR, dayTime);
     // allowed: 5 days × 12 h; at 11:00 UTC on day 4, left: 1 h that day + 1 h on day 5 (until 01:00 UTC)
     expect(r).toMatchObject({ allowedMs: 60 * HOUR, remainingMs: 2 * HOUR, status: 'due_soon' });
+  });
+});
+
+describe('stageClockStatus: the badge follows the deadline that is running', () => {
+  const stage = (o: OrderSnapshot, now: number) => stageClockStatus(o, now, workingMsBetween);
+
+  it('an unsigned order late for 签收 is overdue, though its completion deadline is days away', () => {
+    const o = order('pending_sign', { signedAt: null });
+    expect(status(o, T0 + DAY + HOUR).status).toBe('normal'); // the completion clock alone says fine
+    expect(stage(o, T0 + DAY + HOUR)).toMatchObject({
+      stage: 'sign',
+      stageDue: T0 + DAY,
+      status: 'overdue',
+      remainingMs: -HOUR,
+      allowedMs: DAY,
+    });
+  });
+
+  it('due_soon in the last fifth of the sign-for window; normal before', () => {
+    const o = order('pending_sign', { signedAt: null });
+    expect(stage(o, T0 + HOUR)).toMatchObject({ stage: 'sign', status: 'normal', remainingMs: DAY - HOUR });
+    expect(stage(o, T0 + DAY - HOUR)).toMatchObject({ stage: 'sign', status: 'due_soon' });
+  });
+
+  it('once signed, the completion deadline is the stage', () => {
+    const o = order('handling', { signedAt: T0 + HOUR });
+    expect(stage(o, T0 + 2 * DAY)).toMatchObject({
+      stage: 'completion',
+      stageDue: T0 + 5 * DAY,
+      status: 'normal',
+      remainingMs: 3 * DAY,
+    });
+  });
+
+  it('never better than the completion clock: past completion is overdue in any stage', () => {
+    const o = order('pending_sign', { signedAt: null, signDeadline: T0 + 10 * DAY });
+    expect(stage(o, T0 + 6 * DAY)).toMatchObject({ stage: 'sign', status: 'overdue' });
+  });
+
+  it('no stage before the first dispatch', () => {
+    expect(stage(order('pending_dispatch'), T0)).toMatchObject({ stage: null, stageDue: null, remainingMs: null });
   });
 });

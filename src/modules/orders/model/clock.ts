@@ -77,3 +77,44 @@ export function computeClockStatus(
     status,
   };
 }
+
+/** The deadline running now: 签收 while the unit holding the order has not signed, then 办结. */
+export type ClockStage = 'sign' | 'completion';
+
+export interface StageClockStatus extends ClockStatus {
+  /** Which deadline remainingMs, allowedMs and status are about; null before the first dispatch. */
+  stage: ClockStage | null;
+  stageDue: number | null;
+}
+
+/**
+ * The clock people see (badges, list colours): it follows the stage deadline that is running, so
+ * an order late for 签收 is shown late even while its completion deadline is far off. The status
+ * is never better than the completion clock's (an order past its completion deadline is overdue
+ * whatever the stage). computeClockStatus stays the completion clock the SLA jobs use.
+ */
+export function stageClockStatus(
+  order: OrderSnapshot,
+  now: number,
+  workingMsBetween: (fromMs: number, toMs: number) => number,
+  opts: ClockOptions = {},
+): StageClockStatus {
+  const c = computeClockStatus(order, now, workingMsBetween, opts);
+  if (c.remainingMs === null) return { ...c, stage: null, stageDue: null };
+  const due = order.signDeadline;
+  const signRuns =
+    order.state === 'pending_sign' && order.signedAt === null && due !== null && order.clockStoppedAt === null;
+  if (!signRuns) return { ...c, stage: 'completion', stageDue: c.completionDue };
+  const at = c.evaluatedAt;
+  const remainingMs = at <= due ? workingMsBetween(at, due) : -workingMsBetween(due, at) || 0;
+  // the sign-for window of the unit holding it: from its dispatch (a 改派 gives no new window)
+  const start = Math.min(order.dispatchedAt ?? order.clockStartedAt ?? at, due);
+  const allowedMs = Math.max(0, workingMsBetween(start, due));
+  const ratio = opts.dueSoonRatio ?? DEFAULT_DUE_SOON_RATIO;
+  let status: ClockState;
+  if (c.status === 'overdue' || at > due) status = 'overdue';
+  else if (c.status === 'paused') status = 'paused';
+  else if (c.status === 'due_soon' || remainingMs < ratio * allowedMs) status = 'due_soon';
+  else status = 'normal';
+  return { ...c, remainingMs, allowedMs, status, stage: 'sign', stageDue: due };
+}

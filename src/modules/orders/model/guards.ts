@@ -22,6 +22,7 @@ export const REFUSAL_STATUS = {
   missing_field: 400,
   invalid_input: 400,
   merge_into_self: 400,
+  same_unit: 400,
 } as const satisfies Record<string, 400 | 403 | 409>;
 
 export type RefusalCode = keyof typeof REFUSAL_STATUS;

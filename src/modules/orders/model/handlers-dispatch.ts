@@ -1,10 +1,19 @@
-/** 分拨、签收、退单: dispatching, signing for, and returning an order. */
+/**
+ * 分拨、签收、退单、改派、收回: dispatching, signing for, returning, re-dispatching and recalling an order.
+ *
+ * Clock rule for every way an order changes hands (退单 approved, 改派, 收回 then 分拨): the clocks
+ * started at the FIRST dispatch keep running and no deadline moves — the order's time is the
+ * citizen's, and a change of unit, whoever caused it, does not buy more of it. The new unit signs
+ * for it against the same sign-for deadline; its figures count from its own dispatch.
+ */
 import { DEFAULT_MAX_BOUNCES, requireDeadlines } from './deadlines';
 import { noReturnPending, notSuspended, refuse, requireText } from './guards';
 import { type OrderSnapshot } from './types';
 import { type Handlers, ok, first, optionalText, noReturnRequest } from './transition-context';
 
-export const dispatchHandlers: Handlers<'dispatch' | 'sign' | 'request_return' | 'approve_return' | 'reject_return'> = {
+export const dispatchHandlers: Handlers<
+  'dispatch' | 'sign' | 'request_return' | 'approve_return' | 'reject_return' | 'redispatch' | 'recall'
+> = {
   dispatch(c, a) {
     const bad = requireText(a.unitId, 'unitId');
     if (bad) return bad;
@@ -73,6 +82,39 @@ export const dispatchHandlers: Handlers<'dispatch' | 'sign' | 'request_return' |
       c,
       { returnRequest: null },
       { unitId: o.unitId, requestReason: o.returnRequest?.reason, reason: a.reason },
+    );
+  },
+
+  redispatch(c, a) {
+    const o = c.order;
+    const bad = first(notSuspended(o, c.type), requireText(a.unitId, 'unitId'), requireText(a.reason, 'reason'));
+    if (bad) return bad;
+    if (a.unitId === o.unitId)
+      return refuse('same_unit', '改派须选择另一单位 / re-dispatch needs a different unit than the one holding it');
+    return ok(
+      c,
+      // a pending 退单/延期 request was the old unit's: it goes with them
+      {
+        state: 'pending_sign',
+        unitId: a.unitId,
+        dispatchedAt: c.now,
+        signedAt: null,
+        returnRequest: null,
+        extensionRequest: null,
+      },
+      { unitId: a.unitId, fromUnitId: o.unitId, reason: a.reason },
+    );
+  },
+
+  recall(c, a) {
+    const o = c.order;
+    const bad = first(notSuspended(o, c.type), requireText(a.reason, 'reason'));
+    if (bad) return bad;
+    return ok(
+      c,
+      // back to 待分拨, like an approved 退单 but not counted against the unit (bounceCount stays)
+      { state: 'pending_dispatch', unitId: null, signedAt: null, returnRequest: null, extensionRequest: null },
+      { unitId: o.unitId, reason: a.reason },
     );
   },
 };

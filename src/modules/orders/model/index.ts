@@ -41,6 +41,7 @@ export { transition, applyPatch, type TransitionResult, type OrderEvent } from '
 export { availableActions } from './available';
 export {
   computeClockStatus,
+  stageClockStatus,
   DEFAULT_DUE_SOON_RATIO,
   type ClockStatus,
   type ClockState,

@@ -78,6 +78,26 @@ reject_return      archived           R      S                     R            
 reject_return      cancelled          R      S                     R                  R                     R            R
 reject_return      merged             R      S                     R                  R                     R            R
 
+redispatch         pending_dispatch   R      S                     R                  R                     R            R
+redispatch         pending_sign       R      →pending_sign         R                  R                     R            R
+redispatch         handling           R      →pending_sign         R                  R                     R            R
+redispatch         pending_review     R      S                     R                  R                     R            R
+redispatch         pending_visit      R      S                     R                  R                     R            R
+redispatch         closed             R      S                     R                  R                     R            R
+redispatch         archived           R      S                     R                  R                     R            R
+redispatch         cancelled          R      S                     R                  R                     R            R
+redispatch         merged             R      S                     R                  R                     R            R
+
+recall             pending_dispatch   R      S                     R                  R                     R            R
+recall             pending_sign       R      →pending_dispatch     R                  R                     R            R
+recall             handling           R      →pending_dispatch     R                  R                     R            R
+recall             pending_review     R      S                     R                  R                     R            R
+recall             pending_visit      R      S                     R                  R                     R            R
+recall             closed             R      S                     R                  R                     R            R
+recall             archived           R      S                     R                  R                     R            R
+recall             cancelled          R      S                     R                  R                     R            R
+recall             merged             R      S                     R                  R                     R            R
+
 request_extension  pending_dispatch   R      R                     O                  R                     R            R
 request_extension  pending_sign       R      R                     →pending_sign      R                     R            R
 request_extension  handling           R      R                     →handling          R                     R            R
@@ -248,6 +268,8 @@ const ACTIONS: ActionType[] = [
   'request_return',
   'approve_return',
   'reject_return',
+  'redispatch',
+  'recall',
   'request_extension',
   'approve_extension',
   'reject_extension',
@@ -273,6 +295,8 @@ const INPUT: Record<ActionType, OrderAction> = {
   request_return: { type: 'request_return', reason: '非本单位职责' },
   approve_return: { type: 'approve_return' },
   reject_return: { type: 'reject_return', reason: '属于本单位职责' },
+  redispatch: { type: 'redispatch', unitId: 'unit-2', reason: '分拨错误，应由城管办理' },
+  recall: { type: 'recall', reason: '分拨有误' },
   request_extension: { type: 'request_extension', reason: '需协调施工', addWorkingDays: 3 },
   approve_extension: { type: 'approve_extension' },
   reject_extension: { type: 'reject_extension', reason: '理由不充分' },
@@ -471,6 +495,8 @@ sign               suspended             S
 request_return     suspended             suspended
 approve_return     suspended             suspended
 reject_return      no_return_request     no_return_request
+redispatch         suspended             suspended
+recall             suspended             suspended
 request_extension  suspended             suspended
 approve_extension  suspended             suspended
 reject_extension   no_extension_request  no_extension_request
@@ -496,6 +522,8 @@ sign               return_pending        S
 request_return     return_pending        return_pending
 approve_return     →pending_dispatch     →pending_dispatch
 reject_return      →pending_sign         →handling
+redispatch         →pending_sign         →pending_sign
+recall             →pending_dispatch     →pending_dispatch
 request_extension  return_pending        return_pending
 approve_extension  no_extension_request  no_extension_request
 reject_extension   no_extension_request  no_extension_request
@@ -521,6 +549,8 @@ sign               →handling             S
 request_return     →pending_sign         →handling
 approve_return     no_return_request     no_return_request
 reject_return      no_return_request     no_return_request
+redispatch         →pending_sign         →pending_sign
+recall             →pending_dispatch     →pending_dispatch
 request_extension  extension_pending     extension_pending
 approve_extension  →pending_sign         →handling
 reject_extension   →pending_sign         →handling

@@ -700,3 +700,72 @@ describe('missing fields → 400', () => {
     });
   }
 });
+
+describe('改派 and 收回: the centre corrects a dispatch', () => {
+  it('改派 moves a signed order to another unit, who must sign for it; no deadline moves', () => {
+    const o = order('handling', { returnRequest: { by: 'u-h', at: NOW - HOUR, unitId: UNIT, reason: '非本单位' } });
+    const r = transition(o, { type: 'redispatch', unitId: 'unit-2', reason: '分拨错误' }, dispatcher, NOW, OPTS);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.patch).toEqual({
+      state: 'pending_sign',
+      unitId: 'unit-2',
+      dispatchedAt: NOW,
+      signedAt: null,
+      returnRequest: null,
+      extensionRequest: null,
+    });
+    expect(r.event).toMatchObject({
+      type: 'order.redispatched',
+      data: { unitId: 'unit-2', fromUnitId: UNIT, reason: '分拨错误', from: 'handling', to: 'pending_sign' },
+    });
+    const after = applyPatch(o, r.patch);
+    expect([after.signDeadline, after.completionDeadline, after.clockStartedAt]).toEqual([
+      o.signDeadline,
+      o.completionDeadline,
+      o.clockStartedAt,
+    ]);
+    // the new unit signs; the old one no longer may
+    expect(transition(after, { type: 'sign' }, handler2, NOW + 1, OPTS).ok).toBe(true);
+    expect(refusal(transition(after, { type: 'sign' }, handler, NOW + 1, OPTS))).toMatchObject({
+      code: 'out_of_scope',
+    });
+  });
+
+  it('改派 to the unit already holding the order, or without a reason, is refused', () => {
+    const o = order('pending_sign');
+    expect(refusal(transition(o, { type: 'redispatch', unitId: UNIT, reason: 'x' }, dispatcher, NOW, OPTS))).toEqual({
+      ok: false,
+      status: 400,
+      code: 'same_unit',
+    });
+    expect(
+      refusal(transition(o, { type: 'redispatch', unitId: 'unit-2', reason: ' ' }, dispatcher, NOW, OPTS)),
+    ).toMatchObject({ status: 400 });
+  });
+
+  it('收回 returns the order to 待分拨 without counting a 退单 against the unit; the clocks keep running', () => {
+    const o = order('pending_sign', { bounceCount: 1 });
+    const back = step(o, { type: 'recall', reason: '分拨有误' }, dispatcher, NOW);
+    expect(back).toMatchObject({ state: 'pending_dispatch', unitId: null, signedAt: null, bounceCount: 1 });
+    expect([back.signDeadline, back.completionDeadline, back.clockStartedAt]).toEqual([
+      o.signDeadline,
+      o.completionDeadline,
+      o.clockStartedAt,
+    ]);
+    // dispatched again: the clocks are not restarted (a change of unit buys no time)
+    const again = step(back, { type: 'dispatch', unitId: 'unit-2' }, dispatcher, NOW + HOUR);
+    expect([again.unitId, again.completionDeadline, again.clockStartedAt]).toEqual([
+      'unit-2',
+      o.completionDeadline,
+      o.clockStartedAt,
+    ]);
+  });
+
+  it('the handler sees neither; the dispatcher sees both while a unit holds the order', () => {
+    const types = (o: OrderSnapshot, a: Actor) => availableActions(o, a, NOW, OPTS);
+    expect(types(order('handling'), dispatcher)).toEqual(expect.arrayContaining(['redispatch', 'recall']));
+    expect(types(order('handling'), handler)).not.toContain('recall');
+    expect(types(order('pending_dispatch'), dispatcher)).not.toContain('recall');
+  });
+});

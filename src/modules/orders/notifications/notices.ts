@@ -48,8 +48,22 @@ export function noticesFor(change: Pick<OrderChange, 'before' | 'after' | 'event
   };
   const clock = data.clock === 'sign' ? 'sign' : 'completion';
   const deadline = num(data.deadline);
+  if ((event.type === 'order.recalled' || event.type === 'order.redispatched') && before?.unit_id) {
+    out.push({
+      channel: 'internal',
+      recipient: before.unit_id,
+      recipientKind: 'unit',
+      template: 'unit.recalled',
+      text: t.unitRecalled({
+        ...facts,
+        reason: typeof data.reason === 'string' ? data.reason : null,
+        redispatched: event.type === 'order.redispatched',
+      }),
+    });
+  }
   switch (event.type) {
     case 'order.dispatched':
+    case 'order.redispatched':
       unit(
         'unit.new_order',
         t.unitNewOrder({

@@ -12,6 +12,7 @@ export const TEMPLATES = {
   'unit.due_soon': { title: '工单临期提醒', to: 'unit' },
   'unit.overdue': { title: '工单超期提醒', to: 'unit' },
   'unit.supervised': { title: '工单督办通知', to: 'unit' },
+  'unit.recalled': { title: '工单收回通知', to: 'unit' },
 } as const;
 
 export type TemplateCode = keyof typeof TEMPLATES;
@@ -99,4 +100,11 @@ export function unitSupervised(o: OrderFacts & { level: number; note: string | n
   const level = LEVEL_LABEL[o.level] ?? `${o.level}级`;
   const note = o.note ? `：${clip(o.note, 60)}` : '';
   return `${SIGNATURE}工单${o.number}（${clip(o.title, 20)}）被${level}督办${note}。请加快办理并及时反馈。`;
+}
+
+/** To the unit an order was taken from by 收回 or 改派: stop work on it. */
+export function unitRecalled(o: OrderFacts & { reason: string | null; redispatched: boolean }): string {
+  const how = o.redispatched ? '已由中心改派其他单位办理' : '已由中心收回';
+  const reason = o.reason ? `（${clip(o.reason, 40)}）` : '';
+  return `${SIGNATURE}工单${o.number}（${clip(o.title, 20)}）${how}${reason}，贵单位无需继续办理。`;
 }

@@ -1,6 +1,6 @@
 /** What clients see of an order: masked personal data, labels, clocks. */
 import { maskName, maskPhone } from '../../identity/pii';
-import { STATE_LABELS, computeClockStatus, type OrderState } from '../model';
+import { STATE_LABELS, stageClockStatus, type OrderState } from '../model';
 import { snapshotOf, type OrderRow } from '../row';
 import type { OrderView, PublicOrder, SlaStatus, Urgency, VisitResult } from '../contract';
 
@@ -13,7 +13,7 @@ export interface OrderLookups {
 export function orderView(r: OrderRow, now: number, l: OrderLookups, opts: { revealed?: boolean } = {}): OrderView {
   const snap = snapshotOf(r);
   // the model already accounts for pauses (its deadlines move on resume): give it plain working time
-  const clock = snap.clockStartedAt ? computeClockStatus(snap, now, (a, b) => l.workingMsBetween(a, b)) : null;
+  const clock = snap.clockStartedAt ? stageClockStatus(snap, now, (a, b) => l.workingMsBetween(a, b)) : null;
   const label = STATE_LABELS[r.state as OrderState];
   return {
     id: r.id,

@@ -243,6 +243,7 @@ export class OrderQueries {
 const PUBLIC_STEPS = new Set([
   'order.created',
   'order.dispatched',
+  'order.redispatched',
   'order.signed',
   'order.reply_submitted',
   'order.reply_approved',

@@ -1,4 +1,3 @@
-
 import { SYSTEM_CONTEXT } from '../../../platform/audit';
 import type { Queryable, Tx } from '../../../platform/db/connect';
 import { cancelJob, enqueueJob, JOB_INSERT, jobRow, type Job } from '../../../platform/jobs';

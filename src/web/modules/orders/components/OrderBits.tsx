@@ -69,6 +69,10 @@ export function SlaClock({ order, size = 'small' }: { order: OrderView; size?: '
   // Outside office hours a just-passed deadline is "0 working minutes" late: say so in words.
   const under1m = Math.abs(c.remainingMs) < 60_000;
   const left = fmtWorkingMs(c.remainingMs, t);
+  // while the unit has not signed, the badge is the sign-for deadline's: say which one it is
+  const stage =
+    c.stage === 'sign' && (kind === 'overdue' || kind === 'due_soon' || kind === 'normal' || kind === 'paused');
+  const prefix = stage ? `${t('orders.clock.stageSign')} · ` : '';
   const tip = (
     <div>
       <div>{t('orders.clock.workingTime')}</div>
@@ -87,6 +91,7 @@ export function SlaClock({ order, size = 'small' }: { order: OrderView; size?: '
     case 'overdue':
       body = (
         <Tag color="error" icon={<WarningOutlined />} style={style}>
+          {prefix}
           {under1m ? t('orders.clock.overdue') : t('orders.clock.overdueBy', { d: left })}
         </Tag>
       );
@@ -94,6 +99,7 @@ export function SlaClock({ order, size = 'small' }: { order: OrderView; size?: '
     case 'due_soon':
       body = (
         <Tag color="warning" icon={<ClockCircleOutlined />} style={style}>
+          {prefix}
           {t('orders.clock.left', { d: left })}
         </Tag>
       );
@@ -101,6 +107,7 @@ export function SlaClock({ order, size = 'small' }: { order: OrderView; size?: '
     case 'paused':
       body = (
         <Tag color="default" icon={<PauseCircleOutlined />} style={style}>
+          {prefix}
           {t('orders.clock.paused', { d: left })}
         </Tag>
       );
@@ -108,6 +115,7 @@ export function SlaClock({ order, size = 'small' }: { order: OrderView; size?: '
     case 'normal':
       body = (
         <Tag color="success" icon={<ClockCircleOutlined />} style={style}>
+          {prefix}
           {t('orders.clock.left', { d: left })}
         </Tag>
       );
@@ -124,7 +132,7 @@ export function SlaClock({ order, size = 'small' }: { order: OrderView; size?: '
   }
   return (
     <Tooltip title={tip}>
-      <span data-testid="sla-clock" data-clock={kind}>
+      <span data-testid="sla-clock" data-clock={kind} data-stage={c.stage ?? undefined}>
         {body}
       </span>
     </Tooltip>

@@ -1,6 +1,6 @@
 /** Pickers the order pages share: the category tree and the units an order can be dispatched to. */
 import { useMemo, type CSSProperties } from 'react';
-import { TreeSelect } from 'antd';
+import { Select, TreeSelect } from 'antd';
 import { useT } from '../../../i18n';
 import { type Org } from '../../../../modules/identity/contract';
 import { type CategoryView } from '../../../../modules/orders/contract';
@@ -160,6 +160,85 @@ export function UnitPicker({ value, onChange, allowClear, placeholder, style, id
         style={{ width: '100%' }}
         popupMatchSelectWidth={false}
         styles={{ popup: { root: { maxHeight: 420, overflow: 'auto', minWidth: 300 } } }}
+      />
+    </div>
+  );
+}
+
+interface UnitSelectProps {
+  value?: string | null;
+  onChange?: (value: string | undefined) => void;
+  /** The routing suggestion: listed first, marked, and taken by Alt+S. */
+  suggested?: string | null;
+  /** Units that may not be chosen (the one holding the order, for 改派). */
+  exclude?: readonly string[];
+  id?: string;
+  testId?: string;
+}
+
+/**
+ * 承办单位 for dispatching, made for the keyboard: type part of a name or code, ArrowUp/Down,
+ * Enter picks (the first match is active, so typing and Enter is enough). Only units that can take
+ * an order are listed, flat, each with its parent so equal names are told apart. Text typed but
+ * not picked is dropped when the box loses focus, so the box always shows the value that will be
+ * submitted.
+ */
+export function UnitSelect({ value, onChange, suggested, exclude, id, testId }: UnitSelectProps) {
+  const t = useT();
+  const orgs = useOrgIndex();
+  const options = useMemo(() => {
+    const skip = new Set(exclude ?? []);
+    const list = orgs.list
+      .filter((o) => UNIT_KINDS.has(o.kind) && o.kind !== 'grid' && !skip.has(o.id))
+      .map((o) => {
+        const parent = o.parentId ? orgs.byId.get(o.parentId)?.name : undefined;
+        const isSuggested = o.id === suggested;
+        return {
+          value: o.id,
+          search: `${o.name} ${o.code} ${parent ?? ''}`.toLowerCase(),
+          name: o.name,
+          label: (
+            <span data-testid={`unit-option-${o.code}`}>
+              {o.name}
+              {parent ? <span style={{ color: '#8c8c8c', marginInlineStart: 8, fontSize: 12 }}>{parent}</span> : null}
+              {isSuggested ? (
+                <span style={{ color: '#1677ff', marginInlineStart: 8, fontSize: 12 }}>
+                  {t('orders.act.suggested')}
+                </span>
+              ) : null}
+            </span>
+          ),
+          suggested: isSuggested,
+        };
+      });
+    return list.sort((a, b) => Number(b.suggested) - Number(a.suggested) || a.name.localeCompare(b.name, 'zh-CN'));
+  }, [orgs.list, orgs.byId, suggested, exclude, t]);
+  return (
+    <div
+      data-testid={testId}
+      onKeyDown={(e) => {
+        // one key takes the routing suggestion
+        if (e.altKey && (e.key === 's' || e.key === 'S') && suggested && !exclude?.includes(suggested)) {
+          e.preventDefault();
+          onChange?.(suggested);
+        }
+      }}
+    >
+      <Select
+        id={id}
+        value={value ?? undefined}
+        onChange={(v) => onChange?.((v as string | undefined) ?? undefined)}
+        options={options}
+        loading={orgs.loading}
+        showSearch={{
+          filterOption: (input, option) => !!option && option.search.includes(input.trim().toLowerCase()),
+          autoClearSearchValue: true,
+        }}
+        optionLabelProp="label"
+        placeholder={t('orders.field.unit.placeholder')}
+        style={{ width: '100%' }}
+        popupMatchSelectWidth={false}
+        listHeight={320}
       />
     </div>
   );

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
   Alert,
+  Button,
   DatePicker,
   Descriptions,
   Form,
@@ -19,7 +20,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../../../api';
 import { fmtTime } from '../../../../format';
-import { CategoryTreeSelect, UnitPicker } from '../../components/Pickers';
+import { CategoryTreeSelect, UnitSelect } from '../../components/Pickers';
 import { ordersApi } from '../../components/ordersApi';
 import { useOrgIndex } from '../../components/refData';
 import { useFormSubmit } from '../../../../components/forms';
@@ -63,6 +64,7 @@ const REASON: ReadonlySet<ActionType> = new Set([
   'cancel',
   'reject_reply',
   'request_extension',
+  'recall',
 ]);
 /** Actions with nothing to fill in but an optional note. */
 const NOTE_ONLY: ReadonlySet<ActionType> = new Set([
@@ -79,6 +81,7 @@ const DANGER: ReadonlySet<ActionType> = new Set([
   'reject_return',
   'reject_extension',
   'request_return',
+  'recall',
 ]);
 const CONTACT_METHODS = ['phone', 'sms', 'visit', 'wechat', 'other'] as const;
 
@@ -94,6 +97,18 @@ export function suggestedRoute(d: OrderDetail): RouteDecision | null {
   return r && typeof r.unitId === 'string' ? r : null;
 }
 
+/** Units that gave this order back or had it taken from them (退单 approved, 收回, 改派): not offered again first. */
+export function handedBackBy(d: OrderDetail): Set<string> {
+  const out = new Set<string>();
+  for (const e of d.timeline) {
+    const data = (e.data ?? {}) as { unitId?: unknown; fromUnitId?: unknown };
+    if ((e.type === 'order.return_approved' || e.type === 'order.recalled') && typeof data.unitId === 'string')
+      out.add(data.unitId);
+    if (e.type === 'order.redispatched' && typeof data.fromUnitId === 'string') out.add(data.fromUnitId);
+  }
+  return out;
+}
+
 export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props) {
   const l = useOrderLabels();
   const { t } = l;
@@ -102,6 +117,10 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
   const [error, setError] = useState<{ status: number; message: string } | null>(null);
   const o = detail.order;
   const route = useMemo(() => suggestedRoute(detail), [detail]);
+  const handedBack = useMemo(() => handedBackBy(detail), [detail]);
+  // the routing suggestion, unless that unit already gave the order back
+  const suggestion = route && !handedBack.has(route.unitId) ? route.unitId : null;
+  const chosenUnit = Form.useWatch('unitId', form);
   const extMode = Form.useWatch('extMode', form);
 
   useEffect(() => {
@@ -109,10 +128,7 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
     setError(null);
     form.resetFields();
     if (type === 'dispatch') {
-      form.setFieldsValue({
-        unitId: route?.unitId ?? o.unitId ?? undefined,
-        categoryCode: o.categoryCode ?? undefined,
-      });
+      form.setFieldsValue({ unitId: suggestion ?? undefined, categoryCode: o.categoryCode ?? undefined });
     }
     if (type === 'request_extension') form.setFieldsValue({ extMode: 'days', addWorkingDays: 2 });
     if (type === 'visit') form.setFieldsValue({ result: 'satisfied' });
@@ -129,6 +145,8 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
           categoryCode: v.categoryCode && v.categoryCode !== o.categoryCode ? v.categoryCode : undefined,
           note: text(v.note),
         };
+      case 'redispatch':
+        return { unitId: v.unitId, reason: text(v.reason) };
       case 'direct_reply':
       case 'submit_reply':
         return { reply: text(v.reply) };
@@ -181,9 +199,13 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
   const reasonLabel =
     type === 'cancel'
       ? t('orders.field.cancelReason')
-      : type?.startsWith('reject')
-        ? t('orders.field.rejectReason')
-        : t('orders.field.reason');
+      : type === 'recall'
+        ? t('orders.field.recallReason')
+        : type === 'redispatch'
+          ? t('orders.field.redispatchReason')
+          : type?.startsWith('reject')
+            ? t('orders.field.rejectReason')
+            : t('orders.field.reason');
   const text = (name: 'reply' | 'reason' | 'note', label: string, required: boolean, rows = 3) => (
     <Form.Item
       name={name}
@@ -199,24 +221,60 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
     </Form.Item>
   );
 
+  /** The unit field of 分拨/改派: the keyboard picker, the suggestion, and what will be submitted. */
+  const unitField = (suggested: string | null, exclude: string[]) => {
+    const returned = [...handedBack].map((id) => orgs.name(id) ?? id);
+    return (
+      <>
+        <Form.Item
+          name="unitId"
+          label={t('orders.field.unit')}
+          rules={[{ required: true, message: t('form.required') }]}
+          extra={
+            <>
+              {route ? (
+                <div>
+                  {t('orders.act.routeHint', { unit: orgs.name(route.unitId) ?? route.unitId, reason: route.reason })}
+                  {suggested ? (
+                    <Button
+                      type="link"
+                      size="small"
+                      onClick={() => form.setFieldsValue({ unitId: suggested })}
+                      data-testid="action-take-suggestion"
+                    >
+                      {t('orders.act.takeSuggestion')}
+                    </Button>
+                  ) : null}
+                </div>
+              ) : null}
+              {returned.length ? <div>{t('orders.act.notPrefilled', { units: returned.join('、') })}</div> : null}
+            </>
+          }
+        >
+          <UnitSelect suggested={suggested} exclude={exclude} testId="action-field-unitId" />
+        </Form.Item>
+        <Alert
+          type={chosenUnit ? 'info' : 'warning'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="dispatch-target"
+          message={
+            chosenUnit
+              ? t('orders.act.willDispatchTo', { unit: orgs.name(chosenUnit) ?? chosenUnit })
+              : t('orders.act.noUnitChosen')
+          }
+        />
+      </>
+    );
+  };
+
   const body = () => {
     if (!type) return null;
     switch (type) {
       case 'dispatch':
         return (
           <>
-            <Form.Item
-              name="unitId"
-              label={t('orders.field.unit')}
-              rules={[{ required: true, message: t('form.required') }]}
-              extra={
-                route
-                  ? t('orders.act.routeHint', { unit: orgs.name(route.unitId) ?? route.unitId, reason: route.reason })
-                  : undefined
-              }
-            >
-              <UnitPicker testId="action-field-unitId" />
-            </Form.Item>
+            {unitField(suggestion, [])}
             <Form.Item
               name="categoryCode"
               label={t('orders.field.categoryFix')}
@@ -225,6 +283,21 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
               <CategoryTreeSelect leafOnly testId="action-field-categoryCode" />
             </Form.Item>
             {text('note', t('orders.field.note'), false, 2)}
+          </>
+        );
+      case 'redispatch':
+        return (
+          <>
+            <Typography.Paragraph type="secondary">{t('orders.act.redispatchHint')}</Typography.Paragraph>
+            {unitField(suggestion !== o.unitId ? suggestion : null, o.unitId ? [o.unitId] : [])}
+            {text('reason', reasonLabel, true, 2)}
+          </>
+        );
+      case 'recall':
+        return (
+          <>
+            <Typography.Paragraph type="secondary">{t('orders.act.recallHint')}</Typography.Paragraph>
+            {text('reason', reasonLabel, true, 2)}
           </>
         );
       case 'direct_reply':
@@ -422,7 +495,9 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
       okButtonProps={{ danger: !!type && DANGER.has(type), 'data-testid': 'action-confirm' } as ButtonProps}
       cancelButtonProps={{ 'data-testid': 'action-dismiss' } as ButtonProps}
       destroyOnHidden
-      width={type === 'dispatch' || type === 'submit_reply' || type === 'direct_reply' ? 620 : 520}
+      width={
+        type === 'dispatch' || type === 'redispatch' || type === 'submit_reply' || type === 'direct_reply' ? 620 : 520
+      }
       data-testid="action-modal"
     >
       <Form<Values>

@@ -110,6 +110,7 @@ export default function OrderDetailPage() {
     ? (orgs.communities.find((c) => c.code === o.communityCode)?.name ?? o.communityCode)
     : null;
 
+  const backForDispatch = o.state === 'pending_dispatch' && o.dispatchedAt !== null;
   const facts: DescriptionsProps['items'] = [
     {
       key: 'category',
@@ -127,7 +128,21 @@ export default function OrderDetailPage() {
         o.supervisionLevel > 0 ? t('orders.flag.supervised', { n: o.supervisionLevel }) : t('orders.detail.none'),
     },
     { key: 'created', label: t('orders.col.createdAt'), children: fmtTime(o.createdAt) },
-    { key: 'dispatched', label: t('orders.detail.dispatchedAt'), children: fmtTime(o.dispatchedAt) },
+    {
+      key: 'dispatched',
+      // back in 待分拨 after a 退单 or 收回: the time shown is the last dispatch's, and says so
+      label: backForDispatch ? t('orders.detail.lastDispatchedAt') : t('orders.detail.dispatchedAt'),
+      children: (
+        <span data-testid="order-dispatched-at">
+          {fmtTime(o.dispatchedAt)}
+          {backForDispatch ? (
+            <Tag color="warning" style={{ marginInlineStart: 6 }} data-testid="order-redispatch-pending">
+              {t('orders.detail.awaitingRedispatch')}
+            </Tag>
+          ) : null}
+        </span>
+      ),
+    },
     { key: 'signed', label: t('orders.detail.signedAt'), children: fmtTime(o.signedAt) },
     {
       key: 'signDue',

@@ -142,7 +142,7 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
     expect((await api(dispatcher, 'POST', `/api/orders/${order.id}/reveal`, {})).body.phone).toBe(phone);
 
     // "查询进度" from the answer carries the number and phone over and asks at once
-    const asked = citizen.waitForResponse(call('GET', /^\/api\/public\/orders\/track$/), { timeout: 15_000 });
+    const asked = citizen.waitForResponse(call('POST', /^\/api\/public\/orders\/track$/), { timeout: 15_000 });
     await citizen.getByTestId('report-track').click();
     expect((await asked).status()).toBe(200);
     await citizen.getByTestId('track-result').waitFor({ timeout: 15_000 });
@@ -156,7 +156,7 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
       citizen,
       'track',
       () => citizen.getByTestId('track-submit').click(),
-      call('GET', /^\/api\/public\/orders\/track$/),
+      call('POST', /^\/api\/public\/orders\/track$/),
     );
     await citizen.getByTestId('track-result').waitFor({ timeout: 15_000 });
     const tracked = await citizen.evaluate(
@@ -170,7 +170,7 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
 
     // the right number with someone else's phone: nothing is shown
     await citizen.getByTestId('track-phone').fill('13900000000');
-    const wrong = citizen.waitForResponse(call('GET', /^\/api\/public\/orders\/track$/), { timeout: 15_000 });
+    const wrong = citizen.waitForResponse(call('POST', /^\/api\/public\/orders\/track$/), { timeout: 15_000 });
     await citizen.getByTestId('track-submit').click();
     expect((await wrong).status()).toBe(404);
     await expect
@@ -181,6 +181,16 @@ describe.skipIf(skip)('browser: citizen pages, bulk dispatch, supervision, evalu
       )
       .toContain('未找到该工单');
     expect(await citizen.getByTestId('track-result').count()).toBe(0);
+    // the number and phone never appeared in the address
+    expect(citizen.url()).not.toContain(phone);
+
+    // a malformed phone after a good answer: the form refuses it and the old answer goes
+    await citizen.getByTestId('track-phone').fill(phone);
+    await citizen.getByTestId('track-submit').click();
+    await citizen.getByTestId('track-result').waitFor({ timeout: 15_000 });
+    await citizen.getByTestId('track-phone').fill('12ab');
+    await citizen.getByTestId('track-submit').click();
+    await expect.poll(() => citizen.getByTestId('track-result').count(), { timeout: 10_000 }).toBe(0);
   }, 90_000);
 
   it('批量分拨: two orders ticked on the 待分拨 tab go to one unit together', async () => {

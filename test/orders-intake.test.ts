@@ -139,6 +139,16 @@ describe.each(dialects('orders intake'))('intake channels (%s)', (dialect) => {
       expect(wrongNumber.status).toBe(404);
       expect(wrongPhone.body).toEqual(wrongNumber.body);
     });
+
+    it('tracks by POST too, the number and phone in the body (out of URLs and logs); same answers', async () => {
+      const ok = await anonymous(app).post('/api/public/orders/track', { number, phone });
+      expect(ok.status).toBe(200);
+      expect(ok.body.number).toBe(number);
+      const wrong = await anonymous(app).post('/api/public/orders/track', { number, phone: '13800138001' });
+      expect(wrong.status).toBe(404);
+      const bad = await anonymous(app).post('/api/public/orders/track', { number, phone: 'abc' });
+      expect(bad.status).toBe(400);
+    });
   });
 
   describe('logged-in citizen', () => {

@@ -10,6 +10,8 @@ export const Health = T.Object({
   node: T.String(),
   time: At,
   calendarWarnings: T.Array(T.String()),
+  /** The years behind calendarWarnings, for clients that word the warning in their own language. */
+  calendarMissingYears: T.Array(T.Integer()),
 });
 export type Health = Static<typeof Health>;
 

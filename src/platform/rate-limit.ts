@@ -36,6 +36,11 @@ export async function registerRateLimits(app: Http, trustProxy: boolean): Promis
 }
 
 /** Route config: at most `max` requests per address in `windowMs` (0 = no limit). */
-export function perAddress(max: number, windowMs: number): { rateLimit?: { max: number; timeWindow: number } } {
-  return max > 0 ? { rateLimit: { max, timeWindow: windowMs } } : {};
+export function perAddress(
+  max: number,
+  windowMs: number,
+  /** Routes with the same group share one count (one lookup offered as GET and as POST). */
+  groupId?: string,
+): { rateLimit?: { max: number; timeWindow: number; groupId?: string } } {
+  return max > 0 ? { rateLimit: { max, timeWindow: windowMs, ...(groupId ? { groupId } : {}) } } : {};
 }

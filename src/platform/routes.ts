@@ -53,6 +53,7 @@ export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: Mqtt
         node: p.config.nodeId,
         time: p.clock.now(),
         calendarWarnings: p.calendar.warnings(),
+        calendarMissingYears: p.calendar.missingYears(),
       });
     },
   );

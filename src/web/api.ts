@@ -4,6 +4,7 @@
  * errors `{error:{code,message,details}}` thrown as ApiError by one reader, and 401 handed to
  * the auth layer (which sends the user to the login page).
  */
+import { inLanguage, pageLanguage } from './serverText';
 
 export class ApiError extends Error {
   constructor(
@@ -77,7 +78,13 @@ export async function readError(res: Response): Promise<ApiError> {
   }
   const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
   if (err && typeof err.message === 'string') {
-    return new ApiError(res.status, err.code ?? `http_${res.status}`, err.message, err.details);
+    // one language at a time: the side of the server's bilingual text the page is shown in
+    return new ApiError(
+      res.status,
+      err.code ?? `http_${res.status}`,
+      inLanguage(err.message, pageLanguage()),
+      err.details,
+    );
   }
   // No error envelope (e.g. /api/health's 503 report): keep the body for the caller.
   return new ApiError(

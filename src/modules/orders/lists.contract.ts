@@ -71,3 +71,23 @@ export type ActionType = (typeof ACTION_TYPES)[number];
 
 /** Office hours in a working day: a limit given in fractional days counts these hours. */
 export const HOURS_PER_WORKING_DAY = 7;
+
+/**
+ * A telephone number as a caller gives it (spaces and dashes dropped, +86 removed): a mainland
+ * mobile (11 digits from 13–19), a landline with its area code (0 + 2–3 digits + 7–8 digits), a
+ * local 7–8 digit landline, either with an extension after a dash, or a 5-digit service number
+ * (12345, 95598 …). Anything else — letters, a mobile with a digit missing — is refused, not mended.
+ */
+export const PHONE_RULE = /^(?:1[3-9]\d{9}|0\d{2,3}\d{7,8}(?:#\d{1,6})?|[2-9]\d{6,7}(?:#\d{1,6})?|1\d{4}|9\d{4})$/;
+
+/** The digits of a phone number as stored: spacing dropped, +86 removed, an extension kept after '#'. */
+export function normalisePhone(raw: string): string {
+  let p = raw.trim().replace(/\s+/g, '');
+  if (p.startsWith('+86')) p = p.slice(3);
+  // 0757-8633-8888-123: the last dash group after a full landline is an extension
+  const ext = /^(0\d{2,3}-?\d{3,4}-?\d{4}|[2-9]\d{2,3}-?\d{4})-(\d{1,6})$/.exec(p);
+  if (ext) p = `${ext[1]}#${ext[2]}`;
+  return p.replace(/-/g, '');
+}
+
+export const isValidPhone = (raw: string): boolean => PHONE_RULE.test(normalisePhone(raw));

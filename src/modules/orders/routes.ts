@@ -242,7 +242,7 @@ export function orderRoutes(app: Http, m: OrdersServices) {
     '/api/public/orders/track',
     {
       // the phone is the only secret: bound the guesses one address can make
-      config: { permission: 'public', ...perAddress(m.deps.p.config.publicTrackLimit, 60_000) },
+      config: { permission: 'public', ...perAddress(m.deps.p.config.publicTrackLimit, 60_000, 'orders.track') },
       schema: {
         tags: ['orders'],
         summary: '市民查询进度 / citizen tracking by order number + phone',
@@ -251,6 +251,21 @@ export function orderRoutes(app: Http, m: OrdersServices) {
       },
     },
     async (req) => m.queries.track(req.query.number, req.query.phone),
+  );
+
+  // The same lookup with the number and phone in the body, kept out of URLs, access logs and history.
+  app.post(
+    '/api/public/orders/track',
+    {
+      config: { permission: 'public', ...perAddress(m.deps.p.config.publicTrackLimit, 60_000, 'orders.track') },
+      schema: {
+        tags: ['orders'],
+        summary: '市民查询进度（号码不入网址）/ citizen tracking, number and phone in the body',
+        body: TrackQuery,
+        response: { 200: PublicOrder },
+      },
+    },
+    async (req) => m.queries.track(req.body.number, req.body.phone),
   );
 
   app.post(

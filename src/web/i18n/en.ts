@@ -108,6 +108,9 @@ export const en: Record<MessageKey, string> = {
   'home.placeholder': 'Overviews of services, drones and the city brain will appear here as those modules go live.',
   'home.orders': 'Work orders',
   'home.calendarWarning': 'The work calendar needs attention',
+  'home.calendarMissingYear':
+    'no holiday arrangement for {year} yet: plain weekends are counted until an admin enters it',
+  'home.listSeparator': '; ',
   'home.calendarWarning.fix': 'Enter it',
 
   // ---- map ----

@@ -109,6 +109,8 @@ export const zhCN = {
   'home.placeholder': '政务服务、无人机与城市大脑的工作台概览将在各模块上线后显示在这里。',
   'home.orders': '工单概览',
   'home.calendarWarning': '工作日历需要维护',
+  'home.calendarMissingYear': '{year} 年的节假日安排尚未录入，暂按普通周末计算',
+  'home.listSeparator': '；',
   'home.calendarWarning.fix': '去录入',
 
   // ---- map ----

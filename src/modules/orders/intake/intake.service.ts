@@ -16,7 +16,7 @@ import { orderView, type OrderLookups } from '../queries/order.view';
 import { missingFiles } from '../../../platform/files';
 import { insertRow } from '../../../platform/db/rows';
 
-import { CHANNELS, type Channel } from '../contract';
+import { CHANNELS, isValidPhone, normalisePhone, type Channel } from '../contract';
 
 export { CHANNELS, type Channel };
 const CITIZEN_CHANNELS: readonly Channel[] = ['web', 'wechat'];
@@ -123,6 +123,13 @@ export class OrderIntake {
     const now = p.clock.now();
     const description = input.description.trim();
     if (!description) throw badRequest('invalid_request', 'description must not be empty');
+    const phone = input.reporter?.phone?.trim();
+    if (phone && !isValidPhone(phone))
+      throw badRequest(
+        'invalid_phone',
+        `电话号码“${phone}”无效：请填写11位手机号、带区号的固话或5位服务号码 / the phone number "${phone}" is not a mobile (11 digits), a landline or a 5-digit service number`,
+        { field: 'reporter.phone' },
+      );
     const citizen = principal?.roles.includes('citizen') ? principal : null;
     // a citizen writes in through the web/H5 page or WeChat; the other channels are the centre's and machines'
     if (citizen && !CITIZEN_CHANNELS.includes(input.channel)) {
@@ -187,7 +194,7 @@ export class OrderIntake {
       community_code: located?.community?.code ?? null,
       grid_code: located?.grid?.code ?? null,
       reporter_name: input.reporter?.name?.trim() || null,
-      reporter_phone: input.reporter?.phone?.replace(/\s+/g, '') || null,
+      reporter_phone: input.reporter?.phone?.trim() ? normalisePhone(input.reporter.phone) : null,
       reporter_user_id: citizen?.id ?? null,
       urgency: input.urgency ?? 'normal',
       state: 'pending_dispatch',

@@ -145,6 +145,17 @@ describe('ranking and total', () => {
     ]);
   });
 
+  it('a unit dispatched nothing in the period is not ranked, and is listed after the ranked ones', () => {
+    // 己 only answered and had visited older orders this month: a perfect score from nothing new
+    const idle = rowOf('f', '己', c({ completed: 2, completedOnTime: 2, visited: 2, satisfied: 2 }), 0, w);
+    expect(idle.score).toBe(100);
+    const ranked = rankRows([idle, rowOf('a', '甲', c({ dispatched: 2, signedOnTime: 1 }), 0, w)]);
+    expect(ranked.map((r) => [r.unitId, r.rank])).toEqual([
+      ['a', 1],
+      ['f', null],
+    ]);
+  });
+
   it('builds the street total as the sum of the listed units and leaves out units with nothing', () => {
     const period = monthPeriod('2026-03');
     const r = buildReport(

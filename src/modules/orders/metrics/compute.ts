@@ -119,11 +119,17 @@ export function rowOf(
 
 /**
  * Standard competition ranking by score (1, 2, 2, 4): higher first; equal scores share a rank
- * and are listed by dispatch volume, then name. Units without a score come last, unranked.
+ * and are listed by dispatch volume, then name. Only units that were dispatched orders in the
+ * period are ranked: one with none (its figures come from older orders answered or visited in the
+ * period) keeps its score but is listed after the ranked units, unranked — a unit cannot come
+ * first for having had nothing to do. Units without a score come last.
  */
+export const isRankable = (r: Pick<MetricsRow, 'score' | 'dispatched'>) => r.score !== null && r.dispatched > 0;
+
 export function rankRows(rows: MetricsRow[]): MetricsRow[] {
   const sorted = [...rows].sort(
     (a, b) =>
+      Number(isRankable(b)) - Number(isRankable(a)) ||
       (b.score ?? -1) - (a.score ?? -1) ||
       b.dispatched - a.dispatched ||
       a.unitName.localeCompare(b.unitName, 'zh-CN') ||
@@ -132,7 +138,7 @@ export function rankRows(rows: MetricsRow[]): MetricsRow[] {
   let prev: number | null = null;
   let rank = 0;
   sorted.forEach((r, i) => {
-    if (r.score === null) return;
+    if (!isRankable(r)) return;
     if (r.score !== prev) rank = i + 1;
     prev = r.score;
     r.rank = rank;

@@ -87,14 +87,16 @@ export default function HomePage() {
           ))}
         </div>
       </Card>
-      {health.data?.calendarWarnings?.length && can('calendar.read') ? (
+      {health.data?.calendarMissingYears?.length && can('calendar.read') ? (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
           data-testid="home-calendar-warning"
           title={t('home.calendarWarning')}
-          description={health.data.calendarWarnings.join('；')}
+          description={health.data.calendarMissingYears
+            .map((year) => t('home.calendarMissingYear', { year }))
+            .join(t('home.listSeparator'))}
           action={<Link to="/admin/calendar">{t('home.calendarWarning.fix')}</Link>}
         />
       ) : null}

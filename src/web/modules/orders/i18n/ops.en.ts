@@ -170,6 +170,7 @@ export const opsEn: Record<keyof typeof opsZhCN, string> = {
   'ops.eval.ranking': 'Ranking',
   'ops.eval.rankingHint': "Click a header to sort, a row to see the unit's trend",
   'ops.eval.rank': 'Rank',
+  'ops.eval.notRankedNoDispatch': 'No orders dispatched in the period: not ranked (score for reference only)',
   'ops.eval.dispatched': 'Orders',
   'ops.eval.signOnTime': 'Signed on time',
   'ops.eval.onTimeCompletion': 'Closed on time',

@@ -169,6 +169,7 @@ export const opsZhCN = {
   'ops.eval.ranking': '单位排名',
   'ops.eval.rankingHint': '点击表头排序，点击行查看该单位趋势',
   'ops.eval.rank': '排名',
+  'ops.eval.notRankedNoDispatch': '本期未派单，不参与排名（得分仅供参考）',
   'ops.eval.dispatched': '派单量',
   'ops.eval.signOnTime': '及时签收率',
   'ops.eval.onTimeCompletion': '按时办结率',

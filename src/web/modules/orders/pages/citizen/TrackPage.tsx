@@ -45,7 +45,8 @@ export default function TrackPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.get<TrackResult>('/api/public/orders/track', {
+      // POST: the phone and number stay out of the address bar, history and access logs
+      const r = await api.post<TrackResult>('/api/public/orders/track', {
         number: v.number.trim().toUpperCase(),
         phone: v.phone.replace(/\s+/g, ''),
       });
@@ -90,6 +91,8 @@ export default function TrackPage() {
           form={form}
           layout="vertical"
           onFinish={query}
+          // a refused entry never leaves an earlier answer on screen as if it were this one's
+          onFinishFailed={() => setResult(null)}
           requiredMark={false}
           size="large"
           data-testid="track-form"

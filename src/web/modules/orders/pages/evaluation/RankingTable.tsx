@@ -47,9 +47,13 @@ export function RankingTable({ rows, total, loading, selectedUnitId, onSelect }:
       dataIndex: 'rank',
       width: 60,
       align: 'center',
-      render: (v: number | null) =>
+      render: (v: number | null, r) =>
         v === null ? (
-          <Typography.Text type="secondary">—</Typography.Text>
+          <Tooltip title={r.score !== null && r.dispatched <= 0 ? t('ops.eval.notRankedNoDispatch') : undefined}>
+            <Typography.Text type="secondary" data-testid={`eval-unranked-${r.unitId}`}>
+              —
+            </Typography.Text>
+          </Tooltip>
         ) : (
           <span className={`eval-rank${v <= 3 ? ` r${v}` : ''}`}>{v}</span>
         ),

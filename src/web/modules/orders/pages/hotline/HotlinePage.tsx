@@ -41,6 +41,7 @@ import {
   type IntakeResult,
   type NewOrderBody,
   type Urgency,
+  isValidPhone,
 } from '../../../../../modules/orders/contract';
 import { CallerHistoryPanel } from './CallerHistoryPanel';
 import { CategorySuggestions, useCategorySuggestions } from './CategorySuggestions';
@@ -60,7 +61,7 @@ interface Values {
 }
 
 const INITIAL: Values = { urgency: 'normal', channel: 'hotline', needsVisit: true };
-const PHONE = /^[0-9+ -]{5,20}$/;
+const DESCRIPTION_MAX = 4000;
 
 export default function HotlinePage() {
   const t = useT();
@@ -248,7 +249,14 @@ export default function HotlinePage() {
                     <Form.Item
                       name="phone"
                       label={t('orders.field.phone')}
-                      rules={[{ pattern: PHONE, message: t('orders.field.phone.invalid') }]}
+                      rules={[
+                        {
+                          validator: (_, v?: string) =>
+                            !v?.trim() || isValidPhone(v)
+                              ? Promise.resolve()
+                              : Promise.reject(new Error(t('orders.field.phone.invalid'))),
+                        },
+                      ]}
                       normalize={(v: string) => v.replace(/[^\d+ -]/g, '')}
                     >
                       <Input
@@ -277,13 +285,16 @@ export default function HotlinePage() {
                 <Form.Item
                   name="description"
                   label={t('orders.field.description')}
-                  rules={[{ required: true, whitespace: true, message: t('orders.field.description.required') }]}
+                  rules={[
+                    { required: true, whitespace: true, message: t('orders.field.description.required') },
+                    // said, not silently cut: a pasted text longer than the limit stays and is marked
+                    { max: DESCRIPTION_MAX, message: t('orders.field.description.tooLong', { max: DESCRIPTION_MAX }) },
+                  ]}
                   style={{ marginBottom: 6 }}
                 >
                   <Input.TextArea
                     autoSize={{ minRows: 4, maxRows: 10 }}
-                    maxLength={4000}
-                    showCount
+                    count={{ show: true, max: DESCRIPTION_MAX }}
                     placeholder={t('orders.field.description.placeholder')}
                     data-testid="hotline-description"
                   />

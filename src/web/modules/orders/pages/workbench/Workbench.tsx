@@ -79,6 +79,7 @@ export function Workbench(props: Props) {
   const query = useMemo(() => ({ ...queue.query, ...filterQuery(filters) }), [queue, filters]);
   const list = useOrderList(query, `${queue.key}|${filterKey}`);
   const counts = useQueueCounts();
+  const queueTotal = !filterKey.replace(/\|/g, '') && counts.value && queue.count ? queue.count(counts.value) : null;
   // the map draws the open orders themselves; the table view does not need them
   const openSet = useOpenOrders(mode !== 'table');
   const [selectedKeys, setSelectedKeys] = useState<Key[]>([]);
@@ -157,7 +158,12 @@ export function Workbench(props: Props) {
       />
       <Flex justify="center" align="center" gap={12} style={{ marginTop: 12 }}>
         <Typography.Text type="secondary" data-testid="orders-shown">
-          {t('orders.list.shown', { n: list.rows.length })}
+          {
+            // with no filter typed, the tab's count is the list's total: say "100 of 122", not "100"
+            queueTotal !== null && queueTotal > list.rows.length
+              ? t('orders.list.shownOf', { n: list.rows.length, total: queueTotal })
+              : t('orders.list.shown', { n: list.rows.length })
+          }
         </Typography.Text>
         {list.next ? (
           <Button onClick={list.loadMore} loading={list.loading} data-testid="load-more">

@@ -204,4 +204,20 @@ describe.skipIf(skip)('browser: dispatch corrections', () => {
     await big.waitFor({ timeout: 20_000 });
     expect(await big.getAttribute('data-clock')).toBe('overdue');
   }, 120_000);
+
+  it('a click on a workbench row opens the order; its checkbox and buttons do not', async () => {
+    const page = await as('dispatcher');
+    const id = await newOrder(page, '文华路井盖缺失存在安全隐患');
+    const { number } = await order(page, id);
+    await page.goto(`${server.url}/orders?queue=pending_dispatch&q=${number}`);
+    const row = page.getByTestId(`order-row-${number}`);
+    await row.waitFor({ timeout: 20_000 });
+    await row.locator('.ant-table-selection-column').first().click();
+    expect(new URL(page.url()).pathname).toBe('/orders');
+    await row
+      .locator('td')
+      .last()
+      .click({ position: { x: 2, y: 2 } });
+    await page.waitForURL((u) => u.pathname === `/orders/${id}`, { timeout: 10_000 });
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 /** The work-order table both workbenches use: dense, one row per order, the clock coloured. */
 import type { HTMLAttributes, Key, ReactNode } from 'react';
 import { Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import type React from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { fmtTime } from '../../../format';
 import { useOrderLabels } from './labels';
@@ -159,7 +160,15 @@ export function OrderTable({
         ({
           'data-testid': `order-row-${o.number}`,
           'data-state': o.state,
-          onDoubleClick: () => navigate(`/orders/${encodeURIComponent(o.id)}`),
+          // a click on the row opens the order — but not a click on its own controls (links,
+          // buttons, the selection box) or the end of a text selection
+          onClick: (e: React.MouseEvent<HTMLElement>) => {
+            const target = e.target as HTMLElement;
+            if (target.closest('a, button, input, label, .ant-checkbox-wrapper, .ant-table-selection-column')) return;
+            if (window.getSelection()?.toString()) return;
+            navigate(`/orders/${encodeURIComponent(o.id)}`);
+          },
+          style: { cursor: 'pointer' },
         }) as HTMLAttributes<HTMLElement>
       }
     />

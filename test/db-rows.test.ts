@@ -12,6 +12,7 @@ import { connect, type Database } from '../src/platform/db/connect';
 import { migrateAll } from '../src/migrations';
 import { insertRow, insertRows, updateVersioned } from '../src/platform/db/rows';
 import { jobRow, JOB_INSERT } from '../src/platform/jobs';
+import { FRESH_LIFECYCLE } from '../src/modules/orders/row';
 import { appendSchema, createPgSchema, dropPgSchema } from './helpers/app';
 import { dialects, PG_URL } from './helpers/env';
 
@@ -134,32 +135,7 @@ function orderRow(id: string) {
     needs_visit: 1,
     attachments: '[]',
     source_ref: null,
-    clock_started_at: null,
-    clock_stopped_at: null,
-    dispatched_at: null,
-    sign_deadline: null,
-    completion_deadline: null,
-    reopened_at: null,
-    suspended: 0,
-    pauses: '[]',
-    signed_at: null,
-    first_contact_at: null,
-    reply: null,
-    replied_at: null,
-    visit_result: null,
-    visited_at: null,
-    closed_at: null,
-    archived_at: null,
-    cancelled_at: null,
-    return_request: null,
-    extension_request: null,
-    supervision_level: 0,
-    bounce_count: 0,
-    reopen_count: 0,
-    extension_count: 0,
-    urge_count: 0,
-    last_urged_at: null,
-    sla_status: 'normal',
+    ...FRESH_LIFECYCLE,
     created_at: 1,
     updated_at: 1,
     version: 1,

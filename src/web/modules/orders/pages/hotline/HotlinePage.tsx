@@ -5,6 +5,7 @@
  * Ctrl+Enter registers. One Idempotency-Key per distinct submission: a double click or a retry
  * after a network error never makes two orders.
  */
+import { phoneRule } from '../../components/rules';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   Alert,
@@ -249,14 +250,7 @@ export default function HotlinePage() {
                     <Form.Item
                       name="phone"
                       label={t('orders.field.phone')}
-                      rules={[
-                        {
-                          validator: (_, v?: string) =>
-                            !v?.trim() || isValidPhone(v)
-                              ? Promise.resolve()
-                              : Promise.reject(new Error(t('orders.field.phone.invalid'))),
-                        },
-                      ]}
+                      rules={[phoneRule(t('orders.field.phone.invalid'))]}
                       normalize={(v: string) => v.replace(/[^\d+ -]/g, '')}
                     >
                       <Input

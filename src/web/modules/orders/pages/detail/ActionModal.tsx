@@ -5,7 +5,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
   Alert,
-  Button,
   DatePicker,
   Descriptions,
   Form,
@@ -17,20 +16,26 @@ import {
   Typography,
   type ButtonProps,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../../../api';
 import { fmtTime } from '../../../../format';
-import { CategoryTreeSelect, UnitSelect } from '../../components/Pickers';
+import { CategoryTreeSelect } from '../../components/Pickers';
 import { ordersApi } from '../../components/ordersApi';
 import { useOrgIndex } from '../../components/refData';
 import { useFormSubmit } from '../../../../components/forms';
 import { useOrderLabels } from '../../components/labels';
+import { VISIT_RESULTS, type ActionType, type OrderDetail } from '../../../../../modules/orders/contract';
 import {
-  VISIT_RESULTS,
-  type ActionType,
-  type OrderDetail,
-  type RouteDecision,
-} from '../../../../../modules/orders/contract';
+  CONTACT_METHODS,
+  DANGER,
+  NOTE_ONLY,
+  REASON,
+  beijingInstant,
+  handedBackBy,
+  suggestedRoute,
+  type Values,
+} from './actionForm';
+import { DispatchUnitField } from './DispatchUnitField';
+import { ReturnInfo } from './ReturnInfo';
 
 interface Props {
   type: ActionType | null;
@@ -39,74 +44,6 @@ interface Props {
   onDone: (d: OrderDetail, type: ActionType) => void;
   /** The server refused (the order changed meanwhile, etc.): the page reloads what it shows. */
   onRefused?: () => void;
-}
-
-interface Values {
-  unitId?: string;
-  categoryCode?: string;
-  reply?: string;
-  reason?: string;
-  note?: string;
-  extMode?: 'days' | 'date';
-  addWorkingDays?: number;
-  newDeadline?: Dayjs | null;
-  result?: string;
-  method?: string;
-  mainOrder?: string;
-}
-
-/** Actions whose text field is a required reason (驳回/退单/挂起/撤销…). */
-const REASON: ReadonlySet<ActionType> = new Set([
-  'request_return',
-  'reject_return',
-  'reject_extension',
-  'suspend',
-  'cancel',
-  'reject_reply',
-  'request_extension',
-  'recall',
-]);
-/** Actions with nothing to fill in but an optional note. */
-const NOTE_ONLY: ReadonlySet<ActionType> = new Set([
-  'sign',
-  'approve_return',
-  'approve_reply',
-  'resume',
-  'urge',
-  'archive',
-]);
-const DANGER: ReadonlySet<ActionType> = new Set([
-  'cancel',
-  'reject_reply',
-  'reject_return',
-  'reject_extension',
-  'request_return',
-  'recall',
-]);
-const CONTACT_METHODS = ['phone', 'sms', 'visit', 'wechat', 'other'] as const;
-
-/** A Beijing wall-clock time picked in the browser → the instant (the browser may be in another zone). */
-function beijingInstant(d: Dayjs): number {
-  return Date.parse(`${d.format('YYYY-MM-DDTHH:mm')}:00+08:00`);
-}
-
-/** The routing suggestion recorded at intake (the `order.created` timeline entry). */
-export function suggestedRoute(d: OrderDetail): RouteDecision | null {
-  const created = d.timeline.find((e) => e.type === 'order.created');
-  const r = created?.data?.route as RouteDecision | null | undefined;
-  return r && typeof r.unitId === 'string' ? r : null;
-}
-
-/** Units that gave this order back or had it taken from them (退单 approved, 收回, 改派): not offered again first. */
-export function handedBackBy(d: OrderDetail): Set<string> {
-  const out = new Set<string>();
-  for (const e of d.timeline) {
-    const data = (e.data ?? {}) as { unitId?: unknown; fromUnitId?: unknown };
-    if ((e.type === 'order.return_approved' || e.type === 'order.recalled') && typeof data.unitId === 'string')
-      out.add(data.unitId);
-    if (e.type === 'order.redispatched' && typeof data.fromUnitId === 'string') out.add(data.fromUnitId);
-  }
-  return out;
 }
 
 export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props) {
@@ -120,7 +57,6 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
   const handedBack = useMemo(() => handedBackBy(detail), [detail]);
   // the routing suggestion, unless that unit already gave the order back
   const suggestion = route && !handedBack.has(route.unitId) ? route.unitId : null;
-  const chosenUnit = Form.useWatch('unitId', form);
   const extMode = Form.useWatch('extMode', form);
 
   useEffect(() => {
@@ -221,60 +157,13 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
     </Form.Item>
   );
 
-  /** The unit field of 分拨/改派: the keyboard picker, the suggestion, and what will be submitted. */
-  const unitField = (suggested: string | null, exclude: string[]) => {
-    const returned = [...handedBack].map((id) => orgs.name(id) ?? id);
-    return (
-      <>
-        <Form.Item
-          name="unitId"
-          label={t('orders.field.unit')}
-          rules={[{ required: true, message: t('form.required') }]}
-          extra={
-            <>
-              {route ? (
-                <div>
-                  {t('orders.act.routeHint', { unit: orgs.name(route.unitId) ?? route.unitId, reason: route.reason })}
-                  {suggested ? (
-                    <Button
-                      type="link"
-                      size="small"
-                      onClick={() => form.setFieldsValue({ unitId: suggested })}
-                      data-testid="action-take-suggestion"
-                    >
-                      {t('orders.act.takeSuggestion')}
-                    </Button>
-                  ) : null}
-                </div>
-              ) : null}
-              {returned.length ? <div>{t('orders.act.notPrefilled', { units: returned.join('、') })}</div> : null}
-            </>
-          }
-        >
-          <UnitSelect suggested={suggested} exclude={exclude} testId="action-field-unitId" />
-        </Form.Item>
-        <Alert
-          type={chosenUnit ? 'info' : 'warning'}
-          showIcon
-          style={{ marginBottom: 16 }}
-          data-testid="dispatch-target"
-          message={
-            chosenUnit
-              ? t('orders.act.willDispatchTo', { unit: orgs.name(chosenUnit) ?? chosenUnit })
-              : t('orders.act.noUnitChosen')
-          }
-        />
-      </>
-    );
-  };
-
   const body = () => {
     if (!type) return null;
     switch (type) {
       case 'dispatch':
         return (
           <>
-            {unitField(suggestion, [])}
+            <DispatchUnitField route={route} suggested={suggestion} exclude={[]} handedBack={handedBack} />
             <Form.Item
               name="categoryCode"
               label={t('orders.field.categoryFix')}
@@ -289,7 +178,12 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
         return (
           <>
             <Typography.Paragraph type="secondary">{t('orders.act.redispatchHint')}</Typography.Paragraph>
-            {unitField(suggestion !== o.unitId ? suggestion : null, o.unitId ? [o.unitId] : [])}
+            <DispatchUnitField
+              route={route}
+              suggested={suggestion !== o.unitId ? suggestion : null}
+              exclude={o.unitId ? [o.unitId] : []}
+              handedBack={handedBack}
+            />
             {text('reason', reasonLabel, true, 2)}
           </>
         );
@@ -529,23 +423,5 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
         />
       ) : null}
     </Modal>
-  );
-}
-
-function ReturnInfo({ detail }: { detail: OrderDetail }) {
-  const { t } = useOrderLabels();
-  const orgs = useOrgIndex();
-  const r = detail.order.returnRequest;
-  if (!r) return null;
-  return (
-    <Alert
-      type="warning"
-      style={{ marginBottom: 12 }}
-      title={t('orders.act.returnAsked', {
-        unit: orgs.name(r.unitId) ?? detail.order.unitName ?? '—',
-        at: fmtTime(r.at),
-      })}
-      description={r.reason}
-    />
   );
 }

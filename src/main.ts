@@ -25,9 +25,14 @@ const HELP = `yiwang — 一网 city operations platform
   yiwang seed [--orders N]      load the Guicheng demo dataset into an empty database, with N orders
                                 of history over the last 12 months (default 5000); on a database that
                                 already holds the demo, --orders N adds N more
+  yiwang seed --service-items N generate service catalogue items until the catalogue holds N (scale tests)
   yiwang audit verify           check the audit log's hash chain; exit 1 at the first bad row
   yiwang user create --username U --password P [--name N] [--roles admin]
                                 create a user (the first admin of a --no-demo install)
+  yiwang sim docks --broker mqtt://host:1883 [--count 8] [--center lng,lat] [--logins file.json]
+                                simulated DJI docks and aircraft speaking the Cloud API to a broker
+                                (--logins: [{sn, aircraftSn, password, lng, lat}] for a broker that
+                                checks them, like the embedded one; --binding-code C --organization O)
 
 Configuration comes from the environment; see the README's table.`;
 
@@ -62,7 +67,12 @@ export async function main(argv: string[]): Promise<number> {
     case 'seed': {
       const app = await createApp(config, { mqtt: false, web: false });
       const n = Number(flag(argv, '--orders') ?? NaN);
-      const result = await seedIfEmpty(app, { orders: Number.isFinite(n) ? n : undefined, force: true });
+      const items = Number(flag(argv, '--service-items') ?? NaN);
+      const result = await seedIfEmpty(app, {
+        orders: Number.isFinite(n) ? n : undefined,
+        serviceItems: Number.isFinite(items) && items > 0 ? Math.min(items, 20_000) : undefined,
+        force: true,
+      });
       console.log(result.seeded ? `seeded: ${result.summary}` : `not seeded: ${result.summary}`);
       await app.close();
       return 0;
@@ -105,6 +115,10 @@ export async function main(argv: string[]): Promise<number> {
       } finally {
         await app.close();
       }
+    }
+    case 'sim': {
+      if (sub !== 'docks') break;
+      return simDocks(argv);
     }
     case undefined:
     case 'help':
@@ -164,7 +178,13 @@ async function start(config: Config): Promise<number> {
       '  warning: the MQTT broker (MQTT_URL) does not answer; running without it (health 503), retrying every 2 s',
     );
   }
+  const objects = app.objectStore.settings;
+  if (objects)
+    console.log(
+      `  object store for dock media: ${app.objectStore.mode} at ${objects.publicEndpoint}, bucket ${objects.bucket}`,
+    );
   if (seeded.seeded) console.log(`  demo data: ${seeded.summary}`);
+  const fleet = config.demo ? await startDemoFleet(app, config) : null;
   if (config.demo) {
     console.log('  demo logins (password yiwang-demo): admin, dispatcher, handler, clerk, pilot, leader, citizen');
   } else {
@@ -179,8 +199,60 @@ async function start(config: Config): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+  await fleet?.stop();
   await app.close();
   console.log('  stopped cleanly');
+  return 0;
+}
+
+/** The demo's simulated docks: separate clients of the embedded broker, logging in as real docks do. */
+async function startDemoFleet(app: import('./app').App, config: Config) {
+  const { readDemoDocks } = await import('./modules/drones/demo/demo-docks');
+  const { SimFleet } = await import('./modules/drones/sim/fleet');
+  const list = readDemoDocks(config.dataDir);
+  if (!list || !app.mqtt || app.mqtt.mode !== 'embedded') return null;
+  const org = await app.drones.connection.organisation();
+  const fleet = new SimFleet(`mqtt://127.0.0.1:${app.mqtt.port}`, list, {
+    bindingCode: org.bindingCode,
+    organizationId: org.id,
+  });
+  await fleet.start();
+  console.log(
+    `  drones: ${fleet.docks.length} simulated docks flying the demo (yiwang sim docks runs more against any broker)`,
+  );
+  return fleet;
+}
+
+async function simDocks(argv: string[]): Promise<number> {
+  const broker = flag(argv, '--broker');
+  if (!broker) {
+    console.error(
+      'usage: yiwang sim docks --broker mqtt://host:1883 [--count 8] [--center lng,lat] [--logins file.json]',
+    );
+    return 2;
+  }
+  const { SimFleet, generatedFleet } = await import('./modules/drones/sim/fleet');
+  const { readFileSync } = await import('node:fs');
+  const logins = flag(argv, '--logins');
+  const count = Number(flag(argv, '--count') ?? 8);
+  const [lng, lat] = (flag(argv, '--center') ?? '113.155,23.025').split(',').map(Number);
+  if (!Number.isInteger(count) || count < 1 || count > 5000 || !Number.isFinite(lng) || !Number.isFinite(lat)) {
+    console.error('--count is 1–5000 and --center is lng,lat');
+    return 2;
+  }
+  const list = logins ? JSON.parse(readFileSync(logins, 'utf8')) : generatedFleet(count, { lng, lat });
+  const fleet = new SimFleet(broker, list, {
+    bindingCode: flag(argv, '--binding-code'),
+    organizationId: flag(argv, '--organization'),
+    log: (s) => console.log(`  ${s}`),
+  });
+  await fleet.start();
+  console.log(`  ${fleet.docks.length} simulated docks on ${printableUrl(broker)}; Ctrl-C stops`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await fleet.stop();
   return 0;
 }
 
@@ -188,10 +260,13 @@ function startupFailure(e: unknown, config: Config): number {
   const err = e as NodeJS.ErrnoException & { port?: number };
   if (err?.code === 'EADDRINUSE') {
     const isMqtt = err.port === config.mqttPort && !config.mqttUrl;
+    const isS3 = err.port === config.s3Port && !config.s3Endpoint && err.port !== config.port;
     console.error(
       isMqtt
         ? `error: MQTT port ${config.mqttPort} is already in use — set MQTT_PORT to a free port (or MQTT_URL to use that broker)`
-        : `error: port ${config.port} is already in use — set PORT to a free port`,
+        : isS3
+          ? `error: object store port ${config.s3Port} is already in use — set S3_PORT to a free port (or S3_ENDPOINT to use that store)`
+          : `error: port ${config.port} is already in use — set PORT to a free port`,
     );
     return 1;
   }

@@ -6,6 +6,10 @@ import type { Kysely, Migration } from 'kysely';
 import { migrateToLatest, platformMigrations } from './platform/db/migrate';
 import { identityMigrations } from './modules/identity/migrations';
 import { ordersMigrations } from './modules/orders/migrations';
+import { geographyMigrations } from './modules/geography/migrations';
+import { dronesMigrations } from './modules/drones/migrations';
+import { servicesMigrations } from './modules/services/migrations';
+import { brainMigrations } from './modules/brain/migrations';
 
 function collect(...lists: Array<Record<string, Migration>>): Record<string, Migration> {
   const all: Record<string, Migration> = {};
@@ -22,7 +26,15 @@ function collect(...lists: Array<Record<string, Migration>>): Record<string, Mig
   return all;
 }
 
-export const ALL_MIGRATIONS = collect(platformMigrations, identityMigrations, ordersMigrations);
+export const ALL_MIGRATIONS = collect(
+  platformMigrations,
+  identityMigrations,
+  ordersMigrations,
+  geographyMigrations,
+  dronesMigrations,
+  servicesMigrations,
+  brainMigrations,
+);
 
 /** Brings the database up to date with every migration; returns the names applied now. */
 export const migrateAll = (db: Kysely<any>): Promise<string[]> => migrateToLatest(db, ALL_MIGRATIONS);

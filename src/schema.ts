@@ -6,5 +6,15 @@ import type { PlatformTables } from './platform/tables';
 import type { IdentityTables } from './modules/identity/tables';
 import type { GeographyTables } from './modules/geography/tables';
 import type { OrdersTables } from './modules/orders/tables';
+import type { DronesTables } from './modules/drones/tables';
+import type { ServicesTables } from './modules/services/tables';
+import type { BrainTables } from './modules/brain/tables';
 
-export interface DB extends PlatformTables, IdentityTables, GeographyTables, OrdersTables {}
+export interface DB
+  extends PlatformTables,
+    IdentityTables,
+    GeographyTables,
+    OrdersTables,
+    DronesTables,
+    ServicesTables,
+    BrainTables {}

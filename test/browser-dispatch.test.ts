@@ -4,45 +4,23 @@
  * recalled (收回); a 退单 does not pre-fill the unit that returned it; an order late for 签收 is
  * shown late in the list, not green.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import {
-  announceBrowserSkip,
-  launchBrowser,
-  pageApi,
-  roleSessions,
-  startRealServer,
-  type RunningServer,
-} from './helpers/browser';
+import type { Page } from 'playwright-core';
+import { announceBrowserSkip, browserSuite, orgsByCode, pageApi, BROWSER_SUITE } from './helpers/browser';
 
 const skip = announceBrowserSkip('browser suite (dispatch corrections)');
 
-describe.skipIf(skip)('browser: dispatch corrections', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const sessions = roleSessions(
-    () => browser,
-    () => server.url,
-  );
-  const as = sessions.as;
+describe.skipIf(skip)('browser: dispatch corrections', BROWSER_SUITE, () => {
+  const suite = browserSuite();
+  const as = suite.as;
   const api = pageApi;
   let units: Map<string, { id: string; name: string }>;
 
   beforeAll(async () => {
-    server = await startRealServer();
-    browser = await launchBrowser();
-    const page = await as('dispatcher');
-    const orgs = (await api(page, 'GET', '/api/orgs')).body.items as Array<{ id: string; code: string; name: string }>;
-    units = new Map(orgs.map((o) => [o.code, o]));
+    units = await orgsByCode(await as('dispatcher'));
   }, 300_000);
-
-  afterAll(async () => {
-    await sessions.close();
-    await browser?.close();
-    await server?.stop();
-  });
 
   async function newOrder(page: Page, description: string): Promise<string> {
     const created = await api(page, 'POST', '/api/orders', {
@@ -62,7 +40,7 @@ describe.skipIf(skip)('browser: dispatch corrections', () => {
   }
 
   async function openAction(page: Page, id: string, type: string) {
-    await page.goto(`${server.url}/orders/${id}`);
+    await page.goto(`${suite.url}/orders/${id}`);
     await page.getByTestId(`action-${type}`).first().click({ timeout: 20_000 });
     await page.getByTestId('action-confirm').waitFor({ state: 'visible', timeout: 10_000 });
   }
@@ -182,7 +160,7 @@ describe.skipIf(skip)('browser: dispatch corrections', () => {
     const { number, completionDeadline } = await order(page, id);
     // The server's clock cannot be moved: put this order's sign-for deadline an hour in the past
     // instead (and its SLA status where the sign-for job would have put it), straight in its database.
-    const db = new Database(join(server.dataDir, 'yiwang.db'));
+    const db = new Database(join(suite.server.dataDir, 'yiwang.db'));
     db.pragma('busy_timeout = 5000');
     db.prepare("update orders set sign_deadline = ?, sla_status = 'overdue' where id = ?").run(
       Date.now() - 3_600_000,
@@ -191,7 +169,7 @@ describe.skipIf(skip)('browser: dispatch corrections', () => {
     db.close();
     expect(completionDeadline).toBeGreaterThan(Date.now()); // the completion clock alone would say fine
 
-    await page.goto(`${server.url}/orders?queue=overdue&q=${number}`);
+    await page.goto(`${suite.url}/orders?queue=overdue&q=${number}`);
     const row = page.getByTestId(`order-row-${number}`);
     await row.waitFor({ timeout: 20_000 });
     const clock = row.getByTestId('sla-clock');
@@ -199,7 +177,7 @@ describe.skipIf(skip)('browser: dispatch corrections', () => {
     expect(await clock.getAttribute('data-stage')).toBe('sign');
     expect(await clock.innerText()).toContain('签收');
 
-    await page.goto(`${server.url}/orders/${id}`);
+    await page.goto(`${suite.url}/orders/${id}`);
     const big = page.getByTestId('sla-clock').first();
     await big.waitFor({ timeout: 20_000 });
     expect(await big.getAttribute('data-clock')).toBe('overdue');
@@ -209,7 +187,7 @@ describe.skipIf(skip)('browser: dispatch corrections', () => {
     const page = await as('dispatcher');
     const id = await newOrder(page, '文华路井盖缺失存在安全隐患');
     const { number } = await order(page, id);
-    await page.goto(`${server.url}/orders?queue=pending_dispatch&q=${number}`);
+    await page.goto(`${suite.url}/orders?queue=pending_dispatch&q=${number}`);
     const row = page.getByTestId(`order-row-${number}`);
     await row.waitFor({ timeout: 20_000 });
     await row.locator('.ant-table-selection-column').first().click();

@@ -5,12 +5,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { announceBrowserSkip, launchBrowser, loginAs, startRealServer, type RunningServer } from './helpers/browser';
+import {
+  announceBrowserSkip,
+  launchBrowser,
+  loginAs,
+  pageApi,
+  startRealServer,
+  type RunningServer,
+  BROWSER_SUITE,
+} from './helpers/browser';
 
 const skip = announceBrowserSkip('browser suite (languages, phone layout)');
 const CJK = /[\u3400-\u9fff]/;
 
-describe.skipIf(skip)('browser: one language per mode; the phone layout', () => {
+describe.skipIf(skip)('browser: one language per mode; the phone layout', BROWSER_SUITE, () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
@@ -56,6 +64,67 @@ describe.skipIf(skip)('browser: one language per mode; the phone layout', () => 
     if (await warning.count()) expect(await warning.innerText()).not.toMatch(CJK);
     const health = await page.evaluate(async () => (await fetch('/api/health')).json());
     expect(Array.isArray(health.calendarMissingYears)).toBe(true);
+  }, 120_000);
+
+  it('the routing reason reads in English in the English timeline', async () => {
+    const page = await pageIn('en');
+    await loginAs(page, server.url, 'dispatcher');
+    // 社会生活噪声: the category's department (公安), no demo rule — "主管部门：公安" on the server
+    const made = await pageApi(page, 'POST', '/api/orders', {
+      channel: 'hotline',
+      description: '楼上装修电钻从早到晚，周末也施工，请处理',
+      categoryCode: '040203',
+    });
+    expect(made.status).toBe(201);
+    expect(made.body.route.reason).toMatch(/主管部门/);
+    await page.goto(`${server.url}/orders/${made.body.order.id}`);
+    const created = page.getByTestId('timeline-order.created');
+    await created.waitFor({ timeout: 20_000 });
+    const text = await created.innerText();
+    expect(text).toMatch(/responsible department: public security/);
+    expect(text).not.toMatch(/主管部门|属地社区|规则/);
+  }, 120_000);
+
+  it('the 督办 (Supervise) button is whole inside the supervision table in English', async () => {
+    const page = await pageIn('en', { width: 1280, height: 900 });
+    await loginAs(page, server.url, 'dispatcher');
+    const made = await pageApi(page, 'POST', '/api/orders', {
+      channel: 'hotline',
+      description: '人行道护栏被撞歪，存在安全隐患',
+      categoryCode: '040203',
+    });
+    const orgs = (await pageApi(page, 'GET', '/api/orgs')).body.items as Array<{ id: string; code: string }>;
+    const unit = orgs.find((o) => o.code === 'GC-ZF')!;
+    const order = made.body.order as { id: string; number: string; state: string };
+    if (order.state === 'pending_dispatch')
+      expect(
+        (await pageApi(page, 'POST', `/api/orders/${order.id}/actions`, { type: 'dispatch', unitId: unit.id })).status,
+      ).toBe(200);
+    expect(
+      (
+        await pageApi(page, 'POST', `/api/orders/${order.id}/actions`, {
+          type: 'supervise',
+          note: 'please report in 3 days',
+        })
+      ).status,
+    ).toBe(200);
+    await page.goto(`${server.url}/supervision`);
+    await page.getByTestId('sup-search').locator('input').fill(order.number);
+    await page.getByTestId('sup-search').locator('input').press('Enter');
+    const button = page.getByTestId(`sup-supervise-${order.number}`);
+    await button.waitFor({ timeout: 20_000 });
+    const fits = await button.evaluate((b) => {
+      const table = b.closest('.ant-table-container') ?? b.closest('.ant-table')!;
+      const box = b.getBoundingClientRect();
+      const edge = table.getBoundingClientRect();
+      const label = b.querySelector('span:last-child') as HTMLElement | null;
+      return {
+        inside: box.right <= edge.right + 0.5 && box.left >= edge.left - 0.5,
+        whole: !label || label.scrollWidth <= label.clientWidth + 1,
+        text: b.textContent,
+      };
+    });
+    expect(fits).toEqual({ inside: true, whole: true, text: 'Supervise' });
   }, 120_000);
 
   it('on a phone the staff menu is a closed drawer and the header name is one line', async () => {

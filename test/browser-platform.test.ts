@@ -4,7 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { announceBrowserSkip, launchBrowser, loginAs, startRealServer, type RunningServer } from './helpers/browser';
+import {
+  announceBrowserSkip,
+  launchBrowser,
+  loginAs,
+  startRealServer,
+  type RunningServer,
+  BROWSER_SUITE,
+} from './helpers/browser';
 
 const skip = announceBrowserSkip('browser suite (platform)');
 
@@ -19,7 +26,7 @@ const MENUS: Record<string, { sees: string[]; hidden: string[] }> = {
   citizen: { sees: ['nav-map'], hidden: ['nav-admin'] },
 };
 
-describe.skipIf(skip)('browser: fresh start, every role logs in, the map draws', () => {
+describe.skipIf(skip)('browser: fresh start, every role logs in, the map draws', BROWSER_SUITE, () => {
   let server: RunningServer;
   let browser: Browser;
 

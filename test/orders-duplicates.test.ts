@@ -35,7 +35,7 @@ describe.each(dialects('orders duplicates'))('duplicate detection and merging (%
     expect(res.status).toBe(201);
     return res.body as {
       order: { id: string; number: string; state: string; communityCode: string | null };
-      duplicates: Array<{ id: string; distanceMeters: number | null; similarity: number }>;
+      duplicates: Array<{ id: string; distanceMeters: number | null; similarity: number; reason: string }>;
     };
   };
   const offered = (r: Awaited<ReturnType<typeof report>>) => r.duplicates.map((d) => d.id);
@@ -54,6 +54,7 @@ describe.each(dialects('orders duplicates'))('duplicate detection and merging (%
     expect(hit!.distanceMeters).toBeGreaterThanOrEqual(15);
     expect(hit!.distanceMeters).toBeLessThanOrEqual(25);
     expect(hit!.similarity).toBeGreaterThanOrEqual(0.25);
+    expect(hit!.reason).toBe('distance');
   });
 
   it('does not offer it 200 m away, nor for an unrelated text at the same spot', async () => {
@@ -101,6 +102,48 @@ describe.each(dialects('orders duplicates'))('duplicate detection and merging (%
     expect(offered(r)).toContain(drain.order.id);
     expect(r.duplicates.length).toBeLessThanOrEqual(5);
   }, 120_000);
+
+  it('offers an order of the same category at the same address text though the pins are 1.5 km apart', async () => {
+    const at = { lng: 113.13, lat: 23.05 };
+    const first = await report('小区门口路面塌陷出一个大坑，车辆经过很危险', at, {
+      categoryCode: '010401',
+      address: '佛山市南海区桂城街道怡翠花园十二栋东门',
+    });
+    (app.clock as ManualClock).advance(12 * 60_000);
+    // the second caller's pin is 1.5 km north; the words differ, the address text does not
+    const far = { lng: at.lng, lat: at.lat + 1500 / 111_320 };
+    const r = await report('有人反映这里地面下沉了，请派人看看', far, {
+      categoryCode: '010401',
+      address: '怡翠花园12栋 东门',
+    });
+    const hit = r.duplicates.find((d) => d.id === first.order.id) as
+      | { distanceMeters: number; reason: string }
+      | undefined;
+    expect(hit?.reason).toBe('address');
+    expect(hit!.distanceMeters).toBeGreaterThan(1400);
+    const listed = await dispatcher.get(`/api/orders/${r.order.id}/duplicates`);
+    expect(listed.body.items.find((d: { id: string }) => d.id === first.order.id)?.reason).toBe('address');
+    // another category at the same address is not offered, nor the same category elsewhere
+    const other = await report('有人反映这里地面下沉了，请派人看看', far, {
+      categoryCode: '010101',
+      address: '怡翠花园12栋东门',
+    });
+    expect(offered(other)).not.toContain(first.order.id);
+    const elsewhere = await report('有人反映这里地面下沉了，请派人看看', far, {
+      categoryCode: '010401',
+      address: '怡翠花园13栋东门',
+    });
+    expect(offered(elsewhere)).not.toContain(first.order.id);
+  });
+
+  it('says "both" when the pin is near, the words agree and the address is the same', async () => {
+    const a = await report(TEXT, near(30), { categoryCode: '010401', address: '南海大道北38号' });
+    const b = await report('南海大道人行道井盖缺失，行人踩空很危险，请尽快处理', near(32), {
+      categoryCode: '010401',
+      address: '南海大道北三十八号',
+    });
+    expect(b.duplicates.find((d) => d.id === a.order.id)).toMatchObject({ reason: 'both' });
+  });
 
   it('does not offer orders older than the 7-day window', async () => {
     (app.clock as ManualClock).advance(8 * 86_400_000);

@@ -74,7 +74,11 @@ describe.each(dialects('orders routing'))('routing rules (%s)', (dialect) => {
     const body = await report(here);
     expect(body.order.state).toBe('pending_dispatch');
     expect(body.order.communityCode).toBe(here);
-    expect(body.route).toMatchObject({ ruleId: null, reason: '主管部门：公安', autoDispatch: false });
+    expect(body.route).toMatchObject({
+      ruleId: null,
+      reason: '主管部门：公安 / responsible department: public security',
+      autoDispatch: false,
+    });
     const unit = app.platform.db.selectFrom('orgs').select(['department_type']).where('id', '=', body.route.unitId);
     expect((await unit.executeTakeFirstOrThrow()).department_type).toBe('public_security');
   });

@@ -30,11 +30,12 @@ const EXPECTED: Record<string, readonly Role[] | 'public'> = {
   // the map and the calendar
   'geo.read': ROLES,
   'geo.manage': ['admin'],
+  'geo.gazetteer.search': ['admin', 'dispatcher', 'handler', 'clerk', 'pilot'],
   'calendar.read': STAFF,
   'calendar.manage': ['admin'],
   // 一网统管 work orders
   'orders.create': ['admin', 'dispatcher', 'handler', 'clerk', 'pilot', 'citizen'],
-  'orders.read': ['admin', 'dispatcher', 'handler', 'leader'],
+  'orders.read': ['admin', 'dispatcher', 'handler', 'clerk', 'leader'],
   'orders.dispatch': ['admin', 'dispatcher'],
   'orders.handle': ['handler'],
   'orders.supervise': ['admin', 'dispatcher', 'leader'],
@@ -43,8 +44,25 @@ const EXPECTED: Record<string, readonly Role[] | 'public'> = {
   'orders.metrics': ['admin', 'dispatcher', 'leader'],
   'orders.own': ['citizen'],
   'notifications.read': ['admin', 'dispatcher', 'leader'],
+  // 无人机指挥调度 drones
+  'drones.read': ['admin', 'dispatcher', 'pilot', 'leader'],
+  'drones.fly': ['admin', 'pilot'],
+  'drones.manage': ['admin'],
+  'drones.review': ['admin', 'dispatcher', 'pilot'],
+  // 一网通办 government services
+  'services.read': ['admin', 'clerk', 'handler', 'leader'],
+  'services.catalogue.manage': ['admin'],
+  'services.cases.accept': ['admin', 'clerk'],
+  'services.cases.review': ['admin', 'handler'],
+  'services.cases.read': ['admin', 'clerk', 'handler', 'leader'],
+  'services.ratings.manage': ['admin', 'handler', 'leader'],
+  // 城市大脑 city brain
+  'brain.read': ['admin', 'dispatcher', 'leader'],
+  'brain.manage': ['admin'],
   // held by API keys only (machine clients)
   'open311.submit': [],
+  'hotline.callerid': [],
+  'drones.findings.submit': [],
 };
 
 const allowed = (permission: string, role: Role | null): boolean => {

@@ -225,6 +225,24 @@ describe('yiwang start refuses clearly', () => {
     }
   }, 180_000);
 
+  it('a taken object store port: exit code ≠ 0 and one line on stderr naming S3_PORT', async () => {
+    const [port, mqttPort, s3Port] = [await freePort(), await freePort(), await freePort()];
+    const held = await holdPort(s3Port);
+    try {
+      const env = { DATA_DIR: tempDir(), PORT: String(port), MQTT_PORT: String(mqttPort), S3_PORT: String(s3Port) };
+      const c = cli(['start', '--no-demo'], env);
+      const code = await c.exited(150_000);
+      expect(code).not.toBe(0);
+      const lines = stderrLines(c);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/\bS3_PORT\b/);
+      expect(lines[0]).toContain(String(s3Port));
+      expect(c.stdout()).not.toMatch(READY);
+    } finally {
+      await release(held);
+    }
+  }, 180_000);
+
   it.each([
     ['PORT', { PORT: 'abc' }],
     ['PORT', { PORT: '70000' }],

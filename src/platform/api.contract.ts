@@ -7,6 +7,8 @@ export const Health = T.Object({
   db: T.Object({ ok: T.Boolean(), dialect: T.String() }),
   /** ok null: no broker in this process (MQTT disabled). */
   mqtt: T.Object({ ok: Nullable(T.Boolean()), mode: T.String() }),
+  /** The S3-compatible store for dock media: embedded | external | disabled (ok null); ok = its bucket answers. */
+  objectStore: T.Object({ ok: Nullable(T.Boolean()), mode: T.String() }),
   node: T.String(),
   time: At,
   calendarWarnings: T.Array(T.String()),
@@ -21,6 +23,14 @@ export const AuditQuery = T.Object(
     entityId: T.Optional(T.String({ maxLength: 64 })),
     actorId: T.Optional(T.String({ maxLength: 64 })),
     action: T.Optional(T.String({ maxLength: 64 })),
+    subject: T.Optional(
+      T.String({
+        minLength: 1,
+        maxLength: 64,
+        description: '对象：编号或名称（如工单号）/ the record, by its number or name',
+      }),
+    ),
+    actor: T.Optional(T.String({ minLength: 1, maxLength: 64, description: '操作人姓名 / who acted, by name' })),
     before: T.Optional(T.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
     limit: T.Optional(T.Integer({ minimum: 1, maximum: 500, default: 100 })),
   },
@@ -34,6 +44,8 @@ export const AuditRow = T.Object({
   action: T.String(),
   entityType: T.String(),
   entityId: MaybeString,
+  /** What people call the record (工单号, a name), when its module names it. */
+  entityLabel: MaybeString,
   before: Json,
   after: Json,
   ip: MaybeString,

@@ -9,7 +9,7 @@ import type { DialectName } from './db/connect';
 import type { JobRunner } from './jobs';
 import type { Work } from './transact';
 import type { CalendarService } from './calendar-service';
-import type { Storage } from './storage';
+import type { ObjectStorage, Storage } from './storage';
 
 /** What every module's service is given: infrastructure, no business. */
 export interface PlatformContext {
@@ -22,6 +22,8 @@ export interface PlatformContext {
   jobs: JobRunner;
   calendar: CalendarService;
   storage: Storage;
+  /** S3-compatible store for dock media (embedded server or S3_ENDPOINT); usable once the app has started. */
+  objectStore: ObjectStorage;
   /** One use case, one transaction: state + audit + events. */
   transact<T>(ctx: AuditContext, fn: (w: Work) => Promise<T>): Promise<T>;
 }

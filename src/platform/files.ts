@@ -3,6 +3,7 @@ import { Binary } from './contract';
 import multipart from '@fastify/multipart';
 import type { Http } from './http';
 import type { PlatformContext } from './context';
+import type { AuditContext } from './audit';
 import { auditContext } from './request-context';
 import { badRequest, forbidden, notFound } from './errors';
 import { newId } from './ids';
@@ -132,6 +133,47 @@ export async function fileRoutes(app: Http, p: PlatformContext, policies: readon
         .send(data);
     },
   );
+}
+
+/**
+ * Stores bytes a module has (a drone picture from the object store, say) as a platform file, as
+ * an upload would: type-sniffed, kept in storage, its row and audit entry in one transaction.
+ * Returns the file id, or null when the type is not one uploads accept.
+ */
+export async function saveFile(
+  p: PlatformContext,
+  ctx: AuditContext,
+  data: Buffer,
+  name: string,
+): Promise<string | null> {
+  const type = sniffType(data);
+  if (!type || !ALLOWED_TYPES.has(type) || data.length === 0 || data.length > MAX_FILE_BYTES) return null;
+  const id = newId(p.clock.now());
+  const key = `${id.slice(0, 6)}/${id}`;
+  await p.storage.put(key, data);
+  const clean = name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 120) || 'file';
+  await p.transact(ctx, async (w) => {
+    await w.trx
+      .insertInto('files')
+      .values({
+        id,
+        name: clean,
+        content_type: type,
+        size: data.length,
+        sha256: sha256Hex(data),
+        storage_key: key,
+        created_at: w.now,
+        created_by: w.ctx.actorId,
+      })
+      .execute();
+    w.audit({
+      action: 'file.upload',
+      entityType: 'file',
+      entityId: id,
+      after: { name: clean, type, size: data.length },
+    });
+  });
+  return id;
 }
 
 /**

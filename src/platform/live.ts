@@ -35,8 +35,12 @@ export function combineLiveFilters(filters: readonly LiveFilter[]): EventFilter 
  * `GET /api/stream` (WebSocket): every domain event this principal may see, as JSON, the moment it
  * is committed anywhere in the cluster (the outbox tail; PostgreSQL NOTIFY wakes other nodes).
  */
-export async function liveRoutes(app: Http, p: PlatformContext, filter: EventFilter) {
+/** The WebSocket plugin, registered before any route that is a WebSocket (modules have their own). */
+export async function registerWebsocket(app: Http): Promise<void> {
   await app.register(websocket);
+}
+
+export async function liveRoutes(app: Http, p: PlatformContext, filter: EventFilter) {
   app.get(
     '/api/stream',
     {

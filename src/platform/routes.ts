@@ -4,9 +4,6 @@ import {
   AddResult,
   ArrangementBody,
   ArrangementText,
-  AuditPage,
-  AuditQuery,
-  AuditVerify,
   CalendarDays,
   CalendarYears,
   DaysQuery,
@@ -18,20 +15,24 @@ import {
 import type { Http } from './http';
 import type { PlatformContext } from './context';
 import type { MqttService } from './mqtt';
-import { verifyAudit } from './audit';
+import type { ObjectStore } from './object-store';
 import { auditContext } from './request-context';
 import { parseArrangementText } from './calendar';
 import { badRequest } from './errors';
 
-/** Routes of the platform itself: health, audit log, work calendar, map settings. */
-export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: MqttService | null }) {
+/** Routes of the platform itself: health, work calendar, map settings (the audit log: audit.routes.ts). */
+export function platformRoutes(
+  app: Http,
+  p: PlatformContext,
+  deps: { mqtt: MqttService | null; objectStore: ObjectStore },
+) {
   app.get(
     '/api/health',
     {
       config: { permission: 'public' },
       schema: {
         tags: ['platform'],
-        summary: '健康检查 / health: database and broker status (503 when one is down)',
+        summary: '健康检查 / health: database, broker and object store status (503 when one is down)',
         response: { 200: Health, 503: Health },
       },
     },
@@ -45,69 +46,19 @@ export function platformRoutes(app: Http, p: PlatformContext, deps: { mqtt: Mqtt
           () => false,
         );
       const mqtt = deps.mqtt ? deps.mqtt.connected() : null;
-      const ok = db && mqtt !== false;
+      const objects = await deps.objectStore.reachable();
+      const ok = db && mqtt !== false && objects !== false;
       return reply.status(ok ? 200 : 503).send({
         status: ok ? 'ok' : 'degraded',
         db: { ok: db, dialect: p.dialect },
         mqtt: deps.mqtt ? { ok: mqtt, mode: deps.mqtt.mode } : { ok: null, mode: 'disabled' },
+        objectStore: { ok: objects, mode: deps.objectStore.mode },
         node: p.config.nodeId,
         time: p.clock.now(),
         calendarWarnings: p.calendar.warnings(),
         calendarMissingYears: p.calendar.missingYears(),
       });
     },
-  );
-
-  app.get(
-    '/api/audit',
-    {
-      config: { permission: 'audit.read' },
-      schema: {
-        tags: ['platform'],
-        summary: '审计日志 / the audit log, newest first',
-        querystring: AuditQuery,
-        response: { 200: AuditPage },
-      },
-    },
-    async (req) => {
-      const q = req.query;
-      let sel = p.db.selectFrom('audit_log').selectAll();
-      if (q.entityType) sel = sel.where('entity_type', '=', q.entityType);
-      if (q.entityId) sel = sel.where('entity_id', '=', q.entityId);
-      if (q.actorId) sel = sel.where('actor_id', '=', q.actorId);
-      if (q.action) sel = sel.where('action', 'like', `${q.action}%`);
-      if (q.before) sel = sel.where('seq', '<', q.before);
-      const limit = q.limit ?? 100;
-      const rows = await sel.orderBy('seq', 'desc').limit(limit).execute();
-      return {
-        items: rows.map((r) => ({
-          seq: Number(r.seq),
-          at: Number(r.at),
-          actorId: r.actor_id,
-          actorName: r.actor_name,
-          action: r.action,
-          entityType: r.entity_type,
-          entityId: r.entity_id,
-          before: r.before ? JSON.parse(r.before) : null,
-          after: r.after ? JSON.parse(r.after) : null,
-          ip: r.ip,
-        })),
-        nextBefore: rows.length === limit ? Number(rows[rows.length - 1].seq) : null,
-      };
-    },
-  );
-
-  app.post(
-    '/api/audit/verify',
-    {
-      config: { permission: 'audit.verify' },
-      schema: {
-        tags: ['platform'],
-        summary: '校验审计链 / verify the hash chain; reports the first bad row',
-        response: { 200: AuditVerify },
-      },
-    },
-    async () => verifyAudit(p.db),
   );
 
   app.get(

@@ -5,6 +5,9 @@ import { seedDemoMap } from '../modules/geography/demo/seed-map';
 import { DEMO_COUNTS, DEMO_STREET, seedDemoOrgsAndUsers } from '../modules/identity/demo/seed-orgs';
 import { seedDemoOrderConfig } from '../modules/orders/demo/demo-seed';
 import { seedDemoNotices } from '../modules/orders/demo/demo-notices';
+import { seedDemoDocks } from '../modules/drones/demo/demo-docks';
+import { seedDemoCameras } from '../modules/brain/demo/demo-cameras';
+import { addScaleItems, seedDemoServices } from '../modules/services/demo/seed';
 import {
   addOrderHistory,
   DEFAULT_HISTORY_ORDERS,
@@ -22,12 +25,19 @@ export interface SeedOptions {
   /** Demo texts to train the category classifier on (default 20,000). */
   trainingSamples?: number;
   force?: boolean;
+  /** Service catalogue items in all (demo items plus generated ones for scale; default: the demo's own). */
+  serviceItems?: number;
 }
 
 /** Seeds the Guicheng demo dataset if the database has no organisation yet. */
 export async function seedIfEmpty(app: App, opts: SeedOptions): Promise<SeedResult> {
   if (await app.identity.admin.hasOrgs()) {
     // `yiwang seed --orders N` on a demo database adds N more orders of history
+    // `yiwang seed --service-items N` on a demo database generates items until the catalogue holds N
+    if (opts.force && opts.serviceItems && !opts.orders) {
+      const summary = await addScaleItems(app.platform, app.services, app.identity.directory, opts.serviceItems);
+      return { seeded: true, summary };
+    }
     if (opts.force && opts.orders) {
       const added = await addOrderHistory(app.platform, app.orders, opts.orders);
       // history is imported without the per-change hooks: rebuild the evaluation ledger from it
@@ -47,6 +57,9 @@ export async function seedIfEmpty(app: App, opts: SeedOptions): Promise<SeedResu
     parts.push(`evaluation ledger rebuilt (${rebuilt.facts} facts)`);
     parts.push(await seedDemoNotices(app.platform, app.orders));
   }
+  parts.push(await seedDemoDocks(app.drones.registry, app.platform.config.dataDir));
+  parts.push(await seedDemoCameras(app.platform, app.brain, app.geography));
+  parts.push(await seedDemoServices(app.platform, app.services, app.identity.directory, { items: opts.serviceItems }));
   return { seeded: true, summary: parts.join('; ') };
 }
 

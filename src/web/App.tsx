@@ -1,5 +1,5 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { App as AntApp, ConfigProvider, theme as antTheme, type ThemeConfig } from 'antd';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { App as AntApp, ConfigProvider, Spin, theme as antTheme, type ThemeConfig } from 'antd';
 import zhCNLocale from 'antd/locale/zh_CN';
 import enUSLocale from 'antd/locale/en_US';
 import dayjs from 'dayjs';
@@ -12,6 +12,7 @@ import { AppLayout } from './layout/AppLayout';
 import { RequireAuth } from './layout/RequireAuth';
 import { LoginPage } from './modules/identity/pages/login/LoginPage';
 import { NotFound } from './components/Results';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { citizenRoutes, CitizenLoginLinks } from './modules/orders/pages/citizen/publicRoutes';
 
 const theme: ThemeConfig = {
@@ -40,7 +41,7 @@ function pageFor(entry: NavEntry): LazyExoticComponent<ComponentType> {
 }
 
 export function App() {
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   // Before rendering, so date pickers and calendars draw in the new language at once.
   dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
 
@@ -59,14 +60,9 @@ export function App() {
               }
             />
             {citizenRoutes()}
-            <Route
-              element={
-                <RequireAuth>
-                  <AppLayout />
-                </RequireAuth>
-              }
-            >
-              {navEntries.map((entry) => {
+            {navEntries
+              .filter((entry) => entry.bare)
+              .map((entry) => {
                 const Page = pageFor(entry);
                 return (
                   <Route
@@ -74,12 +70,39 @@ export function App() {
                     path={entry.routePath ?? entry.path}
                     element={
                       <RequireAuth permission={entry.permission}>
-                        <Page />
+                        <ErrorBoundary title={t('error.pageCrashed')} retryText={t('common.retry')}>
+                          <Suspense fallback={<Spin size="large" className="page-spin" />}>
+                            <Page />
+                          </Suspense>
+                        </ErrorBoundary>
                       </RequireAuth>
                     }
                   />
                 );
               })}
+            <Route
+              element={
+                <RequireAuth>
+                  <AppLayout />
+                </RequireAuth>
+              }
+            >
+              {navEntries
+                .filter((entry) => !entry.bare)
+                .map((entry) => {
+                  const Page = pageFor(entry);
+                  return (
+                    <Route
+                      key={entry.key}
+                      path={entry.routePath ?? entry.path}
+                      element={
+                        <RequireAuth permission={entry.permission}>
+                          <Page />
+                        </RequireAuth>
+                      }
+                    />
+                  );
+                })}
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

@@ -8,8 +8,9 @@
  *     page: () => import('./modules/orders/pages/OrdersPage') }
  *
  * The menu shows an entry only when /api/me's permissions cover `permission` (names from
- * src/modules/identity/roles.ts GRANTS; 'orders.*' = any orders.… permission, see permissions.ts);
- * a group shows when any of its entries shows. The menu item
+ * src/modules/identity/roles.ts GRANTS; 'orders.*' = any orders.… permission, see permissions.ts;
+ * a list = all of them) and, with `notFor`, the user does not hold that one (citizens do not get the
+ * staff's forms); a group shows when any of its entries shows. The menu item
  * carries data-testid="nav-<key>".
  */
 import {
@@ -20,15 +21,22 @@ import {
   SettingOutlined,
 } from '@ant-design/icons';
 import type { NavEntry, NavGroup } from './navTypes';
+import { canAll } from './permissions';
 import { geographyNav } from './modules/geography/nav';
 import { identityNav } from './modules/identity/nav';
 import { ordersNav } from './modules/orders/nav';
+import { dronesNav, dronesNavGroups } from './modules/drones/nav';
+import { servicesNav, servicesNavGroups } from './modules/services/nav';
+import { brainNav, brainNavGroups } from './modules/brain/nav';
 
 export type { NavEntry, NavGroup, PageModule } from './navTypes';
 
 export const navGroups: NavGroup[] = [
   { key: 'admin', labelKey: 'nav.admin', icon: SettingOutlined, order: 900 },
   { key: 'orders', labelKey: 'nav.orders', icon: FileTextOutlined, order: 20 },
+  ...dronesNavGroups,
+  ...servicesNavGroups,
+  ...brainNavGroups,
 ];
 
 /** The shell's own pages (home, audit log, working calendar); each module lists its own in its nav.ts. */
@@ -63,7 +71,15 @@ const shellNav: NavEntry[] = [
   },
 ];
 
-export const navEntries: NavEntry[] = [...shellNav, ...geographyNav, ...ordersNav, ...identityNav];
+export const navEntries: NavEntry[] = [
+  ...shellNav,
+  ...geographyNav,
+  ...ordersNav,
+  ...identityNav,
+  ...dronesNav,
+  ...servicesNav,
+  ...brainNav,
+];
 
 const byOrder = (a: { order?: number }, b: { order?: number }) => (a.order ?? 500) - (b.order ?? 500);
 
@@ -76,7 +92,7 @@ export interface VisibleNav {
 
 /** The menu tree a user may see, sorted; groups without visible entries drop out. */
 export function visibleNav(can: (permission: string | undefined) => boolean): VisibleNav['top'] {
-  const shown = navEntries.filter((e) => !e.hidden && can(e.permission));
+  const shown = navEntries.filter((e) => !e.hidden && canAll(can, e.permission) && !(e.notFor && can(e.notFor)));
   const top: VisibleNav['top'] = shown
     .filter((e) => !e.group)
     .map((entry) => ({ kind: 'entry' as const, entry, order: entry.order ?? 500 }));

@@ -13,8 +13,10 @@ export interface NavEntry {
   routePath?: string;
   labelKey: MessageKey;
   icon?: ComponentType;
-  /** Permission needed to see the entry and open the page; none = any logged-in user. */
-  permission?: string;
+  /** Permission(s) needed to see the entry and open the page (a list: all of them); none = any logged-in user. */
+  permission?: string | readonly string[];
+  /** Left out of the menu for holders of this permission (the citizen's orders.own: not the staff's forms). */
+  notFor?: string;
   /** Key of a NavGroup to nest under; none = top level. */
   group?: string;
   /** Sort order within its level (smaller first). */
@@ -23,6 +25,8 @@ export interface NavEntry {
   page: () => Promise<PageModule>;
   /** A route without a menu item. */
   hidden?: boolean;
+  /** Drawn without the app's menu and header (print sheets); still behind login and `permission`. */
+  bare?: boolean;
 }
 
 export interface NavGroup {

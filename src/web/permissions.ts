@@ -17,3 +17,11 @@ export function hasPermission(granted: readonly string[], required: string | und
   if (!required) return true;
   return granted.some((g) => covers(g, required));
 }
+
+/** Whether `can` allows every permission needed (one, a list of all needed, or none). */
+export function canAll(
+  can: (permission: string | undefined) => boolean,
+  needed: string | readonly string[] | undefined,
+): boolean {
+  return typeof needed === 'string' || needed === undefined ? can(needed) : needed.every((p) => can(p));
+}

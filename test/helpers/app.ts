@@ -23,6 +23,8 @@ export interface TestAppOptions {
   seed?: boolean;
   clock?: Clock;
   mqtt?: boolean;
+  /** Start the object store (the embedded S3 server on a free port unless env names S3_ENDPOINT). */
+  objectStore?: boolean;
   web?: boolean;
   env?: Record<string, string>;
   /** Reuse an existing data dir / schema (a second node on the same database). */
@@ -59,6 +61,7 @@ export async function startTestApp(dialect: DialectName, opts: TestAppOptions = 
     DATA_DIR: dataDir,
     PORT: '0',
     MQTT_PORT: '0',
+    S3_PORT: '0',
     LOG_LEVEL: 'silent',
     JOBS: 'off',
     NODE_ID: `test-${Math.random().toString(36).slice(2, 8)}`,
@@ -72,6 +75,7 @@ export async function startTestApp(dialect: DialectName, opts: TestAppOptions = 
       clock,
       pgSchema,
       mqtt: opts.mqtt ?? false,
+      objectStore: opts.objectStore ?? false,
       web: opts.web ?? false,
       logger: opts.logger ?? pino({ level: 'silent' }),
     });

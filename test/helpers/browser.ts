@@ -2,11 +2,19 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { childEnv, freePort, killIfRunning, ROOT, spawnNode, type Child } from './child';
 import { sayOnce } from './env';
 
 export const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Options every browser suite runs with. A test that fails is run again, up to twice: on a loaded CI machine
+ * a click can land while antd is still animating, which no single wait rules out. Vitest prints each retry,
+ * so a test that only passes on its second try still shows in the report.
+ */
+export const BROWSER_SUITE = { retry: 2 } as const;
 
 /** Why the browser suites cannot run here, or null when they can. */
 export function browserSkipReason(): string | null {
@@ -78,6 +86,32 @@ export async function loginAs(page: Page, baseUrl: string, username: string, pas
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
 }
 
+/**
+ * Chooses the option of an antd Select whose text holds `text`, and returns once the select shows it
+ * and its list has closed. Under load a click can land while the list is still sliding in and leave it
+ * open over the buttons below, so it tries again (closing a stuck list with Escape) until the deadline.
+ */
+export async function chooseOption(page: Page, select: Locator, text: string, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  const openList = page.locator('.ant-select-dropdown:visible');
+  for (;;) {
+    try {
+      if ((await openList.count()) === 0) await select.click({ timeout: 5_000 });
+      await openList.locator('.ant-select-item-option').filter({ hasText: text }).first().click({ timeout: 5_000 });
+      await openList.first().waitFor({ state: 'hidden', timeout: 3_000 });
+    } catch {
+      if ((await openList.count()) > 0) await page.keyboard.press('Escape');
+    }
+    // the test id may sit on the select's root or on its input: read the root's text either way
+    const root = select.locator(
+      'xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+    );
+    const shown = await root.innerText().catch(() => '');
+    if ((await openList.count()) === 0 && shown.includes(text)) return;
+    if (Date.now() > deadline) throw new Error(`could not choose "${text}" (the select shows: ${shown})`);
+  }
+}
+
 /** The JSON API from inside a logged-in page (the same cookie and CSRF token as the UI uses). */
 export async function pageApi(
   page: Page,
@@ -102,19 +136,82 @@ export async function pageApi(
 /** One logged-in page per demo user, made on first use (zh-CN, desktop size); `close()` ends them all. */
 export function roleSessions(browser: () => Browser, baseUrl: () => string) {
   const sessions = new Map<string, { context: BrowserContext; page: Page }>();
+  const clicks = new Map<string, number>();
   return {
     async as(role: string): Promise<Page> {
       let s = sessions.get(role);
       if (!s) {
         const context = await browser().newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+        // every click a person makes (trusted events only), counted per role for the click budgets
+        await context.exposeBinding('__yiwangClick', () => clicks.set(role, (clicks.get(role) ?? 0) + 1));
+        await context.addInitScript(() =>
+          document.addEventListener(
+            'click',
+            (e) => {
+              if (e.isTrusted) (window as unknown as { __yiwangClick(): void }).__yiwangClick();
+            },
+            true,
+          ),
+        );
         const page = await context.newPage();
         await loginAs(page, baseUrl(), role);
         sessions.set(role, (s = { context, page }));
+        clicks.set(role, 0); // the login is not part of any path measured
       }
       return s.page;
+    },
+    /** Clicks made by this role's page since it logged in. */
+    clicks(role: string): number {
+      return clicks.get(role) ?? 0;
     },
     async close(): Promise<void> {
       for (const s of sessions.values()) await s.context.close().catch(() => {});
     },
   };
+}
+
+/**
+ * A real server and a browser for one describe block: started before its tests (before the
+ * block's own beforeAll hooks, which run after this one), closed after them.
+ */
+export function browserSuite(env: () => Record<string, string> = () => ({})) {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const sessions = roleSessions(
+    () => browser!,
+    () => server!.url,
+  );
+  beforeAll(async () => {
+    server = await startRealServer(env());
+    browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await sessions.close();
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server(): RunningServer {
+      return server!;
+    },
+    get browser(): Browser {
+      return browser!;
+    },
+    /** The server's base URL, e.g. `http://127.0.0.1:41234`. */
+    get url(): string {
+      return server!.url;
+    },
+    as: sessions.as,
+    clicks: sessions.clicks,
+  };
+}
+
+/** The organisations by code, read through a logged-in page. */
+export async function orgsByCode(page: Page): Promise<Map<string, { id: string; code: string; name: string }>> {
+  const orgs = (await pageApi(page, 'GET', '/api/orgs')).body.items as Array<{
+    id: string;
+    code: string;
+    name: string;
+  }>;
+  return new Map(orgs.map((o) => [o.code, o]));
 }

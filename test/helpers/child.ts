@@ -48,6 +48,9 @@ export function childEnv(extra: Record<string, string | undefined>): NodeJS.Proc
     'NODE_OPTIONS',
   ])
     delete env[k];
+  for (const k of Object.keys(env)) if (k.startsWith('S3_')) delete env[k];
+  // the embedded object store on any free port: children running side by side never fight over 9000
+  env.S3_PORT = '0';
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
   return env;
 }

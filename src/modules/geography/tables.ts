@@ -28,4 +28,22 @@ export interface GeographyTables {
     demo: number;
     updated_at: number;
   };
+  /** 地名库 (migration 0009): places an address can be typed against; WGS-84. */
+  geo_gazetteer: {
+    id: string;
+    name: string;
+    alias: string | null;
+    kind: string;
+    address: string;
+    name_key: string;
+    alias_key: string;
+    address_key: string;
+    lng: number;
+    lat: number;
+    community_code: string | null;
+    source: string;
+    demo: number;
+    created_at: number;
+    updated_at: number;
+  };
 }

@@ -12,6 +12,7 @@ import {
   findOrg,
   findOrgByCode,
   findUser,
+  findUserByExtension,
   findUserByUsername,
   insertApiKey,
   insertOrg,
@@ -162,6 +163,7 @@ export class AdminService {
       roles: JSON.parse(u.roles) as string[],
       phone: maskPhone(u.phone),
       idCard: maskIdCard(u.id_card),
+      extension: u.extension ?? null,
       disabled: !!u.disabled,
       lockedUntil: u.locked_until ? Number(u.locked_until) : null,
       failedLogins: full ? u.failed_logins : undefined,
@@ -186,9 +188,11 @@ export class AdminService {
       roles: string[];
       phone?: string;
       idCard?: string;
+      extension?: string;
     },
   ) {
     checkRoles(input.roles);
+    if (input.extension) await this.checkExtensionFree(input.extension, null);
     checkPassword(input.password);
     if (!(await findOrg(this.p.db, input.orgId)))
       throw badRequest('unknown_org', `organisation ${input.orgId} does not exist`);
@@ -206,6 +210,7 @@ export class AdminService {
         roles: JSON.stringify(input.roles),
         phone: input.phone ?? null,
         id_card: input.idCard ?? null,
+        extension: input.extension ?? null,
         disabled: 0,
         failed_logins: 0,
         locked_until: null,
@@ -217,7 +222,13 @@ export class AdminService {
         action: 'user.create',
         entityType: 'user',
         entityId: id,
-        after: { username: row.username, name: row.name, orgId: row.org_id, roles: input.roles },
+        after: {
+          username: row.username,
+          name: row.name,
+          orgId: row.org_id,
+          roles: input.roles,
+          ...(row.extension ? { extension: row.extension } : {}),
+        },
       });
       return { id };
     });
@@ -232,11 +243,13 @@ export class AdminService {
       roles?: string[];
       disabled?: boolean;
       phone?: string | null;
+      extension?: string | null;
       unlock?: boolean;
     },
   ) {
     const before = await findUser(this.p.db, id);
     if (!before) throw notFound('user');
+    if (input.extension) await this.checkExtensionFree(input.extension, id);
     if (input.roles) checkRoles(input.roles);
     if (input.orgId && !(await findOrg(this.p.db, input.orgId)))
       throw badRequest('unknown_org', `organisation ${input.orgId} does not exist`);
@@ -254,6 +267,7 @@ export class AdminService {
       if (input.roles !== undefined) patch.roles = JSON.stringify(input.roles);
       if (input.disabled !== undefined) patch.disabled = input.disabled ? 1 : 0;
       if (input.phone !== undefined) patch.phone = input.phone;
+      if (input.extension !== undefined) patch.extension = input.extension;
       if (input.unlock) Object.assign(patch, { locked_until: null, failed_logins: 0 });
       await updateUserFields(w.trx, id, patch);
       if (input.disabled) await deleteUserSessions(w.trx, id);
@@ -263,6 +277,7 @@ export class AdminService {
         roles: u.roles,
         disabled: u.disabled,
         locked: u.locked_until,
+        extension: u.extension ?? null,
       });
       w.audit({
         action: 'user.update',
@@ -273,6 +288,15 @@ export class AdminService {
       });
       return { id };
     });
+  }
+
+  /** One agent per extension: the caller-ID hook must know whose page a call rings on. */
+  private async checkExtensionFree(extension: string, userId: string | null) {
+    const holder = await findUserByExtension(this.p.db, extension);
+    if (holder && holder.id !== userId)
+      throw conflict('duplicate_extension', `分机号 ${extension} 已分配给其他用户 / extension ${extension} is taken`, {
+        field: 'extension',
+      });
   }
 
   async setPassword(ctx: AuditContext, id: string, password: string) {

@@ -7,6 +7,8 @@ export type OrgKind = (typeof ORG_KINDS)[number];
 
 export const IdParams = T.Object({ id: T.String({ minLength: 1, maxLength: 64 }) });
 const RoleList = T.Array(T.String({ maxLength: 32 }), { maxItems: 10 });
+/** 坐席分机号: the telephone extension an agent takes calls on (digits, 2–8). */
+export const Extension = T.String({ pattern: '^[0-9]{2,8}$', description: '分机号 / telephone extension' });
 
 // ---- requests ------------------------------------------------------------------------------
 
@@ -45,6 +47,7 @@ export const NewUserBody = T.Object(
     roles: RoleList,
     phone: T.Optional(T.String({ pattern: '^[0-9+ -]{5,20}$' })),
     idCard: T.Optional(T.String({ pattern: '^[0-9]{17}[0-9Xx]$' })),
+    extension: T.Optional(Extension),
   },
   { additionalProperties: false },
 );
@@ -56,6 +59,7 @@ export const UserPatch = T.Object(
     disabled: T.Optional(T.Boolean()),
     unlock: T.Optional(T.Boolean()),
     phone: T.Optional(T.Union([T.String({ pattern: '^[0-9+ -]{5,20}$' }), T.Null()])),
+    extension: T.Optional(T.Union([Extension, T.Null()])),
   },
   { additionalProperties: false },
 );
@@ -117,6 +121,8 @@ export const UserRow = T.Object({
   roles: T.Array(T.String()),
   phone: MaybeString,
   idCard: MaybeString,
+  /** 坐席分机号 (the caller-ID hook rings this user's hotline page). */
+  extension: MaybeString,
   disabled: T.Boolean(),
   lockedUntil: MaybeNumber,
   /** Only for those who may manage users. */

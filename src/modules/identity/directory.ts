@@ -3,7 +3,7 @@
  * and people through it instead of reading identity's tables.
  */
 import type { PlatformContext } from '../../platform/context';
-import { listOrgEntries, userNamesById } from './repo';
+import { findUserByExtension, listOrgEntries, userNamesById, usersByName } from './repo';
 
 export interface OrgEntry {
   id: string;
@@ -20,6 +20,10 @@ export interface Directory {
   orgs(): Promise<OrgEntry[]>;
   /** Display names by user id, for the ids that name a user. */
   userNames(ids: readonly string[]): Promise<Map<string, string>>;
+  /** The ids of the users whose name or login contains this text (at most 50), e.g. for a filter. */
+  usersNamed(text: string): Promise<string[]>;
+  /** The enabled user a telephone extension belongs to, if any. */
+  userByExtension(extension: string): Promise<{ id: string; name: string } | null>;
 }
 
 export function identityDirectory(p: PlatformContext): Directory {
@@ -38,6 +42,13 @@ export function identityDirectory(p: PlatformContext): Directory {
     async userNames(ids) {
       const rows = await userNamesById(p.db, [...new Set(ids)]);
       return new Map(rows.map((r) => [r.id, r.name]));
+    },
+    async usersNamed(text) {
+      return (await usersByName(p.db, text, 50)).map((r) => r.id);
+    },
+    async userByExtension(extension) {
+      const row = await findUserByExtension(p.db, extension);
+      return row && !row.disabled ? { id: row.id, name: row.name } : null;
     },
   };
 }

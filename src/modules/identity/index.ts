@@ -6,6 +6,7 @@ import { AdminService } from './admin-service';
 import { identityRoutes } from './routes';
 import { identityDirectory, type Directory } from './directory';
 import type { MountedModule } from '../../platform/module';
+import { identityAuditSubjects } from './audit-subjects';
 
 export { ROLES, GRANTS, permissionsOf, type Role } from './roles';
 export { maskPhone, maskIdCard, maskName } from './pii';
@@ -27,5 +28,6 @@ export function mountIdentity(p: PlatformContext): MountedModule<IdentityApi> {
     name: 'identity',
     api: { auth, admin, directory: identityDirectory(p) },
     routes: (app: Http) => identityRoutes(app, p, auth, admin),
+    auditSubjects: identityAuditSubjects(p),
   };
 }

@@ -14,6 +14,10 @@ export const findUserByUsername = (db: Queryable, username: string) =>
 export const findUser = (db: Queryable, id: string) =>
   db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** The (enabled or not) user a telephone extension belongs to. */
+export const findUserByExtension = (db: Queryable, extension: string) =>
+  db.selectFrom('users').select(['id', 'name', 'disabled']).where('extension', '=', extension).executeTakeFirst();
+
 export const findOrg = (db: Queryable, id: string) =>
   db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -50,6 +54,37 @@ export const userNamesById = (db: Queryable, ids: readonly string[]) =>
         .select(['id', 'name'])
         .where('id', 'in', [...ids])
         .execute();
+
+/** Users whose name or username contains the text (case-insensitive), at most `limit`. */
+export function usersByName(db: Queryable, text: string, limit: number) {
+  const like = `%${text.toLowerCase()}%`;
+  return db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where((eb) => eb.or([eb(eb.fn('lower', ['username']), 'like', like), eb(eb.fn('lower', ['name']), 'like', like)]))
+    .limit(limit)
+    .execute();
+}
+
+/** Names of the organisations with these ids. */
+export const orgNamesById = (db: Queryable, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('orgs')
+        .select(['id', 'name'])
+        .where('id', 'in', [...ids])
+        .execute();
+
+/** Organisations whose name contains the text or whose code is it, at most `limit`. */
+export function orgsByName(db: Queryable, text: string, limit: number) {
+  return db
+    .selectFrom('orgs')
+    .select('id')
+    .where((eb) => eb.or([eb('name', 'like', `%${text}%`), eb('code', '=', text)]))
+    .limit(limit)
+    .execute();
+}
 
 export interface UserFilter {
   q?: string;

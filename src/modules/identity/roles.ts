@@ -35,11 +35,14 @@ export const GRANTS: Record<string, Role[]> = {
   // the map and the calendar
   'geo.read': ALL,
   'geo.manage': ['admin'],
+  // the 地名库 search of the address box: the staff who register orders
+  'geo.gazetteer.search': ['admin', 'dispatcher', 'handler', 'clerk', 'pilot'],
   'calendar.read': STAFF,
   'calendar.manage': ['admin'],
   // 一网统管 work orders
   'orders.create': ['admin', 'dispatcher', 'handler', 'clerk', 'pilot', 'citizen'],
-  'orders.read': ['admin', 'dispatcher', 'handler', 'leader'],
+  // a clerk reads the orders they registered themselves (queries.service scopeOf)
+  'orders.read': ['admin', 'dispatcher', 'handler', 'clerk', 'leader'],
   'orders.dispatch': ['admin', 'dispatcher'],
   'orders.handle': ['handler'],
   'orders.supervise': ['admin', 'dispatcher', 'leader'],
@@ -48,10 +51,37 @@ export const GRANTS: Record<string, Role[]> = {
   'orders.metrics': ['admin', 'dispatcher', 'leader'],
   'orders.own': ['citizen'],
   'notifications.read': ['admin', 'dispatcher', 'leader'],
+  // 无人机指挥调度 drones
+  'drones.read': ['admin', 'dispatcher', 'pilot', 'leader'],
+  'drones.fly': ['admin', 'pilot'],
+  'drones.manage': ['admin'],
+  'drones.review': ['admin', 'dispatcher', 'pilot'],
+  // 一网通办 government services: the catalogue's drafts and administration (published guides are public)
+  'services.read': ['admin', 'clerk', 'handler', 'leader'],
+  'services.catalogue.manage': ['admin'],
+  // 办件 cases: the comprehensive window accepts and hands out, the departments review and approve;
+  // an applicant's own cases need only a login (the cases service checks ownership)
+  'services.cases.accept': ['admin', 'clerk'],
+  'services.cases.review': ['admin', 'handler'],
+  'services.cases.read': ['admin', 'clerk', 'handler', 'leader'],
+  // 好差评: departments rectify bad ratings (call-back, fix, 不实差评); leaders review staff appeals
+  'services.ratings.manage': ['admin', 'handler', 'leader'],
+  // 城市大脑 city brain: cameras (and, as they come, devices and alarms) seen by leaders and dispatchers
+  'brain.read': ['admin', 'dispatcher', 'leader'],
+  'brain.manage': ['admin'],
 };
 
 /** Permissions an API key may be given (machine clients). */
-export const API_KEY_PERMISSIONS = ['orders.create', 'orders.read', 'geo.read', 'open311.submit'];
+export const API_KEY_PERMISSIONS = [
+  'orders.create',
+  'orders.read',
+  'geo.read',
+  'open311.submit',
+  'hotline.callerid',
+  'drones.findings.submit',
+  // a provincial 事项管理系统 pushing item changes
+  'services.catalogue.manage',
+];
 
 export function permissionsOf(roles: readonly string[]): Set<string> {
   const out = new Set<string>();

@@ -22,6 +22,8 @@ export interface IdentityTables {
     roles: string; // JSON Role[]
     phone: string | null;
     id_card: string | null;
+    /** 坐席分机号: where the caller-ID hook finds the agent a call rings for (unique). */
+    extension: string | null;
     disabled: number;
     failed_logins: number;
     locked_until: number | null;

@@ -187,6 +187,13 @@ export const SlaRulesBody = T.Object(
       maxItems: 10,
       description: '办结超期后的催办/督办 / steps after the completion deadline',
     }),
+    dispatchTargetMinutes: T.Optional(
+      T.Integer({
+        minimum: 1,
+        maximum: 1440,
+        description: '分拨时限（分钟）：待分拨超过即标红 / dispatch target in minutes for the 待分拨 list',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

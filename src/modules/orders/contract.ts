@@ -13,6 +13,9 @@ export * from './requests.contract';
 export * from './config.contract';
 export * from './metrics/metrics.contract';
 export * from './notifications/notifications.contract';
+export * from './hotline/hotline.contract';
+export * from './phrases/phrases.contract';
+export * from './actions/batch.contract';
 
 // ---- responses -----------------------------------------------------------------------------
 
@@ -57,6 +60,10 @@ export const OrderView = T.Object({
   categoryPath: MaybeString,
   suggestedCategory: MaybeString,
   suggestionConfidence: MaybeNumber,
+  /** List rows of orders waiting for 分拨 (GET /api/orders): the unit routing suggested at intake, unless
+   * that unit has since given the order back (退单, 收回, 改派 away); null = no suggestion, pick a unit by hand. */
+  suggestedUnitId: T.Optional(MaybeString),
+  suggestedUnitName: T.Optional(MaybeString),
   requestType: MaybeString,
   title: T.String(),
   description: T.String(),
@@ -138,6 +145,10 @@ export const OrderDetail = T.Object({
   mergedOrders: T.Array(T.Object({ id: T.String(), number: T.String(), title: T.String(), createdAt: At })),
   mainOrder: Nullable(T.Object({ id: T.String(), number: T.String(), state: OneOf(ORDER_STATES) })),
   notifications: T.Array(NotificationEntry),
+  /** The caller may reveal the reporter now (查看号码): the reveal permission, or the assigned unit while 联系市民 is offered. */
+  canReveal: T.Boolean(),
+  /** 处置后照片: the file ids the unit sent with its replies (the intake's are order.attachments, 处置前). */
+  afterPhotos: T.Array(T.String()),
 });
 export type OrderDetail = Static<typeof OrderDetail>;
 
@@ -149,6 +160,7 @@ export const RouteDecision = T.Object({
 });
 export type RouteDecision = Static<typeof RouteDecision>;
 
+export const DUPLICATE_REASONS = ['distance', 'address', 'both'] as const;
 export const DuplicateCandidate = T.Object({
   id: T.String(),
   number: T.String(),
@@ -157,6 +169,8 @@ export const DuplicateCandidate = T.Object({
   distanceMeters: MaybeNumber,
   similarity: T.Number(),
   createdAt: At,
+  /** Why it is offered: pin near and words similar, same category at the same address text, or both. */
+  reason: OneOf(DUPLICATE_REASONS),
 });
 export type DuplicateCandidate = Static<typeof DuplicateCandidate>;
 export const DuplicateList = Items(DuplicateCandidate);

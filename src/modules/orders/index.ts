@@ -16,6 +16,8 @@ import { findDuplicates } from './intake/duplicates';
 import type { RoutingRule } from './routing/routing';
 import type { OrderLookups } from './queries/order.view';
 import { orderRoutes } from './routes';
+import { phraseRoutes } from './phrases/phrases.routes';
+import { batchActionRoutes } from './actions/batch.routes';
 import { categoryRoutes } from './categories/categories.routes';
 import { routingRoutes } from './routing/routing.routes';
 import { classifierRoutes } from './classifier/classifier.routes';
@@ -26,6 +28,9 @@ import { installSla } from './sla';
 import { installNotifications } from './notifications';
 import { findOrder } from './orders.repo';
 import { listRules } from './routing/routing.repo';
+import { incomingCallRoutes, incomingCallVisible } from './hotline/incoming-call';
+import { INCOMING_CALL_ENTITY } from './hotline/hotline.contract';
+import { ordersAuditSubjects } from './audit-subjects';
 
 export { CHANNELS, type NewOrderInput } from './intake/intake.service';
 export type { OrderHook, OrderChange } from './deps';
@@ -111,6 +116,8 @@ export async function mountOrders(
         text: `${row.title} ${row.description}`,
         now: Number(row.created_at) + 1,
         excludeId: row.id,
+        address: row.address,
+        categoryCode: row.category_code,
       });
     },
   };
@@ -122,22 +129,29 @@ export async function mountOrders(
     api: mod,
     /** Events about orders reach only those whose data scope holds the order's unit. */
     liveFilter: {
-      entityTypes: ['order'],
+      entityTypes: ['order', INCOMING_CALL_ENTITY],
       visible: (event, principal) => {
+        // 来电弹屏: a ringing call is the one agent's it rings for
+        if (event.entityType === INCOMING_CALL_ENTITY) return incomingCallVisible(event, principal);
         if (principal.allScope) return true;
         const unit = units.get(event.data.unitId as string | undefined);
         return !!unit && !!principal.orgPath && unit.path.startsWith(principal.orgPath);
       },
     },
+    /** The audit log shows and finds orders by 工单号. */
+    auditSubjects: ordersAuditSubjects(p),
     /** Attachments belong to orders: who uploads them (whoever may register one), who sees them all (readers). */
     files: { upload: 'orders.create', readAll: 'orders.read' },
     routes(app) {
       orderRoutes(app, mod);
+      phraseRoutes(app, mod);
+      batchActionRoutes(app, mod);
       categoryRoutes(app, mod);
       routingRoutes(app, mod);
       classifierRoutes(app, mod);
       orderMetricsRoutes(app, metrics);
       wechatRoutes(app, mod);
+      incomingCallRoutes(app, mod);
       sla.routes(app);
       notifications.routes(app);
     },

@@ -57,6 +57,12 @@ export const ActionBody = T.Object(
     result: T.Optional(OneOf(VISIT_RESULTS)),
     method: T.Optional(T.String({ maxLength: 20 })),
     mainOrderId: T.Optional(T.String({ maxLength: 64 })),
+    attachments: T.Optional(
+      T.Array(T.String({ minLength: 1, maxLength: 64 }), {
+        maxItems: 9,
+        description: '处置后照片（先经 POST /api/files 上传，仅提交办结）/ after-photos, submit_reply only',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -81,6 +87,9 @@ const ListFilters = {
     }),
   ),
   late: T.Optional(T.Boolean({ description: '临期或超期 / due soon or overdue' })),
+  registeredBy: T.Optional(
+    T.Literal('me', { description: '我登记的工单 / the orders the caller registered (their intake)' }),
+  ),
 };
 export const OrderListQuery = T.Object(
   {
@@ -93,7 +102,21 @@ export const OrderListQuery = T.Object(
 );
 export type OrderQuery = Static<typeof OrderListQuery>;
 /** The export takes the list's filters, without paging. */
-export const OrderExportQuery = T.Object(ListFilters, { additionalProperties: false });
+export const OrderExportQuery = T.Object(
+  {
+    ...ListFilters,
+    includeReporter: T.Optional(
+      T.Boolean({
+        description: '含反映人姓名与电话（不脱敏，需 pii.reveal，留痕）/ reporters unmasked: pii.reveal only, audited',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+/** The printed sheets: 交办单 (handed to the unit) and 工单详情单 (the whole record). */
+export const PRINT_SHEETS = ['assign', 'order'] as const;
+export type PrintSheet = (typeof PRINT_SHEETS)[number];
+export const OrderPrintedBody = T.Object({ sheet: OneOf(PRINT_SHEETS) }, { additionalProperties: false });
 export const MineQuery = T.Object({ before: T.Optional(T.String({ maxLength: 80 })) }, { additionalProperties: false });
 export const CallerParams = T.Object({ phone: T.String({ maxLength: 20 }) });
 export const TrackQuery = T.Object(

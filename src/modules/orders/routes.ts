@@ -4,9 +4,10 @@ import { requirePrincipal } from '../../platform/auth/hooks';
 import { auditContext } from '../../platform/request-context';
 import { badRequest } from '../../platform/errors';
 import { perAddress } from '../../platform/rate-limit';
-import { Binary } from '../../platform/contract';
+import { Binary, Ok } from '../../platform/contract';
 import { EXPORT_MAX_ROWS } from './export/export-xlsx';
 import { exportLedger } from './export/export.service';
+import { recordPrinted } from './export/print.service';
 import type { OrdersServices } from './services';
 import type { OrderAction } from './model';
 import {
@@ -22,6 +23,7 @@ import {
   OrderDetail,
   OrderExportQuery,
   OrderIdParams as Id,
+  OrderPrintedBody,
   OrderListQuery as ListQuery,
   OrderPage,
   PublicOrder,
@@ -34,7 +36,8 @@ import {
   SuggestResult,
 } from './contract';
 
-function toAction(b: Static<typeof ActionBody>): OrderAction {
+/** An action body → the state machine's action (a missing field is a 400 missing_field); batch.routes.ts uses it too. */
+export function toAction(b: Static<typeof ActionBody>): OrderAction {
   const need = (k: keyof typeof b) => {
     const v = b[k];
     if (v === undefined || v === '') throw badRequest('missing_field', `${b.type} needs ${String(k)}`);
@@ -121,8 +124,9 @@ export function orderRoutes(app: Http, m: OrdersServices) {
       },
     },
     async (req, reply) => {
-      const filter = { ...req.query, state: req.query.state?.split(',').filter(Boolean) };
-      const ledger = await exportLedger(m, requirePrincipal(req), auditContext(req), filter);
+      const { includeReporter, ...query } = req.query;
+      const filter = { ...query, state: query.state?.split(',').filter(Boolean) };
+      const ledger = await exportLedger(m, requirePrincipal(req), auditContext(req), filter, { includeReporter });
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header(
@@ -161,6 +165,20 @@ export function orderRoutes(app: Http, m: OrdersServices) {
   );
 
   app.get(
+    '/api/orders/mine/:id',
+    {
+      config: { permission: 'orders.own' },
+      schema: {
+        tags: ['orders'],
+        summary: "我的诉求 · 进度 / one of a citizen's own orders: state and progress steps",
+        params: Id,
+        response: { 200: PublicOrder },
+      },
+    },
+    async (req) => m.queries.mineDetail(requirePrincipal(req), req.params.id),
+  );
+
+  app.get(
     '/api/orders/:id',
     {
       config: { permission: 'orders.read' },
@@ -191,6 +209,7 @@ export function orderRoutes(app: Http, m: OrdersServices) {
       const order = await m.actions.perform(pr, auditContext(req), req.params.id, toAction(req.body), {
         note: req.body.note,
         categoryCode: req.body.categoryCode,
+        photos: req.body.attachments,
       });
       return m.queries.detail(pr, order.id);
     },
@@ -199,15 +218,32 @@ export function orderRoutes(app: Http, m: OrdersServices) {
   app.post(
     '/api/orders/:id/reveal',
     {
-      config: { permission: 'pii.reveal' },
+      // pii.reveal, or the unit holding the order while 联系市民 is offered: the service decides (model/reveal.ts)
+      config: { permission: 'orders.read' },
       schema: {
         tags: ['orders'],
-        summary: '查看反映人完整信息（留痕）/ reveal the reporter (audited)',
+        summary:
+          '查看反映人完整信息（留痕）/ reveal the reporter (audited): pii.reveal, or the assigned unit in 办理中',
         params: Id,
         response: { 200: RevealedReporter },
       },
     },
     async (req) => m.queries.revealReporter(requirePrincipal(req), auditContext(req), req.params.id),
+  );
+
+  app.post(
+    '/api/orders/:id/printed',
+    {
+      config: { permission: 'orders.read' },
+      schema: {
+        tags: ['orders'],
+        summary: '打印留痕（交办单 / 工单详情单）/ record that a sheet of the order was printed (audited)',
+        params: Id,
+        body: OrderPrintedBody,
+        response: { 200: Ok },
+      },
+    },
+    async (req) => recordPrinted(m, requirePrincipal(req), auditContext(req), req.params.id, req.body.sheet),
   );
 
   app.get(

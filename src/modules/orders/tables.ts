@@ -140,4 +140,12 @@ export interface OrdersTables {
     user_id: string;
     seen_at: number;
   };
+  /** Files attached by an order step (migration 0010): 'after' = 处置后照片 of the reply. */
+  order_files: {
+    file_id: string;
+    order_id: string;
+    stage: string; // after
+    created_at: number;
+    created_by: string | null;
+  };
 }

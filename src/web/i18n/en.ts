@@ -2,6 +2,16 @@
 import type { MessageKey } from './zh-CN';
 import { ordersEn } from '../modules/orders/i18n/en';
 import { opsEn } from '../modules/orders/i18n/ops.en';
+import { mineEn } from '../modules/orders/i18n/mine.en';
+import { identityEn } from '../modules/identity/i18n/en';
+import { homeAuditEn } from './home-audit.en';
+import { handleEn } from '../modules/orders/i18n/handle.en';
+import { printEn } from '../modules/orders/i18n/print.en';
+import { addressEn } from '../modules/orders/i18n/address.en';
+import { geographyEn } from '../modules/geography/i18n/en';
+import { dronesEn } from '../modules/drones/i18n/en';
+import { servicesEn } from '../modules/services/i18n/en';
+import { brainEn } from '../modules/brain/i18n/en';
 
 export const en: Record<MessageKey, string> = {
   // ---- app & layout ----
@@ -99,6 +109,7 @@ export const en: Record<MessageKey, string> = {
   'home.health.status': 'Service',
   'home.health.db': 'Database',
   'home.health.mqtt': 'Messaging (MQTT)',
+  'home.health.objectStore': 'Object storage (dock media)',
   'home.health.unreachable': 'System status unavailable',
   'home.health.checkedAt': 'Checked at {time}',
   'home.health.state.ok': 'OK',
@@ -311,4 +322,14 @@ export const en: Record<MessageKey, string> = {
   'calendar.parse.warnings': '{n} warnings',
   ...ordersEn,
   ...opsEn,
+  ...mineEn,
+  ...identityEn,
+  ...homeAuditEn,
+  ...handleEn,
+  ...printEn,
+  ...addressEn,
+  ...geographyEn,
+  ...dronesEn,
+  ...servicesEn,
+  ...brainEn,
 };

@@ -4,6 +4,16 @@
  */
 import { ordersZhCN } from '../modules/orders/i18n/zh-CN';
 import { opsZhCN } from '../modules/orders/i18n/ops.zh-CN';
+import { mineZhCN } from '../modules/orders/i18n/mine.zh-CN';
+import { identityZhCN } from '../modules/identity/i18n/zh-CN';
+import { homeAuditZhCN } from './home-audit.zh-CN';
+import { handleZhCN } from '../modules/orders/i18n/handle.zh-CN';
+import { printZhCN } from '../modules/orders/i18n/print.zh-CN';
+import { addressZhCN } from '../modules/orders/i18n/address.zh-CN';
+import { geographyZhCN } from '../modules/geography/i18n/zh-CN';
+import { dronesZhCN } from '../modules/drones/i18n/zh-CN';
+import { servicesZhCN } from '../modules/services/i18n/zh-CN';
+import { brainZhCN } from '../modules/brain/i18n/zh-CN';
 
 export const zhCN = {
   // ---- app & layout ----
@@ -100,6 +110,7 @@ export const zhCN = {
   'home.health.status': '服务',
   'home.health.db': '数据库',
   'home.health.mqtt': '消息 (MQTT)',
+  'home.health.objectStore': '对象存储（机场媒体）',
   'home.health.unreachable': '无法获取系统状态',
   'home.health.checkedAt': '检查时间 {time}',
   'home.health.state.ok': '正常',
@@ -311,6 +322,16 @@ export const zhCN = {
   'calendar.parse.warnings': '{n} 个提醒',
   ...ordersZhCN,
   ...opsZhCN,
+  ...mineZhCN,
+  ...identityZhCN,
+  ...homeAuditZhCN,
+  ...handleZhCN,
+  ...printZhCN,
+  ...addressZhCN,
+  ...geographyZhCN,
+  ...dronesZhCN,
+  ...servicesZhCN,
+  ...brainZhCN,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

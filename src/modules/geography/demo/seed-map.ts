@@ -1,9 +1,11 @@
 /**
- * The Guicheng demo map (boundary, communities, grids, places), written into geography's own
+ * The Guicheng demo map (boundary, communities, grids, places) and its 地名库, written into geography's own
  * tables inside the caller's seed transaction, each area tied to its organisation by code.
  */
 import type { Work } from '../../../platform/transact';
-import { bboxOf } from '../../../platform/geo';
+import { PolygonIndex, bboxOf } from '../../../platform/geo';
+import { normaliseAddress } from '../address.contract';
+import { buildDemoGazetteer } from './gazetteer-data';
 import { newId } from '../../../platform/ids';
 import type { buildGuichengDemoGeography } from './demo-data';
 
@@ -58,6 +60,36 @@ export async function seedDemoMap(
         lat: pl.point[1],
         geometry: pl.line ? JSON.stringify({ type: 'LineString', coordinates: pl.line }) : null,
         demo: 1,
+        updated_at: w.now,
+      })
+      .execute();
+  }
+  // the gazetteer: each entry's community found by point-in-polygon, as an import finds it
+  const communities = new PolygonIndex(
+    geo.communities.map((c) => ({ id: c.code, geometry: c.geometry, value: c.code })),
+  );
+  for (const e of buildDemoGazetteer(geo)) {
+    const aliases = (e.alias ?? '')
+      .split(/[、;；,，]/)
+      .map(normaliseAddress)
+      .filter(Boolean);
+    await w.trx
+      .insertInto('geo_gazetteer')
+      .values({
+        id: newId(w.now),
+        name: e.name,
+        alias: e.alias,
+        kind: e.kind,
+        address: e.address,
+        name_key: normaliseAddress(e.name),
+        alias_key: aliases.join('|'),
+        address_key: normaliseAddress(e.address),
+        lng: e.point[0],
+        lat: e.point[1],
+        community_code: communities.find(e.point)?.value ?? null,
+        source: 'demo',
+        demo: 1,
+        created_at: w.now,
         updated_at: w.now,
       })
       .execute();

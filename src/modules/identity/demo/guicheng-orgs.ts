@@ -60,11 +60,26 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
 /** Demo users, named after their roles; all share the demo password. */
 export const DEMO_PASSWORD = 'yiwang-demo';
 
-export const DEMO_USERS: Array<{ username: string; name: string; roles: string[]; orgCode: string; phone: string }> = [
+/** `extension`: the demo agents' telephone extensions (the caller-ID hook rings them). */
+export const DEMO_USERS: Array<{
+  username: string;
+  name: string;
+  roles: string[];
+  orgCode: string;
+  phone: string;
+  extension?: string;
+}> = [
   { username: 'admin', name: '系统管理员', roles: ['admin'], orgCode: 'GC', phone: '13800000001' },
-  { username: 'dispatcher', name: '陈调度', roles: ['dispatcher'], orgCode: 'GC-OPS', phone: '13800000002' },
+  {
+    username: 'dispatcher',
+    name: '陈调度',
+    roles: ['dispatcher'],
+    orgCode: 'GC-OPS',
+    phone: '13800000002',
+    extension: '8001',
+  },
   { username: 'handler', name: '李办理', roles: ['handler'], orgCode: 'GC-ZF', phone: '13800000003' },
-  { username: 'clerk', name: '黄窗口', roles: ['clerk'], orgCode: 'GC-XZ', phone: '13800000004' },
+  { username: 'clerk', name: '黄窗口', roles: ['clerk'], orgCode: 'GC-XZ', phone: '13800000004', extension: '8002' },
   { username: 'pilot', name: '何飞手', roles: ['pilot'], orgCode: 'GC-WRJ', phone: '13800000005' },
   { username: 'leader', name: '梁主任', roles: ['leader'], orgCode: 'GC', phone: '13800000006' },
   { username: 'citizen', name: '张市民', roles: ['citizen'], orgCode: 'GC', phone: '13912345678' },

@@ -75,6 +75,7 @@ export async function seedDemoOrgsAndUsers(
         roles: JSON.stringify(u.roles),
         phone: u.phone,
         id_card: null,
+        extension: u.extension ?? null,
         disabled: 0,
         failed_logins: 0,
         locked_until: null,

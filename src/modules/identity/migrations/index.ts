@@ -5,7 +5,9 @@
  */
 import type { Migration } from 'kysely';
 import * as m0002 from './0002_identity_geography';
+import * as m0011 from './0011_user_extension';
 
 export const identityMigrations: Record<string, Migration> = {
   '0002_identity_geography': m0002,
+  '0011_user_extension': m0011,
 };

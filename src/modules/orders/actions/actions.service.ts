@@ -10,11 +10,14 @@ import { transition, availableActions, type Actor, type OrderAction, type OrderE
 import { columnsOf, snapshotOf, type OrderRow } from '../row';
 import { deadlineStamp } from '../metrics/facts';
 import { findMergeTarget, findOrder, patchOrder } from '../orders.repo';
+import { checkReplyPhotos, linkReplyPhotos, PHOTO_ACTIONS } from '../photos/reply-photos';
 
 /** Extra inputs a dispatcher may give with `dispatch`: a corrected category, a note. */
 export interface ActionExtras {
   note?: string;
   categoryCode?: string;
+  /** 处置后照片 (file ids) sent with the unit's reply; refused with any other action. */
+  photos?: string[];
 }
 
 /** A dispatcher's change of the suggested category: a training sample for the classifier. */
@@ -93,14 +96,16 @@ export class OrderActions {
     }
     const result = transition(snapshotOf(current), action, actor, w.now, { deadlines: this.d.deadlines });
     if (!result.ok) throw new AppError(result.status, result.code, result.reason);
-    const after = await this.save(
-      w,
-      current,
-      columnsOf(result.patch),
-      result.event,
-      principal,
-      extras.note ?? noteOf(action),
-    );
+    const photos = extras.photos ?? [];
+    if (photos.length) {
+      if (!PHOTO_ACTIONS.has(action.type))
+        throw badRequest('attachments_not_allowed', `照片只能随提交办结上传 / ${action.type} takes no attachments`);
+      await checkReplyPhotos(w, photos, principal?.id ?? null);
+    }
+    // the step lists its photos: the timeline shows them where they were sent
+    const event = photos.length ? { ...result.event, data: { ...result.event.data, photos } } : result.event;
+    const after = await this.save(w, current, columnsOf(result.patch), event, principal, extras.note ?? noteOf(action));
+    if (photos.length) await linkReplyPhotos(w, after.id, photos);
     return after;
   }
 

@@ -3,6 +3,7 @@ import { SYSTEM_CONTEXT } from '../../../platform/audit';
 import { newId } from '../../../platform/ids';
 import type { OrdersServices } from '../services';
 import { generateDemoRequests } from './demo-history';
+import { writeDemoPhrases } from './demo-phrases';
 
 /** Routing rules of the demo centre: clear-cut categories go straight to their unit. */
 const DEMO_RULES: Array<{ prefix: string; unitCode: string; auto: boolean; min: number; note: string }> = [
@@ -25,7 +26,9 @@ export async function seedDemoOrderConfig(
   const idOf = new Map(units.map((u) => [u.code, u.id]));
   const now = p.clock.now();
   const samples = generateDemoRequests(trainingSamples, 20260101, { startMs: now - 365 * 86_400_000, endMs: now });
+  let phrases = 0;
   await p.transact(SYSTEM_CONTEXT, async (w) => {
+    phrases = await writeDemoPhrases(w);
     for (const r of DEMO_RULES) {
       const unitId = idOf.get(r.unitCode);
       if (!unitId) continue;
@@ -63,13 +66,13 @@ export async function seedDemoOrderConfig(
       action: 'seed.orders_config',
       entityType: 'system',
       entityId: 'demo',
-      after: { rules: DEMO_RULES.length, samples: samples.length },
+      after: { rules: DEMO_RULES.length, samples: samples.length, phrases },
     });
   });
   m.reloadRules();
   await m.units.load();
   const trained = await m.classifier.retrain();
-  return `${DEMO_RULES.length} routing rules, classifier trained on ${trained.samples} demo texts (held-out top-1 ${pct(trained.accuracy)}, top-3 ${pct(trained.top3)})`;
+  return `${DEMO_RULES.length} routing rules, ${phrases} common phrases, classifier trained on ${trained.samples} demo texts (held-out top-1 ${pct(trained.accuracy)}, top-3 ${pct(trained.top3)})`;
 }
 
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);

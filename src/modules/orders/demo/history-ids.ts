@@ -1,5 +1,5 @@
 /** Ids for the demo history: the same sortable shape as platform/ids.ts `newId`, for any instant. */
-import type { Rand } from './history-phrases';
+import type { Rand } from './demo-random';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 /** Every pair of base-32 digits (10 bits), so an id's time part is five look-ups. */

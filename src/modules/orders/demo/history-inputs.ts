@@ -1,11 +1,11 @@
-/** What the demo history is built from (the map, the units, the rules, the calendar), and what it reports. */
+/** What the demo history is built from (the map, the units, the rules, the calendar), and the rows it gives. */
 import type { Areal } from '../../../platform/geo';
 import type { DeadlineCalculator, PauseSpan } from '../model';
 import type { RoutingRule } from '../routing/routing';
 import type { UnitInfo } from '../deps';
 import type { CategoryRow } from '../categories/categories';
 import type { OrderRow } from '../row';
-import type { Disposition, EventRow } from './history-plan';
+import type { EventRow } from './history-plan';
 
 export interface HistoryArea {
   code: string;
@@ -44,20 +44,4 @@ export interface HistoryInputs {
 export interface HistoryChunk {
   orders: OrderRow[];
   events: EventRow[];
-}
-
-export interface HistoryStats {
-  orders: number;
-  events: number;
-  byState: Record<string, number>;
-  bySla: Record<string, number>;
-  dispositions: Record<Disposition, number>;
-  returns: number;
-  extensions: number;
-  suspensions: number;
-  reopened: number;
-  visits: Record<string, number>;
-  /** Steps the state machine refused: always 0 unless the generator has a bug. */
-  refusals: number;
-  firstRefusal: string | null;
 }

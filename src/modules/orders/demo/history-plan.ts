@@ -6,7 +6,7 @@
 import type { Actor, DeadlineCalculator, OrderSnapshot, OrderState, VisitResult } from '../model';
 import type { RouteDecision } from '../routing/routing';
 import type { OrdersTables } from '../tables';
-import type { Rand } from './history-phrases';
+import type { Rand } from './demo-random';
 
 export type EventRow = OrdersTables['order_events'];
 
@@ -17,7 +17,7 @@ export interface Person {
   actor: Actor;
 }
 
-/** How a unit works: the spread between units is what makes the rankings say something. */
+/** How a unit works (history-units.ts): the spread between units is what makes the rankings say something. */
 export interface UnitProfile {
   /** 0 (worst) … 1 (best). */
   quality: number;
@@ -31,21 +31,6 @@ export interface UnitProfile {
   extensionP: number;
   unsatisfiedP: number;
   basicP: number;
-}
-
-export function unitProfile(quality: number): UnitProfile {
-  const bad = 1 - quality;
-  return {
-    quality,
-    signMedian: 0.06 + 0.3 * bad,
-    signLateP: 0.002 + 0.05 * bad,
-    onTimeP: 0.8 + 0.19 * quality,
-    speed: 0.22 + 0.45 * bad,
-    returnP: 0.015 + 0.05 * bad,
-    extensionP: 0.015 + 0.05 * bad,
-    unsatisfiedP: 0.025 + 0.09 * bad,
-    basicP: 0.13 + 0.12 * bad,
-  };
 }
 
 export interface LifeEnv {

@@ -40,6 +40,8 @@ export interface OrdersWorkbookInput {
   /** The filters in words, e.g. 状态=办理中；社区=中区社区. */
   filterText: string;
   truncated: boolean;
+  /** 反映人/联系电话 unmasked (an audited export by a holder of pii.reveal): the header block says so. */
+  withReporter?: boolean;
 }
 
 interface Col {
@@ -105,7 +107,8 @@ export async function ordersWorkbook(input: OrdersWorkbookInput): Promise<Buffer
   title.commit();
   const meta = ws.getRow(2);
   meta.getCell(1).value =
-    `筛选条件：${input.filterText || '全部'}    导出人：${input.maker}    导出时间：${localStamp(input.madeAt)}`;
+    `筛选条件：${input.filterText || '全部'}    导出人：${input.maker}    导出时间：${localStamp(input.madeAt)}` +
+    (input.withReporter ? '    含反映人信息（未脱敏，已留痕，请妥善保管）' : '');
   meta.getCell(1).font = { name: FONT, size: 10, color: { argb: 'FF595959' } };
   meta.commit();
   const header = ws.getRow(3);

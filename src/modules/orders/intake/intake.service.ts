@@ -9,7 +9,7 @@ import { GroupCommit } from '../../../platform/group-commit';
 import type { OrdersDeps } from '../deps';
 import { timelineRow, type OrderActions } from '../actions/actions.service';
 import { nextOrderNumber } from './numbers';
-import { decideRoute } from '../routing/routing';
+import { decideRoute, reasonZh } from '../routing/routing';
 import { findDuplicates } from './duplicates';
 import { FRESH_LIFECYCLE, type OrderRow } from '../row';
 import { orderView, type OrderLookups } from '../queries/order.view';
@@ -101,7 +101,7 @@ export class OrderIntake {
             w,
             row,
             { type: 'dispatch', unitId: prepared.route.unitId },
-            { note: `自动分拨：${prepared.route.reason}` },
+            { note: `自动分拨：${reasonZh(prepared.route.reason)}` },
           );
         }
         const body: IntakeResult = {
@@ -179,6 +179,8 @@ export class OrderIntake {
       communityCode: located?.community?.code ?? null,
       text: `${title} ${description}`,
       now,
+      address: input.address,
+      categoryCode,
     });
     const row: Omit<OrderRow, 'id' | 'number' | 'created_at' | 'updated_at'> = {
       channel: input.channel,

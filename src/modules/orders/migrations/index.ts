@@ -6,6 +6,7 @@ import * as m0005 from './0005_orders_indexes';
 import * as m0006 from './0006_orders_text_search';
 import * as m0007 from './0007_unit_notices';
 import * as m0008 from './0008_duplicate_candidates';
+import * as m0010 from './0010_order_files';
 
 export const ordersMigrations: Record<string, Migration> = {
   '0003_orders': m0003,
@@ -14,4 +15,5 @@ export const ordersMigrations: Record<string, Migration> = {
   '0006_orders_text_search': m0006,
   '0007_unit_notices': m0007,
   '0008_duplicate_candidates': m0008,
+  '0010_order_files': m0010,
 };

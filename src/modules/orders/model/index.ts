@@ -39,6 +39,7 @@ export { DEFAULT_MAX_BOUNCES, type DeadlineCalculator, type TimeLimitBasis, type
 export { REFUSAL_STATUS, type Refusal, type RefusalCode } from './guards';
 export { transition, applyPatch, type TransitionResult, type OrderEvent } from './transition';
 export { availableActions } from './available';
+export { revealBasis, REVEAL_BASES, type RevealBasis } from './reveal';
 export {
   computeClockStatus,
   stageClockStatus,

@@ -29,6 +29,8 @@ export interface OrderFilter {
   request?: 'return' | 'extension';
   /** 临期或超期: sla_status due_soon or overdue. */
   late?: boolean;
+  /** 我登记的工单: only the orders the caller registered (the actor of their order.created step). */
+  registeredBy?: 'me';
   /** Keyset cursor: the last row's created_at and id from the previous page. */
   before?: string;
   limit?: number;
@@ -37,11 +39,23 @@ export interface OrderFilter {
 
 type Db = Queryable;
 
-/** What a caller may read (queries.service.ts scopeOf): these units' orders (null = any), this reporter's (null = anyone's). */
+/**
+ * What a caller may read (queries.service.ts scopeOf): these units' orders (null = any), this
+ * reporter's (null = anyone's), those this user registered (null = whoever registered them).
+ */
 export interface OrderScope {
   units: string[] | null;
   reporter: string | null;
+  registrant?: string | null;
 }
+
+/** The ids of the orders a user registered: the actor of each order's creation step. */
+const registeredBy = (db: Db, userId: string) =>
+  db
+    .selectFrom('order_events')
+    .select('order_events.order_id')
+    .where('order_events.type', '=', 'order.created')
+    .where('order_events.actor_id', '=', userId);
 
 /** Where a list page starts: after a newest-first keyset cursor, or at an offset in deadline order. */
 export interface PageAt {
@@ -55,13 +69,14 @@ export async function listOrderRows(
   db: Db,
   dialect: DialectName,
   f: OrderFilter,
-  { units, reporter }: OrderScope,
+  { units, reporter, registrant }: OrderScope,
   { limit, offset, cursor }: PageAt,
 ): Promise<OrderRow[]> {
   /** The filters, on any select from `orders` (the scope is added by the caller). */
   const filtered = <Q extends SelectQueryBuilder<DB, 'orders', any>>(q: Q): Q => {
     let x = q as SelectQueryBuilder<DB, 'orders', any>;
     if (reporter) x = x.where('reporter_user_id', '=', reporter);
+    if (registrant) x = x.where('id', 'in', registeredBy(db, registrant));
     if (f.state?.length) x = x.where('state', 'in', f.state);
     if (f.open) x = x.where('state', 'in', OPEN_STATES as unknown as string[]);
     if (f.unitId) x = x.where('unit_id', '=', f.unitId);
@@ -154,6 +169,7 @@ export async function countOpenOrders(db: Db, scope: OrderScope) {
     .where('state', 'in', OPEN_STATES as unknown as string[]);
   if (scope.units) q = q.where('unit_id', 'in', scope.units.length ? scope.units : ['-']);
   if (scope.reporter) q = q.where('reporter_user_id', '=', scope.reporter);
+  if (scope.registrant) q = q.where('id', 'in', registeredBy(db, scope.registrant));
   return q.groupBy(['state', 'sla_status', ret, ext]).execute();
 }
 
@@ -166,6 +182,17 @@ export function findOrderByIdOrNumber(db: Db, idOrNumber: string) {
     .selectAll()
     .where((eb) => eb.or([eb('id', '=', idOrNumber), eb('number', '=', idOrNumber)]))
     .executeTakeFirst();
+}
+
+/** Who registered an order (the actor of its creation step): null for the public, the system or an import. */
+export async function registrantOf(db: Db, orderId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('order_events')
+    .select('actor_id')
+    .where('order_id', '=', orderId)
+    .where('type', '=', 'order.created')
+    .executeTakeFirst();
+  return row?.actor_id ?? null;
 }
 
 export function findOrderById(db: Db, id: string) {

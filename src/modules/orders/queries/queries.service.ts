@@ -1,12 +1,16 @@
 import type { OrderState } from '../contract';
-import type { Principal } from '../../../platform/auth/principal';
+import { can, type Principal } from '../../../platform/auth/principal';
 import { SYSTEM_CONTEXT, type AuditContext } from '../../../platform/audit';
-import { badRequest, notFound } from '../../../platform/errors';
+import { badRequest, forbidden, notFound } from '../../../platform/errors';
 import type { OrdersDeps } from '../deps';
 import type { OrderActions } from '../actions/actions.service';
-import { assertCanSee } from '../actions/actor';
-import { ACTION_RULES, OPEN_STATES } from '../model';
+import { actorOf, assertCanSee, canSee } from '../actions/actor';
+import { ACTION_RULES, OPEN_STATES, revealBasis } from '../model';
+import { snapshotOf, type OrderRow } from '../row';
+import { AFTER_STAGE } from '../photos/reply-photos';
+import { orderFileIds } from '../photos/photos.repo';
 import { orderView, publicOrderView, type OrderLookups, type OrderView } from './order.view';
+import { withSuggestedUnits } from './suggested-unit';
 import {
   countOpenOrders,
   findOrderById,
@@ -19,7 +23,9 @@ import {
   orderProgressEvents,
   ordersByReporterPhone,
   ordersMergedInto,
+  registrantOf,
   type OrderFilter,
+  type OrderScope,
 } from './queries.repo';
 
 export type { OrderFilter } from './queries.repo';
@@ -65,7 +71,9 @@ export class OrderQueries {
     if (!scope) return { items: [], next: null };
     const cursor = f.before && f.sort !== 'deadline' ? parseKeysetCursor(f.before) : null;
     const offset = f.sort === 'deadline' && f.before ? parseOffsetCursor(f.before) : 0;
-    const rows = await listOrderRows(this.d.p.db, this.d.p.dialect, f, scope, { limit, offset, cursor });
+    // 我登记的工单: within the scope, only what the caller registered
+    const within: OrderScope = f.registeredBy === 'me' ? { ...scope, registrant: principal.id } : scope;
+    const rows = await listOrderRows(this.d.p.db, this.d.p.dialect, f, within, { limit, offset, cursor });
     const now = this.d.p.clock.now();
     const last = rows[rows.length - 1];
     const next =
@@ -74,16 +82,29 @@ export class OrderQueries {
         : f.sort === 'deadline'
           ? String(offset + limit)
           : `${Number(last.created_at)}_${last.id}`;
-    return { items: rows.map((r) => orderView(r, now, this.lookups)), next };
+    const items = rows.map((r) => orderView(r, now, this.lookups));
+    return { items: await withSuggestedUnits(this.d.p.db, (id) => this.lookups.unitName(id), items), next };
   }
 
-  /** Data scope: handlers see their organisation's subtree of units; citizens their own reports; null = nothing. */
-  private scopeOf(principal: Principal): { units: string[] | null; reporter: string | null } | null {
+  /**
+   * Data scope: handlers see their organisation's subtree of units; citizens their own reports;
+   * window clerks (and other readers without units) the orders they registered; null = nothing.
+   */
+  private scopeOf(principal: Principal): OrderScope | null {
     if (principal.allScope) return { units: null, reporter: null };
     if (principal.roles.includes('handler') && principal.orgPath)
       return { units: this.d.units.idsUnder(principal.orgPath), reporter: null };
     if (principal.roles.includes('citizen')) return { units: null, reporter: principal.id };
+    if (principal.kind === 'user' && principal.permissions.has('orders.read'))
+      return { units: null, reporter: null, registrant: principal.id };
     return null;
+  }
+
+  /** The order is in the caller's data scope, or the caller registered it (a clerk opens what they took in). */
+  private async assertReadable(principal: Principal, row: Parameters<typeof canSee>[1] & { id: string }) {
+    if (canSee(principal, row, this.d.units)) return;
+    if (principal.kind === 'user' && (await registrantOf(this.d.p.db, row.id)) === principal.id) return;
+    throw forbidden('该工单不在您的数据范围内 / this order is outside your data scope');
   }
 
   /** Every order of a list (newest first, the caller's scope), up to `max`: for exports. */
@@ -140,7 +161,7 @@ export class OrderQueries {
   async detail(principal: Principal, id: string) {
     const row = await findOrderByIdOrNumber(this.d.p.db, id);
     if (!row) throw notFound('order');
-    assertCanSee(principal, row, this.d.units);
+    await this.assertReadable(principal, row);
     const now = this.d.p.clock.now();
     // the actor's display name now (陈调度), as the demo history records it; the login or 'system' when there is no user
     const events = await orderEvents(this.d.p.db, row.id);
@@ -168,6 +189,8 @@ export class OrderQueries {
         label: labelOf(e.type),
       })),
       actions: this.actions.allowed(principal, row, now),
+      canReveal: this.revealBasisOf(principal, row, now) !== null,
+      afterPhotos: await orderFileIds(this.d.p.db, row.id, AFTER_STAGE),
       mergedOrders: merged.map((m) => ({
         id: m.id,
         number: m.number,
@@ -188,17 +211,31 @@ export class OrderQueries {
     };
   }
 
-  /** The full reporter name and phone of one order; the reveal is an audited action. */
+  /** On what ground the caller may reveal this order's reporter now (model/reveal.ts), or null. */
+  private revealBasisOf(principal: Principal, row: OrderRow, now: number) {
+    return revealBasis(snapshotOf(row), actorOf(principal, this.d.units), can(principal, 'pii.reveal'), now);
+  }
+
+  /**
+   * The full reporter name and phone of one order: for holders of pii.reveal, and for the unit the
+   * order is assigned to while 联系市民 is offered. An audited action; the audit row keeps the basis.
+   */
   async revealReporter(principal: Principal, ctx: AuditContext, id: string) {
     const row = await findOrderById(this.d.p.db, id);
     if (!row) throw notFound('order');
     assertCanSee(principal, row, this.d.units);
+    const basis = this.revealBasisOf(principal, row, this.d.p.clock.now());
+    if (!basis)
+      throw forbidden(
+        '需要权限 pii.reveal，或工单办理中且由您的单位承办 / requires pii.reveal, or the order in handling at your unit',
+        { permission: 'pii.reveal' },
+      );
     await this.d.p.transact(ctx, async (w) => {
       w.audit({
         action: 'pii.reveal',
         entityType: 'order',
         entityId: id,
-        after: { fields: ['reporter_name', 'reporter_phone'] },
+        after: { fields: ['reporter_name', 'reporter_phone'], basis },
       });
     });
     return { name: row.reporter_name, phone: row.reporter_phone };
@@ -220,6 +257,18 @@ export class OrderQueries {
     if (!row || !row.reporter_phone || row.reporter_phone !== clean) {
       throw notFound('order with this number and phone');
     }
+    return this.progressOf(row);
+  }
+
+  /** 我的诉求 · one of a logged-in citizen's own orders, as tracking shows it (someone else's: not found). */
+  async mineDetail(principal: Principal, idOrNumber: string) {
+    const row = await findOrderByIdOrNumber(this.d.p.db, idOrNumber);
+    if (!row || row.reporter_user_id !== principal.id) throw notFound('order');
+    return this.progressOf(row);
+  }
+
+  /** The public view of an order and its steps (a merged order shows its main order's progress). */
+  private async progressOf(row: NonNullable<Awaited<ReturnType<typeof findOrderById>>>) {
     const view = publicOrderView(orderView(row, this.d.p.clock.now(), this.lookups));
     if (row.main_order_id) {
       const main = await findOrderById(this.d.p.db, row.main_order_id);

@@ -71,7 +71,7 @@ describe('decideRoute', () => {
     expect(decideRoute({ ...base, departmentType: 'community', communityCode: 'DP' })).toEqual({
       unitId: 'u-dp',
       ruleId: null,
-      reason: '属地社区',
+      reason: '属地社区 / local community',
       autoDispatch: false,
     });
     expect(decideRoute({ ...base, departmentType: 'community', communityCode: null })).toBeNull();
@@ -81,7 +81,7 @@ describe('decideRoute', () => {
     expect(decideRoute({ ...base, confidence: 1, categoryConfirmed: true })).toEqual({
       unitId: 'u-police',
       ruleId: null,
-      reason: '主管部门：公安',
+      reason: '主管部门：公安 / responsible department: public security',
       autoDispatch: false,
     });
     expect(decideRoute({ ...base, departmentType: 'tax' })).toBeNull();

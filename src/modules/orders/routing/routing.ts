@@ -56,28 +56,40 @@ export function decideRoute(input: {
     );
   const rule = matching[0];
   if (rule) {
+    const where = `${rule.categoryPrefix || '*'}${rule.communityCode ? ' @ ' + rule.communityCode : ''}`;
     const sure = input.categoryConfirmed || (input.confidence ?? 0) >= rule.minConfidence;
     return {
       unitId: rule.unitId,
       ruleId: rule.id,
-      reason: `规则 ${rule.categoryPrefix || '*'}${rule.communityCode ? ' @ ' + rule.communityCode : ''}`,
+      reason: bilingual(`规则 ${where}`, `rule ${where}`),
       autoDispatch: rule.autoDispatch && sure,
     };
   }
   if (input.departmentType === 'community') {
     const community = input.units.find((u) => u.kind === 'community' && u.code === communityCode);
-    return community ? { unitId: community.id, ruleId: null, reason: '属地社区', autoDispatch: false } : null;
+    return community
+      ? { unitId: community.id, ruleId: null, reason: bilingual('属地社区', 'local community'), autoDispatch: false }
+      : null;
   }
   const dept = input.units.find((u) => u.kind === 'department' && u.departmentType === input.departmentType);
   return dept
     ? {
         unitId: dept.id,
         ruleId: null,
-        reason: `主管部门：${departmentTypeName(input.departmentType)}`,
+        reason: bilingual(
+          `主管部门：${departmentTypeName(input.departmentType)}`,
+          `responsible department: ${(input.departmentType ?? '').replace(/_/g, ' ')}`,
+        ),
         autoDispatch: false,
       }
     : null;
 }
+
+/** Like the server's other messages, "中文 / English": the web shows the side of its language (serverText.ts). */
+const bilingual = (zh: string, en: string) => `${zh} / ${en}`;
+
+/** The Chinese side of a reason, for the timeline note of an automatic dispatch (notes are one language). */
+export const reasonZh = (reason: string): string => reason.split(' / ')[0];
 
 function departmentTypeName(type: string | null): string {
   return (type && (DEPARTMENT_TYPES as Record<string, string>)[type]) || type || '';

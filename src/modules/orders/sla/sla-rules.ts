@@ -32,7 +32,15 @@ export interface SlaRules {
   sign: EscalationStep[];
   /** Steps once the completion deadline has passed without a reply. */
   completion: EscalationStep[];
+  /**
+   * 分拨时限: minutes (of clock time) the centre aims to dispatch a registered order in; the 待分拨
+   * list marks what is near or past it. Missing in rules saved before it existed: the default.
+   */
+  dispatchTargetMinutes?: number;
 }
+
+/** The 分拨时限 when the saved rules do not set one. */
+export const DEFAULT_DISPATCH_TARGET_MINUTES = 30;
 
 /** After published street rules: 催办 at once, 督办 the day after, 通报 after five working days. */
 export const DEFAULT_SLA_RULES: SlaRules = {
@@ -43,6 +51,7 @@ export const DEFAULT_SLA_RULES: SlaRules = {
     { afterWorkingDays: 1, action: 'supervise', level: 1 },
     { afterWorkingDays: 5, action: 'supervise', level: 2, note: '予以通报' },
   ],
+  dispatchTargetMinutes: DEFAULT_DISPATCH_TARGET_MINUTES,
 };
 
 export const SLA_JOB = {
@@ -276,5 +285,10 @@ export function parseSlaRules(input: unknown): SlaRules {
       })
       .sort((a, b) => a.afterWorkingDays - b.afterWorkingDays);
   };
-  return { dueSoonRatio: ratio as number, sign: steps('sign'), completion: steps('completion') };
+  const target = x.dispatchTargetMinutes;
+  if (target !== undefined && (typeof target !== 'number' || !Number.isInteger(target) || target < 1 || target > 1440))
+    fail('dispatchTargetMinutes must be a whole number of minutes, 1–1440');
+  const rules: SlaRules = { dueSoonRatio: ratio as number, sign: steps('sign'), completion: steps('completion') };
+  if (target !== undefined) rules.dispatchTargetMinutes = target as number;
+  return rules;
 }

@@ -1,5 +1,5 @@
-/** The map, and the administration of communities, grids and places. */
-import { EnvironmentOutlined, GlobalOutlined } from '@ant-design/icons';
+/** The map, and the administration of communities, grids, places and the 地名库 (gazetteer). */
+import { BookOutlined, EnvironmentOutlined, GlobalOutlined } from '@ant-design/icons';
 import type { NavEntry } from '../../navTypes';
 
 export const geographyNav: NavEntry[] = [
@@ -21,5 +21,15 @@ export const geographyNav: NavEntry[] = [
     permission: 'geo.manage',
     order: 50,
     page: () => import('./pages/geo/GeoPage'),
+  },
+  {
+    key: 'admin-gazetteer',
+    group: 'admin',
+    path: '/admin/gazetteer',
+    labelKey: 'nav.admin.gazetteer',
+    icon: BookOutlined,
+    permission: 'geo.manage',
+    order: 51,
+    page: () => import('./pages/gazetteer/GazetteerPage'),
   },
 ];

@@ -6,12 +6,32 @@ import {
   ControlOutlined,
   PhoneOutlined,
   FormOutlined,
+  InboxOutlined,
+  ProfileOutlined,
   PartitionOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
 import type { NavEntry } from '../../navTypes';
 
 export const ordersNav: NavEntry[] = [
+  // 市民 · 我的诉求 (a logged-in citizen's own requests and their progress)
+  {
+    key: 'my-requests',
+    path: '/my',
+    labelKey: 'nav.orders.mine',
+    icon: ProfileOutlined,
+    permission: 'orders.own',
+    order: 5,
+    page: () => import('./pages/citizen/MyRequestsPage'),
+  },
+  {
+    key: 'my-request',
+    path: '/my/:id',
+    labelKey: 'nav.orders.mine',
+    permission: 'orders.own',
+    hidden: true,
+    page: () => import('./pages/citizen/MyRequestPage'),
+  },
   // 一网统管 · 工单
   {
     key: 'orders-new',
@@ -20,8 +40,21 @@ export const ordersNav: NavEntry[] = [
     labelKey: 'nav.orders.new',
     icon: FormOutlined,
     permission: 'orders.create',
+    // a citizen reports on their own pages, not on the staff's hotline form
+    notFor: 'orders.own',
     order: 10,
     page: () => import('./pages/hotline/HotlinePage'),
+  },
+  {
+    // 我登记的工单: what a clerk (or anyone registering) took in, and can open
+    key: 'orders-registered',
+    group: 'orders',
+    path: '/orders/registered',
+    labelKey: 'nav.orders.registered',
+    icon: InboxOutlined,
+    permission: ['orders.create', 'orders.read'],
+    order: 15,
+    page: () => import('./pages/registered/RegisteredPage'),
   },
   {
     key: 'orders-dispatch',
@@ -51,6 +84,17 @@ export const ordersNav: NavEntry[] = [
     permission: 'orders.read',
     hidden: true,
     page: () => import('./pages/detail/OrderDetailPage'),
+  },
+  {
+    // 交办单 / 工单详情单 on A4: no menu, no header (?sheet=assign|order)
+    key: 'orders-print',
+    group: 'orders',
+    path: '/orders/:id/print',
+    labelKey: 'nav.orders.print',
+    permission: 'orders.read',
+    hidden: true,
+    bare: true,
+    page: () => import('./pages/print/PrintPage'),
   },
   // 一网统管 · 督办、回访、考核、网格巡查
   {
@@ -90,6 +134,7 @@ export const ordersNav: NavEntry[] = [
     labelKey: 'nav.ops.inspect',
     icon: CameraOutlined,
     permission: 'orders.create',
+    notFor: 'orders.own',
     order: 70,
     page: () => import('./pages/citizen/InspectPage'),
   },

@@ -1,6 +1,6 @@
-import { createElement, useEffect, useMemo } from 'react';
+import { createElement, useEffect, useMemo, type ReactNode } from 'react';
 import { Alert, Badge, Button, Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { FormOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { api, ApiError } from '../../api';
 import { useAuth } from '../../auth';
@@ -12,6 +12,8 @@ import { useLoad } from '../../components/useLoad';
 import { type Health } from '../../../platform/api.contract';
 import { OrdersOverview } from './OrdersOverview';
 import { MetricsOverview } from './MetricsOverview';
+import { RegisteredOverview } from './RegisteredOverview';
+import { MyRequestsList } from '../../modules/orders/pages/citizen/MyRequestsList';
 
 function greetingKey(now = new Date()): MessageKey {
   const h = (now.getUTCHours() + 8) % 24; // Asia/Shanghai
@@ -21,9 +23,9 @@ function greetingKey(now = new Date()): MessageKey {
   return 'home.greeting.evening';
 }
 
-type Part = Health['db'] | Health['mqtt'];
+type Part = Health['db'] | Health['mqtt'] | Health['objectStore'];
 
-/** ok / down / off (MQTT may be disabled). */
+/** ok / down / off (MQTT and the object store may be disabled). */
 function partState(v: Part | undefined): 'ok' | 'down' | 'off' {
   if (!v) return 'down';
   return v.ok === null ? 'off' : v.ok ? 'ok' : 'down';
@@ -53,10 +55,61 @@ async function loadHealth(signal: AbortSignal): Promise<Health> {
 
 const BADGE = { ok: 'success', down: 'error', off: 'default' } as const;
 
-export default function HomePage() {
+/** 您好，… with the user's organisation and roles: the top of every home page. */
+function Hero({ children }: { children?: ReactNode }) {
   const t = useT();
   const roleLabel = useRoleLabel();
-  const { me, can } = useAuth();
+  const { me } = useAuth();
+  const user = me?.user;
+  return (
+    <Card className="home-hero" variant="borderless" style={{ marginBottom: 16 }}>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t(greetingKey())}，{user?.name}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {children ?? t('home.welcome', { org: user?.orgName || t('app.title') })}
+      </Typography.Paragraph>
+      <div>
+        {user?.roles.map((r) => (
+          <Tag color="blue" key={r}>
+            {roleLabel(r)}
+          </Tag>
+        ))}
+      </div>
+    </Card>
+  );
+}
+
+/** A citizen's home is 我的诉求: their requests and a way to report one — none of the staff's cards. */
+function CitizenHome() {
+  const t = useT();
+  return (
+    <div data-testid="home">
+      <Hero>{t('home.citizen.welcome')}</Hero>
+      <Card
+        title={t('nav.orders.mine')}
+        extra={
+          <Link to="/report">
+            <Button type="primary" size="small" icon={<FormOutlined />}>
+              {t('orders.mine.report')}
+            </Button>
+          </Link>
+        }
+      >
+        <MyRequestsList limit={10} />
+      </Card>
+    </div>
+  );
+}
+
+export default function HomePage() {
+  const { can } = useAuth();
+  return can('orders.own') ? <CitizenHome /> : <StaffHome />;
+}
+
+function StaffHome() {
+  const t = useT();
+  const { can } = useAuth();
   const health = useLoad(loadHealth, []);
   const { reload } = health;
   const checkedAt = useMemo(() => Date.now(), [health.data, health.error]);
@@ -65,28 +118,13 @@ export default function HomePage() {
     return () => clearInterval(id);
   }, [reload]);
 
-  const user = me?.user;
   const shortcuts = visibleNav(can)
     .flatMap((n) => (n.kind === 'entry' ? [n.entry] : n.entries))
     .filter((e) => e.key !== 'home');
 
   return (
     <div data-testid="home">
-      <Card className="home-hero" variant="borderless" style={{ marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {t(greetingKey())}，{user?.name}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          {t('home.welcome', { org: user?.orgName || t('app.title') })}
-        </Typography.Paragraph>
-        <div>
-          {user?.roles.map((r) => (
-            <Tag color="blue" key={r}>
-              {roleLabel(r)}
-            </Tag>
-          ))}
-        </div>
-      </Card>
+      <Hero />
       {health.data?.calendarMissingYears?.length && can('calendar.read') ? (
         <Alert
           type="warning"
@@ -103,6 +141,11 @@ export default function HomePage() {
       {can('orders.dispatch') || can('orders.handle') ? (
         <div style={{ marginBottom: 16 }}>
           <OrdersOverview centre={can('orders.dispatch')} />
+        </div>
+      ) : null}
+      {can('orders.create') && can('orders.read') && !can('orders.dispatch') && !can('orders.handle') ? (
+        <div style={{ marginBottom: 16 }}>
+          <RegisteredOverview />
         </div>
       ) : null}
       {can('orders.metrics') && !can('orders.dispatch') ? (
@@ -137,7 +180,7 @@ export default function HomePage() {
                       <Badge status={health.data.status === 'ok' ? 'success' : 'warning'} text={health.data.status} />
                     ),
                   },
-                  ...(['db', 'mqtt'] as const).map((k) => {
+                  ...(['db', 'mqtt', 'objectStore'] as const).map((k) => {
                     const state = partState(health.data![k]);
                     const text = partText(health.data![k]);
                     return {

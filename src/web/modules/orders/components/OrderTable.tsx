@@ -7,6 +7,7 @@ import { fmtTime } from '../../../format';
 import { useOrderLabels } from './labels';
 import { OrderFlags, SlaClock, StateTag, clockKind } from './OrderBits';
 import { useOrgIndex } from './refData';
+import { DispatchTimer, useDispatchTarget, useNow } from './DispatchTimer';
 import { type OrderView } from '../../../../modules/orders/contract';
 import './orders.css';
 
@@ -40,6 +41,9 @@ export function OrderTable({
   const orgs = useOrgIndex();
   const navigate = useNavigate();
   const communityName = new Map(orgs.communities.map((c) => [c.code, c.name]));
+  // 待分拨 rows show their wait against the 分拨时限 (for those who dispatch)
+  const dispatchTarget = useDispatchTarget();
+  const now = useNow();
 
   const columns: TableColumnsType<OrderView> = [
     {
@@ -100,7 +104,12 @@ export function OrderTable({
       title: t('orders.col.clock'),
       key: 'clock',
       width: 128,
-      render: (_: unknown, o) => <SlaClock order={o} />,
+      render: (_: unknown, o) =>
+        o.state === 'pending_dispatch' && dispatchTarget !== null ? (
+          <DispatchTimer createdAt={o.createdAt} targetMinutes={dispatchTarget} now={now} />
+        ) : (
+          <SlaClock order={o} />
+        ),
     },
     {
       title: t('orders.col.createdAt'),

@@ -9,6 +9,7 @@ import { L } from '../../../components/map/leafletSetup';
 import { loadMap, type LoadedMap } from '../../../components/map/loadLayers';
 import { useT } from '../../../i18n';
 import { clockColor, clockKind, type ClockKind } from './OrderBits';
+import { addCommunityLabels } from './mapLabels';
 import { type OrderView } from '../../../../modules/orders/contract';
 import './orders.css';
 
@@ -47,12 +48,16 @@ interface PointProps {
   onChange?: (p: LngLat) => void;
   height?: number | string;
   testId?: string;
+  /** Given (a place picked from the gazetteer): the map centres on it, close up. */
+  focus?: LngLat | null;
 }
 
 /** One order's place: shown, or picked with a click when `onChange` is given. */
-export function PointMap({ value, onChange, height = 260, testId = 'order-point-map' }: PointProps) {
+export function PointMap({ value, onChange, height = 260, testId = 'order-point-map', focus }: PointProps) {
   const data = useMapLayers();
   const [map, setMap] = useState<L.Map | null>(null);
+  /** The user (or a focus) moved the view: stop refitting it to the street. */
+  const touched = useRef(false);
   const marker = useRef<L.CircleMarker | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
@@ -96,19 +101,27 @@ export function PointMap({ value, onChange, height = 260, testId = 'order-point-
   // the user moves the map.
   const valueRef = useRef(value);
   valueRef.current = value;
+  // names at interior points, never overlapping (mapLabels.ts)
+  useEffect(() => (map ? addCommunityLabels(map, data?.layers.communities) : undefined), [map, data]);
+
+  useEffect(() => {
+    if (!map || !focus) return;
+    touched.current = true;
+    map.setView([focus.lat, focus.lng], Math.max(map.getZoom(), 15));
+  }, [map, focus]);
+
   useEffect(() => {
     if (!map) return;
-    let touched = false;
     const boundary = data?.layers.boundary?.features?.length ? L.geoJSON(data.layers.boundary).getBounds() : null;
     const fit = () => {
-      if (touched) return;
+      if (touched.current) return;
       map.invalidateSize();
       const v = valueRef.current;
       if (v && !picking) map.setView([v.lat, v.lng], 16);
       else if (boundary?.isValid()) map.fitBounds(boundary, { padding: [12, 12] });
     };
     const touch = () => {
-      touched = true;
+      touched.current = true;
     };
     const frame = requestAnimationFrame(fit);
     const ro = new ResizeObserver(() => fit());
@@ -129,7 +142,7 @@ export function PointMap({ value, onChange, height = 260, testId = 'order-point-
     <JurisdictionMap
       layers={data?.layers ?? {}}
       config={data?.config}
-      visible={{ communities: true, grids: false, places: false, labels: true }}
+      visible={{ communities: true, grids: false, places: false, labels: false }}
       height={height}
       testId={testId}
       onMap={setMap}

@@ -113,3 +113,23 @@ export function useLiveOrders(onEvent: (events: LiveEvent[]) => void, delayMs = 
 
   return isConnected;
 }
+
+/**
+ * Call `onEvent` for each event of this type on the same shared stream, at once (no debounce):
+ * e.g. 来电弹屏 (hotline.incoming_call), which the server sends to one user only.
+ */
+export function useLiveEvent(type: string, onEvent: (e: LiveEvent) => void): void {
+  const cb = useRef(onEvent);
+  cb.current = onEvent;
+  useEffect(() => {
+    const listener: Listener = (e) => {
+      if (e.type === type) cb.current(e);
+    };
+    listeners.add(listener);
+    retain();
+    return () => {
+      listeners.delete(listener);
+      release();
+    };
+  }, [type]);
+}

@@ -1,70 +1,45 @@
-/** 调度工作台 (/orders): the centre's queues, bulk dispatch and the map of open orders. */
-import { useState } from 'react';
-import { App, Button, Flex, Tooltip } from 'antd';
-import { PlusOutlined, SendOutlined } from '@ant-design/icons';
+/** 调度工作台 (/orders): the centre's queues, batch actions (分拨, 按建议分拨, 审核, 催办) and the map of open orders. */
+import { useMemo } from 'react';
+import { Button } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useT } from '../../../i18n';
 import { useAuth } from '../../../auth';
-import { type OrderView } from '../../../../modules/orders/contract';
 import { Workbench } from './workbench/Workbench';
 import { DISPATCH_QUEUES } from './workbench/queues';
-import { BulkDispatchModal } from './workbench/BulkDispatchModal';
-
-const SELECTABLE = new Set(['pending_dispatch', 'all', 'due_soon', 'overdue']);
+import { BatchToolbar, selectableFor } from './workbench/BatchToolbar';
+import type { BatchKind } from './workbench/batchActions';
 
 export default function DispatchWorkbenchPage() {
   const t = useT();
   const { can } = useAuth();
-  const { message } = App.useApp();
-  const [bulk, setBulk] = useState<OrderView[] | null>(null);
+  // the batch actions this user's role may take (each order's own rules decide the rest)
+  const kinds = useMemo<BatchKind[]>(
+    () => [
+      ...(can('orders.dispatch') ? (['dispatch', 'dispatch-suggested', 'approve-reply'] as const) : []),
+      ...(can('orders.supervise') ? (['urge'] as const) : []),
+    ],
+    [can],
+  );
+  const selectable = useMemo(() => selectableFor(kinds), [kinds]);
 
   return (
-    <>
-      <Workbench
-        title={t('orders.dispatch.title')}
-        hint={t('orders.dispatch.hint')}
-        queues={DISPATCH_QUEUES}
-        storageKey="yiwang.orders.dispatchView"
-        extra={
-          can('orders.create') ? (
-            <Link to="/orders/new">
-              <Button type="primary" icon={<PlusOutlined />} data-testid="goto-hotline">
-                {t('orders.hotline.title')}
-              </Button>
-            </Link>
-          ) : null
-        }
-        selectable={(q) => (SELECTABLE.has(q.key) ? (o) => o.state === 'pending_dispatch' : null)}
-        toolbar={(api, q) =>
-          SELECTABLE.has(q.key) ? (
-            <Flex align="center" gap={8}>
-              <Tooltip title={api.selected.length ? undefined : t('orders.bulk.selectHint')}>
-                <Button
-                  icon={<SendOutlined />}
-                  type={api.selected.length ? 'primary' : 'default'}
-                  disabled={!api.selected.length}
-                  onClick={() => setBulk(api.selected)}
-                  data-testid="bulk-dispatch"
-                >
-                  {t('orders.bulk.button', { n: api.selected.length })}
-                </Button>
-              </Tooltip>
-              {bulk !== null ? (
-                <BulkDispatchModal
-                  open
-                  orders={bulk}
-                  onClose={() => setBulk(null)}
-                  onDone={(ok) => {
-                    if (ok.length) message.success(t('orders.bulk.done', { n: ok.length }));
-                    api.clearSelection();
-                    api.refresh();
-                  }}
-                />
-              ) : null}
-            </Flex>
-          ) : null
-        }
-      />
-    </>
+    <Workbench
+      title={t('orders.dispatch.title')}
+      hint={t('orders.dispatch.hint')}
+      queues={DISPATCH_QUEUES}
+      storageKey="yiwang.orders.dispatchView"
+      extra={
+        can('orders.create') ? (
+          <Link to="/orders/new">
+            <Button type="primary" icon={<PlusOutlined />} data-testid="goto-hotline">
+              {t('orders.hotline.title')}
+            </Button>
+          </Link>
+        ) : null
+      }
+      selectable={selectable}
+      toolbar={(api) => <BatchToolbar kinds={kinds} api={api} />}
+    />
   );
 }

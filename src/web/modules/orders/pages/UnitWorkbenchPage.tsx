@@ -1,5 +1,5 @@
-/** 单位工作台 (/orders/unit): a unit's orders — to sign for, in hand, late, submitted; one-click 签收. */
-import { useState } from 'react';
+/** 单位工作台 (/orders/unit): a unit's orders — to sign for, in hand, late, submitted; one-click and batch 签收. */
+import { useMemo, useState } from 'react';
 import { App, Button } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { useT } from '../../../i18n';
@@ -9,13 +9,17 @@ import { ordersApi } from '../components/ordersApi';
 import { type OrderView } from '../../../../modules/orders/contract';
 import { Workbench, type WorkbenchApi } from './workbench/Workbench';
 import { UNIT_QUEUES } from './workbench/queues';
+import { BatchToolbar, selectableFor } from './workbench/BatchToolbar';
+import type { BatchKind } from './workbench/batchActions';
 
 export default function UnitWorkbenchPage() {
   const t = useT();
-  const { me } = useAuth();
+  const { me, can } = useAuth();
   const { message } = App.useApp();
   const showError = useApiError();
   const [signing, setSigning] = useState<ReadonlySet<string>>(new Set());
+  const kinds = useMemo<BatchKind[]>(() => (can('orders.handle') ? ['sign'] : []), [can]);
+  const selectable = useMemo(() => selectableFor(kinds), [kinds]);
 
   const sign = async (o: OrderView, api: WorkbenchApi) => {
     setSigning((s) => new Set(s).add(o.id));
@@ -41,6 +45,8 @@ export default function UnitWorkbenchPage() {
       queues={UNIT_QUEUES}
       storageKey="yiwang.orders.unitView"
       showUnitFilter={false}
+      selectable={selectable}
+      toolbar={(api) => <BatchToolbar kinds={kinds} api={api} />}
       rowActionsWidth={88}
       rowActions={(o, api) =>
         o.state === 'pending_sign' && !o.returnRequest && !o.suspended ? (

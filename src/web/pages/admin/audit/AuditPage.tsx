@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Col, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, Row, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { SafetyOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../../api';
@@ -14,6 +14,8 @@ import { AuditFilters, LIMITS, type AuditFilter } from './AuditFilters';
 function filterFromParams(p: URLSearchParams): AuditFilter {
   const limit = Number(p.get('limit'));
   return {
+    subject: p.get('subject') ?? undefined,
+    actor: p.get('actor') ?? undefined,
     entityType: p.get('entityType') ?? undefined,
     entityId: p.get('entityId') ?? undefined,
     actorId: p.get('actorId') ?? undefined,
@@ -27,7 +29,10 @@ function Json({ value }: { value: unknown }) {
   return <pre className="json-block">{JSON.stringify(value, null, 2)}</pre>;
 }
 
-/** 审计日志: filtered, newest first, paged with `before`; the chain can be verified on demand. */
+/**
+ * 审计日志: filtered by record (工单号, a name), by who acted and by action, newest first, paged with
+ * `before`; records and actors shown by name; the chain can be verified on demand.
+ */
 export default function AuditPage() {
   const t = useT();
   const showError = useApiError();
@@ -88,17 +93,42 @@ export default function AuditPage() {
     {
       title: t('audit.actor'),
       width: 140,
-      render: (_, r) => r.actorName ?? r.actorId ?? <Tag>{t('audit.system')}</Tag>,
+      render: (_, r) =>
+        r.actorName || r.actorId ? (
+          <Tooltip title={r.actorId}>
+            <Typography.Link
+              onClick={() =>
+                search({
+                  ...filter,
+                  actor: r.actorName ?? undefined,
+                  actorId: r.actorName ? undefined : (r.actorId ?? undefined),
+                })
+              }
+            >
+              {r.actorName ?? r.actorId}
+            </Typography.Link>
+          </Tooltip>
+        ) : (
+          <Tag>{t('audit.system')}</Tag>
+        ),
     },
     { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <Tag color="blue">{a}</Tag> },
     {
       title: t('audit.entity'),
       render: (_, r) => (
-        <span>
-          {r.entityType}{' '}
-          <Typography.Text type="secondary" copyable={{ text: r.entityId ?? '' }}>
-            {r.entityId}
-          </Typography.Text>
+        <span data-testid={`audit-entity-${r.seq}`}>
+          <Tag>{r.entityType}</Tag>
+          {r.entityLabel ? (
+            <Tooltip title={r.entityId}>
+              <Typography.Link strong onClick={() => search({ ...filter, subject: r.entityLabel ?? undefined })}>
+                {r.entityLabel}
+              </Typography.Link>
+            </Tooltip>
+          ) : (
+            <Typography.Text type="secondary" copyable={r.entityId ? { text: r.entityId } : false}>
+              {r.entityId ?? '—'}
+            </Typography.Text>
+          )}
         </span>
       ),
     },

@@ -29,6 +29,7 @@ interface Values {
   orgId: string;
   roles: string[];
   phone?: string;
+  extension?: string;
 }
 
 export function UserFormModal({ open, user, orgs, roles, onClose, onDone }: Props) {
@@ -41,7 +42,14 @@ export function UserFormModal({ open, user, orgs, roles, onClose, onDone }: Prop
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (user) form.setFieldsValue({ username: user.username, name: user.name, orgId: user.orgId, roles: user.roles });
+    if (user)
+      form.setFieldsValue({
+        username: user.username,
+        name: user.name,
+        orgId: user.orgId,
+        roles: user.roles,
+        extension: user.extension ?? undefined,
+      });
   }, [open, user, form]);
 
   const { busy, submit } = useFormSubmit(form, async (v) => {
@@ -53,6 +61,7 @@ export function UserFormModal({ open, user, orgs, roles, onClose, onDone }: Prop
         orgId: v.orgId,
         roles: v.roles,
         ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
+        ...(v.extension?.trim() ? { extension: v.extension.trim() } : {}),
       });
       message.success(t('common.created'));
     } else {
@@ -60,6 +69,7 @@ export function UserFormModal({ open, user, orgs, roles, onClose, onDone }: Prop
         name: v.name.trim(),
         orgId: v.orgId,
         roles: v.roles,
+        extension: v.extension?.trim() || null,
       });
       message.success(t('common.saved'));
     }
@@ -128,6 +138,14 @@ export function UserFormModal({ open, user, orgs, roles, onClose, onDone }: Prop
           rules={[{ required: true, type: 'array', min: 1, message: t('user.roles.required') }]}
         >
           <Select mode="multiple" options={roles.map((r) => ({ value: r.role, label: roleLabel(r.role, r) }))} />
+        </Form.Item>
+        <Form.Item
+          name="extension"
+          label={t('user.extension')}
+          extra={t('user.extension.hint')}
+          rules={[{ pattern: /^\d{2,8}$/, message: t('user.extension.invalid') }]}
+        >
+          <Input maxLength={8} inputMode="numeric" style={{ width: 160 }} data-testid="user-extension" />
         </Form.Item>
       </Form>
     </Modal>

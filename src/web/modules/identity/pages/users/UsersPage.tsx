@@ -92,6 +92,12 @@ export default function UsersPage() {
     },
     { title: t('user.name'), dataIndex: 'name', width: 120 },
     {
+      title: t('user.extension'),
+      dataIndex: 'extension',
+      width: 100,
+      render: (v: string | null) => v ?? <Typography.Text type="secondary">—</Typography.Text>,
+    },
+    {
       title: t('user.phone'),
       dataIndex: 'phone',
       width: 170,

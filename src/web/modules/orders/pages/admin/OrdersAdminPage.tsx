@@ -1,6 +1,12 @@
-/** 工单配置: categories and time limits, routing rules, SLA rules, the classifier. */
+/** 工单配置: categories and time limits, routing rules, SLA rules, the classifier, common phrases. */
 import { Card, Tabs } from 'antd';
-import { ApartmentOutlined, BranchesOutlined, ClockCircleOutlined, RobotOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BranchesOutlined,
+  ClockCircleOutlined,
+  MessageOutlined,
+  RobotOutlined,
+} from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
 import { useT } from '../../../../i18n';
 import { PageHeader } from '../../../../components/PageHeader';
@@ -8,9 +14,10 @@ import { CategoriesTab } from './CategoriesTab';
 import { RulesTab } from './RulesTab';
 import { SlaTab } from './SlaTab';
 import { ClassifierTab } from './ClassifierTab';
+import { PhrasesTab } from './PhrasesTab';
 import '../supervision/ops.css';
 
-const TABS = ['categories', 'rules', 'sla', 'classifier'] as const;
+const TABS = ['categories', 'rules', 'sla', 'classifier', 'phrases'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function OrdersAdminPage() {
@@ -40,6 +47,7 @@ export default function OrdersAdminPage() {
               label: t('ops.admin.tab.classifier'),
               children: <ClassifierTab />,
             },
+            { key: 'phrases', icon: <MessageOutlined />, label: t('ops.admin.tab.phrases'), children: <PhrasesTab /> },
           ]}
         />
       </Card>

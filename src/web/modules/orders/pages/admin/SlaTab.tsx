@@ -27,12 +27,14 @@ import { useFormSubmit } from '../../../../components/forms';
 
 interface FormValues {
   dueSoonPercent: number;
+  dispatchTargetMinutes: number;
   sign: EscalationStep[];
   completion: EscalationStep[];
 }
 
-const toForm = (r: SlaRules): FormValues => ({
+const toForm = (r: SlaRules, defaults?: SlaRules): FormValues => ({
   dueSoonPercent: Math.round(r.dueSoonRatio * 1000) / 10,
+  dispatchTargetMinutes: r.dispatchTargetMinutes ?? defaults?.dispatchTargetMinutes ?? 30,
   sign: r.sign,
   completion: r.completion,
 });
@@ -179,12 +181,13 @@ export function SlaTab() {
   const [form] = Form.useForm<FormValues>();
 
   useEffect(() => {
-    if (sla.data) form.setFieldsValue(toForm(sla.data.rules));
+    if (sla.data) form.setFieldsValue(toForm(sla.data.rules, sla.data.defaults));
   }, [sla.data, form]);
 
   const { busy, submit: save } = useFormSubmit(form, async (v: FormValues) => {
     const body: SlaRules = {
       dueSoonRatio: v.dueSoonPercent / 100,
+      dispatchTargetMinutes: Math.round(Number(v.dispatchTargetMinutes)),
       sign: clean(v.sign),
       completion: clean(v.completion),
     };
@@ -232,6 +235,28 @@ export function SlaTab() {
               <Typography.Text type="secondary">{t('ops.admin.sla.dueSoonHint')}</Typography.Text>
             </Col>
           </Row>
+          <Row gutter={16} align="middle" style={{ marginTop: 16 }}>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="dispatchTargetMinutes"
+                label={t('orders.sla.dispatchTarget')}
+                rules={[{ required: true, message: t('form.required') }]}
+                style={{ marginBottom: 0 }}
+              >
+                <InputNumber
+                  min={1}
+                  max={1440}
+                  step={5}
+                  precision={0}
+                  style={{ width: '100%' }}
+                  data-testid="oadmin-sla-dispatch-target"
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={16}>
+              <Typography.Text type="secondary">{t('orders.sla.dispatchTarget.hint')}</Typography.Text>
+            </Col>
+          </Row>
         </Card>
         <StepsEditor
           name="sign"
@@ -253,7 +278,7 @@ export function SlaTab() {
           </Button>
           <Popconfirm
             title={t('ops.admin.sla.resetConfirm')}
-            onConfirm={() => sla.data && form.setFieldsValue(toForm(sla.data.defaults))}
+            onConfirm={() => sla.data && form.setFieldsValue(toForm(sla.data.defaults, sla.data.defaults))}
           >
             <Button icon={<RollbackOutlined />}>{t('ops.admin.sla.reset')}</Button>
           </Popconfirm>

@@ -3,19 +3,8 @@
  * GPS, a description with category suggestions — as a 'grid' channel work order.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Result, Segmented, Space, Spin, Tag, Typography } from 'antd';
-import {
-  CameraOutlined,
-  CloseCircleFilled,
-  DeleteOutlined,
-  EnvironmentOutlined,
-  ExclamationCircleOutlined,
-  FileTextOutlined,
-  PictureOutlined,
-  PlusOutlined,
-  SendOutlined,
-} from '@ant-design/icons';
-import { Link } from 'react-router-dom';
+import { Alert, Button, Card, Form, Input, Segmented, Spin, Tag, Typography } from 'antd';
+import { CameraOutlined, EnvironmentOutlined, ExclamationCircleOutlined, SendOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../../../../api';
 import { useAuth } from '../../../../auth';
 import { useI18n } from '../../../../i18n';
@@ -23,6 +12,8 @@ import { useApiError } from '../../../../components/useApiError';
 import { LocationPicker, type LocationPickerHandle, type PickedLocation } from './LocationPicker';
 import { postIdempotent, uploadFile, uuid } from '../../components/ordersApi';
 import { shrinkImage } from './photos';
+import { InspectDone } from './InspectDone';
+import { InspectPhotos, MAX_PHOTOS, type Photo } from './InspectPhotos';
 import '../supervision/ops.css';
 import './citizen.css';
 import type {
@@ -31,19 +22,9 @@ import type {
   Urgency,
 } from '../../../../../modules/orders/contract';
 
-const MAX_PHOTOS = 9;
-
-interface Photo {
-  key: string;
-  preview: string;
-  status: 'uploading' | 'done' | 'error';
-  fileId?: string;
-  error?: string;
-}
-
 export default function InspectPage() {
-  const { t, lang } = useI18n();
-  const { me, can } = useAuth();
+  const { t } = useI18n();
+  const { me } = useAuth();
   const showError = useApiError();
   const [description, setDescription] = useState('');
   const [address, setAddress] = useState('');
@@ -166,65 +147,7 @@ export default function InspectPage() {
     setError(null);
   };
 
-  if (created) {
-    const o = created.order;
-    return (
-      <div className="inspect-page" data-testid="inspect-page">
-        <Card>
-          <Result
-            status="success"
-            title={t('ops.inspect.done')}
-            subTitle={
-              <Space orientation="vertical" size={4}>
-                <span className="cz-number" style={{ fontSize: 20, whiteSpace: 'nowrap' }} data-testid="inspect-number">
-                  {o.number}
-                </span>
-                <span>
-                  {t('ops.inspect.state')}: <Tag color="blue">{lang === 'en' ? o.stateLabelEn : o.stateLabel}</Tag>
-                </span>
-                {o.unitName ? <span>{t('ops.inspect.autoDispatched', { unit: o.unitName })}</span> : null}
-                {o.categoryPath ? (
-                  <span>
-                    {t('ops.col.category')}: {o.categoryPath}
-                  </span>
-                ) : null}
-              </Space>
-            }
-            extra={
-              <Space orientation="vertical" style={{ width: '100%' }}>
-                {created.duplicates.length ? (
-                  <Alert
-                    type="warning"
-                    showIcon
-                    title={t('ops.inspect.duplicates', { n: created.duplicates.length })}
-                    style={{ textAlign: 'left' }}
-                  />
-                ) : null}
-                <Button
-                  type="primary"
-                  size="large"
-                  block
-                  icon={<PlusOutlined />}
-                  onClick={reset}
-                  className="inspect-submit"
-                  data-testid="inspect-again"
-                >
-                  {t('ops.inspect.again')}
-                </Button>
-                {can('orders.read') ? (
-                  <Link to={`/orders/${encodeURIComponent(o.id)}`}>
-                    <Button size="large" block icon={<FileTextOutlined />}>
-                      {t('ops.inspect.view')}
-                    </Button>
-                  </Link>
-                ) : null}
-              </Space>
-            }
-          />
-        </Card>
-      </div>
-    );
-  }
+  if (created) return <InspectDone created={created} onAgain={reset} />;
 
   return (
     <div className="inspect-page" data-testid="inspect-page">
@@ -280,55 +203,7 @@ export default function InspectPage() {
         data-testid="inspect-album-file"
       />
 
-      <Card
-        size="small"
-        style={{ marginBottom: 12 }}
-        title={t('ops.inspect.photos', { n: photos.length, max: MAX_PHOTOS })}
-        extra={
-          <Button
-            type="link"
-            size="small"
-            icon={<PictureOutlined />}
-            onClick={() => albumRef.current?.click()}
-            disabled={photos.length >= MAX_PHOTOS}
-          >
-            {t('ops.inspect.album')}
-          </Button>
-        }
-      >
-        {photos.length === 0 ? (
-          <Typography.Text type="secondary">{t('ops.inspect.noPhotos')}</Typography.Text>
-        ) : (
-          <div className="inspect-photos" data-testid="inspect-photos">
-            {photos.map((p) => (
-              <div className="inspect-photo" key={p.key} title={p.error}>
-                <img src={p.preview} alt="" />
-                {p.status === 'uploading' ? (
-                  <div className="state">
-                    <Spin />
-                  </div>
-                ) : p.status === 'error' ? (
-                  <div
-                    className="state"
-                    style={{ flexDirection: 'column', color: '#cf1322', fontSize: 12, padding: 4, textAlign: 'center' }}
-                  >
-                    <CloseCircleFilled style={{ fontSize: 20 }} />
-                    {t('ops.inspect.uploadFailed')}
-                  </div>
-                ) : null}
-                <Button
-                  className="remove"
-                  size="small"
-                  shape="circle"
-                  icon={<DeleteOutlined />}
-                  onClick={() => removePhoto(p.key)}
-                  aria-label={t('ops.inspect.remove')}
-                />
-              </div>
-            ))}
-          </div>
-        )}
-      </Card>
+      <InspectPhotos photos={photos} onAlbum={() => albumRef.current?.click()} onRemove={removePhoto} />
 
       <Card size="small" style={{ marginBottom: 12 }} title={t('ops.inspect.where')}>
         <LocationPicker

@@ -3,36 +3,22 @@
  * order's progress, its unit and — once answered — the reply. A merged order shows its main order.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Form, Input, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Form, Input } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useLocation, useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../../../../api';
 import { useI18n } from '../../../../i18n';
-import { fmtTime } from '../../../../format';
 import { PublicShell } from './PublicShell';
-import { MILESTONES, milestoneOf, milestoneTimes, stepKey, type TrackResult } from './trackSteps';
+import { TrackResultCard } from './TrackResultCard';
+import type { TrackResult } from './trackSteps';
 
 interface Values {
   number: string;
   phone: string;
 }
 
-const STATE_COLOR: Record<string, string> = {
-  pending_dispatch: 'gold',
-  pending_sign: 'orange',
-  handling: 'processing',
-  pending_review: 'cyan',
-  pending_visit: 'purple',
-  closed: 'success',
-  archived: 'success',
-  cancelled: 'default',
-  merged: 'default',
-};
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 export default function TrackPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const location = useLocation();
   const [params] = useSearchParams();
   const [form] = Form.useForm<Values>();
@@ -79,10 +65,6 @@ export default function TrackPage() {
     if (number && phone) void query({ number, phone });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-
-  const current = result ? milestoneOf(result.state) : 0;
-  const times = result ? milestoneTimes(result) : [];
-  const cancelled = result?.state === 'cancelled';
 
   return (
     <PublicShell title={t('ops.track.title')} subtitle={t('ops.track.subtitle')}>
@@ -149,120 +131,7 @@ export default function TrackPage() {
 
       <div ref={resultRef}>
         {result ? (
-          <Card className="cz-card" data-testid="track-result">
-            <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-              <div
-                style={{
-                  display: 'flex',
-                  justifyContent: 'space-between',
-                  gap: 8,
-                  alignItems: 'flex-start',
-                  flexWrap: 'wrap',
-                }}
-              >
-                <div>
-                  <Typography.Text type="secondary">{t('ops.report.number')}</Typography.Text>
-                  <div className="mono" style={{ fontSize: 18, fontWeight: 600 }}>
-                    {result.number}
-                  </div>
-                </div>
-                <Tag
-                  color={STATE_COLOR[result.state] ?? 'default'}
-                  style={{ fontSize: 15, padding: '4px 12px' }}
-                  data-testid="track-state"
-                >
-                  {lang === 'en' ? capitalise(result.stateLabelEn) : result.stateLabel}
-                </Tag>
-              </div>
-              {result.mainOrderNumber ? (
-                <Alert
-                  type="info"
-                  showIcon
-                  title={t('ops.track.merged', { main: result.mainOrderNumber })}
-                  data-testid="track-merged"
-                />
-              ) : null}
-              {cancelled ? <Alert type="warning" showIcon title={t('ops.track.cancelled')} /> : null}
-              <Steps
-                orientation="vertical"
-                size="small"
-                current={current}
-                status={cancelled ? 'error' : current === 4 ? 'finish' : 'process'}
-                items={MILESTONES.map((k, i) => ({
-                  title: t(k),
-                  content: times[i]
-                    ? fmtTime(times[i])
-                    : i === current && !cancelled && i < 4
-                      ? t('ops.track.inProgress')
-                      : undefined,
-                }))}
-                data-testid="track-steps"
-              />
-              <Descriptions
-                size="small"
-                column={1}
-                bordered
-                styles={{ label: { whiteSpace: 'nowrap', width: 1 } }}
-                items={[
-                  ...(result.title ? [{ key: 'title', label: t('ops.track.subject'), children: result.title }] : []),
-                  ...(result.categoryPath
-                    ? [{ key: 'category', label: t('ops.col.category'), children: result.categoryPath }]
-                    : []),
-                  {
-                    key: 'unit',
-                    label: t('ops.track.unit'),
-                    children: (
-                      <span data-testid="track-unit">
-                        {result.unitName ?? (current >= 3 ? t('ops.track.unitCentre') : t('ops.track.unitPending'))}
-                      </span>
-                    ),
-                  },
-                  { key: 'created', label: t('ops.track.createdAt'), children: fmtTime(result.createdAt) },
-                  ...(result.completionDeadline && !result.closedAt
-                    ? [
-                        {
-                          key: 'deadline',
-                          label: t('ops.track.deadline'),
-                          children: fmtTime(result.completionDeadline),
-                        },
-                      ]
-                    : []),
-                  ...(result.closedAt
-                    ? [{ key: 'closed', label: t('ops.track.closedAt'), children: fmtTime(result.closedAt) }]
-                    : []),
-                  ...(result.address
-                    ? [{ key: 'address', label: t('ops.col.address'), children: result.address }]
-                    : []),
-                ]}
-              />
-              {result.reply ? (
-                <div>
-                  <Typography.Text strong>{t('ops.track.reply')}</Typography.Text>
-                  <div className="cz-reply" style={{ marginTop: 6 }} data-testid="track-reply">
-                    {result.reply}
-                  </div>
-                </div>
-              ) : null}
-              {result.progress?.length ? (
-                <div>
-                  <Typography.Text strong>{t('ops.track.history')}</Typography.Text>
-                  <Timeline
-                    style={{ marginTop: 12 }}
-                    items={[...result.progress].reverse().map((p, i) => {
-                      const k = stepKey(p.step);
-                      return {
-                        key: i,
-                        color: i === 0 ? 'blue' : 'gray',
-                        title: fmtTime(p.at),
-                        content: k ? t(k) : p.step,
-                      };
-                    })}
-                    data-testid="track-history"
-                  />
-                </div>
-              ) : null}
-            </Space>
-          </Card>
+          <TrackResultCard result={result} />
         ) : !error ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ops.track.hint')} />
         ) : null}

@@ -6,7 +6,6 @@ import { useEffect, useMemo, useState } from 'react';
 import {
   Alert,
   DatePicker,
-  Descriptions,
   Form,
   Input,
   InputNumber,
@@ -15,6 +14,7 @@ import {
   Select,
   Typography,
   type ButtonProps,
+  type UploadFile,
 } from 'antd';
 import { ApiError } from '../../../../api';
 import { fmtTime } from '../../../../format';
@@ -31,11 +31,15 @@ import {
   REASON,
   beijingInstant,
   handedBackBy,
+  reasonLabelKey,
   suggestedRoute,
   type Values,
 } from './actionForm';
 import { DispatchUnitField } from './DispatchUnitField';
 import { ReturnInfo } from './ReturnInfo';
+import { ExtensionInfo } from './ExtensionInfo';
+import { PhrasePicker } from './PhrasePicker';
+import { ReplyPhotosField, photoIds, photosProblem } from './ReplyPhotosField';
 
 interface Props {
   type: ActionType | null;
@@ -52,6 +56,7 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
   const orgs = useOrgIndex();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<{ status: number; message: string } | null>(null);
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
   const o = detail.order;
   const route = useMemo(() => suggestedRoute(detail), [detail]);
   const handedBack = useMemo(() => handedBackBy(detail), [detail]);
@@ -62,6 +67,7 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
   useEffect(() => {
     if (!type) return;
     setError(null);
+    setPhotos([]);
     form.resetFields();
     if (type === 'dispatch') {
       form.setFieldsValue({ unitId: suggestion ?? undefined, categoryCode: o.categoryCode ?? undefined });
@@ -84,8 +90,11 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
       case 'redispatch':
         return { unitId: v.unitId, reason: text(v.reason) };
       case 'direct_reply':
-      case 'submit_reply':
         return { reply: text(v.reply) };
+      case 'submit_reply': {
+        const ids = photoIds(photos);
+        return { reply: text(v.reply), attachments: ids.length ? ids : undefined };
+      }
       case 'request_extension':
         return v.extMode === 'date'
           ? { reason: text(v.reason), newDeadline: v.newDeadline ? beijingInstant(v.newDeadline) : undefined }
@@ -116,6 +125,8 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
     async (v: Values) => {
       if (!type) return;
       setError(null);
+      const waiting = type === 'submit_reply' ? photosProblem(photos) : null;
+      if (waiting) return setError({ status: 0, message: t(waiting) });
       const fields = await fieldsOf(v);
       const d = await ordersApi.act(o.id, type, fields);
       onDone(d, type);
@@ -132,16 +143,7 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
     },
   );
 
-  const reasonLabel =
-    type === 'cancel'
-      ? t('orders.field.cancelReason')
-      : type === 'recall'
-        ? t('orders.field.recallReason')
-        : type === 'redispatch'
-          ? t('orders.field.redispatchReason')
-          : type?.startsWith('reject')
-            ? t('orders.field.rejectReason')
-            : t('orders.field.reason');
+  const reasonLabel = t(reasonLabelKey(type));
   const text = (name: 'reply' | 'reason' | 'note', label: string, required: boolean, rows = 3) => (
     <Form.Item
       name={name}
@@ -196,7 +198,20 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
         );
       case 'direct_reply':
       case 'submit_reply':
-        return text('reply', t('orders.field.reply'), true, 5);
+        return (
+          <>
+            <PhrasePicker purpose={type === 'submit_reply' ? 'reply' : 'direct_answer'} field="reply" order={o} />
+            {text('reply', t('orders.field.reply'), true, 5)}
+            {type === 'submit_reply' ? <ReplyPhotosField files={photos} onChange={setPhotos} /> : null}
+          </>
+        );
+      case 'request_return':
+        return (
+          <>
+            <PhrasePicker purpose="return" field="reason" order={o} />
+            {text('reason', reasonLabel, true)}
+          </>
+        );
       case 'request_extension':
         return (
           <>
@@ -248,27 +263,7 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
       case 'approve_extension':
         return (
           <>
-            {o.extensionRequest ? (
-              <Descriptions
-                size="small"
-                column={1}
-                bordered
-                style={{ marginBottom: 12 }}
-                items={[
-                  { key: 'reason', label: t('orders.field.reason'), children: o.extensionRequest.reason },
-                  {
-                    key: 'current',
-                    label: t('orders.act.currentDeadlineShort'),
-                    children: fmtTime(o.completionDeadline),
-                  },
-                  {
-                    key: 'asked',
-                    label: t('orders.act.requestedDeadline'),
-                    children: fmtTime(o.extensionRequest.requestedDeadline),
-                  },
-                ]}
-              />
-            ) : null}
+            <ExtensionInfo order={o} />
             <Form.Item
               name="newDeadline"
               label={t('orders.field.grantDeadline')}
@@ -349,14 +344,7 @@ export function ActionModal({ type, detail, onClose, onDone, onRefused }: Props)
           return (
             <>
               {type === 'approve_return' || type === 'reject_return' ? <ReturnInfo detail={detail} /> : null}
-              {type === 'reject_extension' && o.extensionRequest ? (
-                <Alert
-                  type="info"
-                  style={{ marginBottom: 12 }}
-                  title={t('orders.act.extensionAsked', { at: fmtTime(o.extensionRequest.requestedDeadline) })}
-                  description={o.extensionRequest.reason}
-                />
-              ) : null}
+              {type === 'reject_extension' ? <ExtensionInfo order={o} brief /> : null}
               {text('reason', reasonLabel, true)}
             </>
           );

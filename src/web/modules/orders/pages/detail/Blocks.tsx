@@ -1,18 +1,19 @@
-/** Blocks of the order detail page: the citizen (masked, revealable), attachments, notifications. */
+/** Blocks of the order detail page: the citizen (masked, revealable), photos before and after, notifications. */
 import { useState } from 'react';
 import { App, Button, Descriptions, Empty, Flex, Image, Table, Tag, Tooltip, Typography } from 'antd';
-import { EyeOutlined, FileOutlined, SafetyOutlined } from '@ant-design/icons';
-import { useAuth } from '../../../../auth';
+import { EyeOutlined, FileOutlined, PhoneOutlined, SafetyOutlined } from '@ant-design/icons';
 import { fmtTime } from '../../../../format';
 import { useApiError } from '../../../../components/useApiError';
 import { ordersApi } from '../../components/ordersApi';
 import { useOrderLabels } from '../../components/labels';
 import { type NotificationEntry, type OrderView } from '../../../../../modules/orders/contract';
 
-/** 反映人: masked by default; 查看 reveals it once for this page view (the server audits it). */
-export function CitizenBlock({ order }: { order: OrderView }) {
+/**
+ * 反映人: masked by default; 查看号码 reveals it once for this page view (the server audits it) when the
+ * detail says the caller may (`canReveal`: the centre, or the unit handling the order), with a tel: link.
+ */
+export function CitizenBlock({ order, canReveal }: { order: OrderView; canReveal: boolean }) {
   const { t } = useOrderLabels();
-  const { can } = useAuth();
   const { message } = App.useApp();
   const showError = useApiError();
   const [revealed, setRevealed] = useState<{ name: string | null; phone: string | null } | null>(null);
@@ -49,9 +50,20 @@ export function CitizenBlock({ order }: { order: OrderView }) {
           children: (
             <Flex gap={6} align="center" wrap>
               {revealed?.phone ? (
-                <Typography.Text copyable data-testid="citizen-phone">
-                  {revealed.phone}
-                </Typography.Text>
+                <>
+                  <Typography.Text copyable data-testid="citizen-phone">
+                    {revealed.phone}
+                  </Typography.Text>
+                  <Button
+                    size="small"
+                    type="link"
+                    icon={<PhoneOutlined />}
+                    href={`tel:${revealed.phone.replace(/[^0-9+]/g, '')}`}
+                    data-testid="citizen-call"
+                  >
+                    {t('orders.reveal.call')}
+                  </Button>
+                </>
               ) : (
                 <span data-testid="citizen-phone">{r.phone ?? '—'}</span>
               )}
@@ -59,10 +71,10 @@ export function CitizenBlock({ order }: { order: OrderView }) {
                 <Tag icon={<SafetyOutlined />} color="warning" variant="filled">
                   {t('orders.citizen.revealed')}
                 </Tag>
-              ) : has && r.masked && can('pii.reveal') ? (
-                <Tooltip title={t('orders.citizen.revealHint')}>
+              ) : has && r.masked && canReveal ? (
+                <Tooltip title={t('orders.reveal.hint')}>
                   <Button size="small" icon={<EyeOutlined />} loading={busy} onClick={reveal} data-testid="reveal-pii">
-                    {t('orders.citizen.reveal')}
+                    {t('orders.reveal.button')}
                   </Button>
                 </Tooltip>
               ) : null}
@@ -75,13 +87,25 @@ export function CitizenBlock({ order }: { order: OrderView }) {
 }
 
 /** Photos shown (previewable); other files (PDF, video) as links. The type is learnt by loading. */
-export function Attachments({ ids }: { ids: string[] }) {
+export function Attachments({
+  ids,
+  empty,
+  size = 96,
+  testId = 'order-attachments',
+}: {
+  ids: string[];
+  /** What to say when there are none (default: 无附件). */
+  empty?: string;
+  size?: number;
+  testId?: string;
+}) {
   const { t } = useOrderLabels();
   const [notImage, setNotImage] = useState<ReadonlySet<string>>(new Set());
-  if (!ids.length) return <Typography.Text type="secondary">{t('orders.detail.noAttachments')}</Typography.Text>;
+  if (!ids.length)
+    return <Typography.Text type="secondary">{empty ?? t('orders.detail.noAttachments')}</Typography.Text>;
   return (
     <Image.PreviewGroup>
-      <Flex gap={8} wrap data-testid="order-attachments">
+      <Flex gap={8} wrap data-testid={testId}>
         {ids.map((id, i) =>
           notImage.has(id) ? (
             <a
@@ -98,8 +122,8 @@ export function Attachments({ ids }: { ids: string[] }) {
             <Image
               key={id}
               src={`/api/files/${encodeURIComponent(id)}`}
-              width={96}
-              height={96}
+              width={size}
+              height={size}
               className="order-attachment"
               style={{ objectFit: 'cover' }}
               alt={t('orders.detail.file', { n: i + 1 })}
@@ -109,6 +133,29 @@ export function Attachments({ ids }: { ids: string[] }) {
         )}
       </Flex>
     </Image.PreviewGroup>
+  );
+}
+
+/** 处置前 (the citizen's, from intake) beside 处置后 (the unit's, sent with its replies; once it replied). */
+export function PhotosBeforeAfter({ before, after, replied }: { before: string[]; after: string[]; replied: boolean }) {
+  const { t } = useOrderLabels();
+  const column = (title: string, ids: string[], empty: string, testId: string) => (
+    <div style={{ flex: '1 1 240px', minWidth: 0 }}>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {title}
+      </Typography.Text>
+      <div style={{ marginTop: 6 }}>
+        <Attachments ids={ids} empty={empty} testId={testId} />
+      </div>
+    </div>
+  );
+  return (
+    <Flex gap={16} wrap data-testid="order-photos">
+      {column(t('orders.photos.before'), before, t('orders.detail.noAttachments'), 'order-attachments')}
+      {after.length || replied
+        ? column(t('orders.photos.after'), after, t('orders.photos.noneAfter'), 'order-after-photos')
+        : null}
+    </Flex>
   );
 }
 

@@ -3,6 +3,7 @@ import { Alert, Button, Form } from 'antd';
 import { UnitSelect } from '../../components/Pickers';
 import { useOrgIndex } from '../../components/refData';
 import { useOrderLabels } from '../../components/labels';
+import { useRouteReason } from '../../components/routeReason';
 import type { RouteDecision } from '../../../../../modules/orders/contract';
 
 interface Props {
@@ -17,6 +18,7 @@ interface Props {
 export function DispatchUnitField({ route, suggested, exclude, handedBack }: Props) {
   const { t } = useOrderLabels();
   const orgs = useOrgIndex();
+  const reasonText = useRouteReason();
   const form = Form.useFormInstance();
   const chosenUnit = Form.useWatch('unitId', form) as string | undefined;
   const returned = [...handedBack].map((id) => orgs.name(id) ?? id);
@@ -30,7 +32,10 @@ export function DispatchUnitField({ route, suggested, exclude, handedBack }: Pro
           <>
             {route ? (
               <div>
-                {t('orders.act.routeHint', { unit: orgs.name(route.unitId) ?? route.unitId, reason: route.reason })}
+                {t('orders.act.routeHint', {
+                  unit: orgs.name(route.unitId) ?? route.unitId,
+                  reason: reasonText(route.reason),
+                })}
                 {suggested ? (
                   <Button
                     type="link"

@@ -35,8 +35,10 @@ import { useOrgIndex } from '../../components/refData';
 import { useLiveOrders } from '../../components/useLiveOrders';
 import { type ActionType, type OrderDetail } from '../../../../../modules/orders/contract';
 import { ActionModal } from './ActionModal';
-import { Attachments, CitizenBlock, NotificationsTable } from './Blocks';
+import { CitizenBlock, NotificationsTable, PhotosBeforeAfter } from './Blocks';
 import { OrderTimeline } from './OrderTimeline';
+import { PrintMenu } from '../print/PrintMenu';
+import { OrderDroneCard } from '../../../drones/pages/flights/OrderDroneCard';
 import '../../components/orders.css';
 
 /** The buttons that move the order forward get the primary look; the rest stay quiet. */
@@ -228,9 +230,12 @@ export default function OrderDetailPage() {
           ) : null}
           {o.demo ? <Tag>{t('orders.detail.demo')}</Tag> : null}
         </Space>
-        <Button icon={<ReloadOutlined />} onClick={reload} loading={loaded.loading}>
-          {t('common.refresh')}
-        </Button>
+        <Space size={8}>
+          <PrintMenu order={o} />
+          <Button icon={<ReloadOutlined />} onClick={reload} loading={loaded.loading}>
+            {t('common.refresh')}
+          </Button>
+        </Space>
       </Flex>
 
       {detail.mainOrder ? (
@@ -287,12 +292,7 @@ export default function OrderDetailPage() {
             <Typography.Paragraph className="order-detail-desc" data-testid="order-description">
               {o.description}
             </Typography.Paragraph>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('orders.field.attachments')}
-            </Typography.Text>
-            <div style={{ marginTop: 6 }}>
-              <Attachments ids={o.attachments} />
-            </div>
+            <PhotosBeforeAfter before={o.attachments} after={detail.afterPhotos} replied={o.repliedAt !== null} />
           </Card>
 
           {o.reply ? (
@@ -324,7 +324,7 @@ export default function OrderDetailPage() {
         <Col xs={24} lg={9} xxl={8}>
           <div style={{ marginBottom: 16 }}>{actionsCard}</div>
           <Card size="small" title={t('orders.detail.citizen')} style={{ marginBottom: 16 }}>
-            <CitizenBlock order={o} />
+            <CitizenBlock order={o} canReveal={detail.canReveal} />
           </Card>
           <Card size="small" title={t('orders.detail.place')} style={{ marginBottom: 16 }}>
             <Descriptions
@@ -346,6 +346,7 @@ export default function OrderDetailPage() {
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orders.detail.noLocation')} />
             )}
           </Card>
+          <OrderDroneCard order={o} />
           {detail.mergedOrders.length ? (
             <Card
               size="small"

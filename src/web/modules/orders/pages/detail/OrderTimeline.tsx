@@ -1,11 +1,13 @@
-/** 办理过程: every event of the order — who, which unit, when, from → to state, and the note. */
+/** 办理过程: every event of the order — who, which unit, when, from → to state, the note and the step's photos. */
 import { Space, Tag, Timeline, Typography } from 'antd';
 import { ArrowRightOutlined, RobotOutlined } from '@ant-design/icons';
 import { fmtTime } from '../../../../format';
 import { useOrderLabels } from '../../components/labels';
 import { StateTag } from '../../components/OrderBits';
 import { useOrgIndex, useCategories } from '../../components/refData';
+import { useRouteReason } from '../../components/routeReason';
 import { type TimelineEntry } from '../../../../../modules/orders/contract';
+import { Attachments } from './Blocks';
 
 const RED = new Set([
   'order.sla_overdue',
@@ -33,12 +35,17 @@ function colorOf(e: TimelineEntry): string {
   return 'blue';
 }
 
+/** The photos a step carried (处置后照片 of a reply). */
+const photosOf = (e: TimelineEntry): string[] =>
+  Array.isArray(e.data?.photos) ? (e.data.photos as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+
 /** The few event details worth a line of their own. */
 function Details({ e }: { e: TimelineEntry }) {
   const l = useOrderLabels();
   const { t } = l;
   const orgs = useOrgIndex();
   const cats = useCategories();
+  const reasonText = useRouteReason();
   const d = e.data ?? {};
   const parts: string[] = [];
   switch (e.type) {
@@ -46,7 +53,9 @@ function Details({ e }: { e: TimelineEntry }) {
       if (typeof d.channel === 'string') parts.push(`${t('orders.field.channel')}: ${l.channel(d.channel)}`);
       const route = d.route as { unitId?: string; autoDispatch?: boolean; reason?: string } | null | undefined;
       if (route?.unitId)
-        parts.push(t('orders.tl.route', { unit: orgs.name(route.unitId) ?? route.unitId, reason: route.reason ?? '' }));
+        parts.push(
+          t('orders.tl.route', { unit: orgs.name(route.unitId) ?? route.unitId, reason: reasonText(route.reason) }),
+        );
       break;
     }
     case 'order.dispatched':
@@ -114,6 +123,11 @@ export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
         </Space>
         <Details e={e} />
         {e.note ? <div className="order-timeline-note">{e.note}</div> : null}
+        {photosOf(e).length ? (
+          <div style={{ marginTop: 6 }}>
+            <Attachments ids={photosOf(e)} size={56} testId={`timeline-photos-${e.id}`} />
+          </div>
+        ) : null}
       </div>
     ),
   }));

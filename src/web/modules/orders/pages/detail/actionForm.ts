@@ -44,6 +44,14 @@ export const DANGER: ReadonlySet<ActionType> = new Set([
   'request_return',
   'recall',
 ]);
+/** The label of an action's reason field (i18n key). */
+export function reasonLabelKey(type: ActionType | null) {
+  if (type === 'cancel') return 'orders.field.cancelReason' as const;
+  if (type === 'recall') return 'orders.field.recallReason' as const;
+  if (type === 'redispatch') return 'orders.field.redispatchReason' as const;
+  return type?.startsWith('reject') ? ('orders.field.rejectReason' as const) : ('orders.field.reason' as const);
+}
+
 export const CONTACT_METHODS = ['phone', 'sms', 'visit', 'wechat', 'other'] as const;
 
 /** A Beijing wall-clock time picked in the browser → the instant (the browser may be in another zone). */

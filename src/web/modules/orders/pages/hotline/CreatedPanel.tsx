@@ -18,6 +18,7 @@ import { fmtTime } from '../../../../format';
 import { useApiError } from '../../../../components/useApiError';
 import { ordersApi } from '../../components/ordersApi';
 import { useOrgIndex } from '../../components/refData';
+import { useRouteReason } from '../../components/routeReason';
 import { StateTag } from '../../components/OrderBits';
 import { type IntakeResult } from '../../../../../modules/orders/contract';
 
@@ -39,6 +40,7 @@ export function CreatedPanel({ result, onChange, onNext }: Props) {
   const { message } = App.useApp();
   const showError = useApiError();
   const orgs = useOrgIndex();
+  const reasonText = useRouteReason();
   const [merging, setMerging] = useState<string | null>(null);
   const { order, route, duplicates } = result;
   const merged = order.state === 'merged';
@@ -66,7 +68,10 @@ export function CreatedPanel({ result, onChange, onNext }: Props) {
     routeType = 'success';
   } else if (order.state === 'pending_dispatch') {
     routeText = route
-      ? t('orders.hotline.route.suggested', { unit: orgs.name(route.unitId) ?? route.unitId, reason: route.reason })
+      ? t('orders.hotline.route.suggested', {
+          unit: orgs.name(route.unitId) ?? route.unitId,
+          reason: reasonText(route.reason),
+        })
       : t('orders.hotline.route.manual');
     routeType = 'warning';
   } else {
@@ -154,6 +159,12 @@ export function CreatedPanel({ result, onChange, onNext }: Props) {
                         {d.number}
                       </Link>
                       <StateTag state={d.state} />
+                      <Tag
+                        color={d.reason === 'distance' ? 'default' : 'orange'}
+                        data-testid={`dup-reason-${d.number}`}
+                      >
+                        {t(`orders.dup.reason.${d.reason}`)}
+                      </Tag>
                     </Space>
                   }
                   description={

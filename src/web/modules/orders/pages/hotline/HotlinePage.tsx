@@ -1,7 +1,8 @@
 /**
  * 热线登记 (/orders/new): built for an agent typing while the citizen talks. Phone first (the
  * caller's history appears beside the form), the description (category suggestions appear as it
- * grows; Alt+1…5 accepts one), urgency, place (address + a click on the map), attachments;
+ * grows; Alt+1…5 accepts one), urgency, place (AddressField.tsx: the address box over the 地名库, the
+ * pin, the community check, the map), attachments;
  * Ctrl+Enter registers. One Idempotency-Key per distinct submission: a double click or a retry
  * after a network error never makes two orders.
  */
@@ -20,20 +21,18 @@ import {
   Row,
   Select,
   Space,
-  Tooltip,
   Typography,
   type InputRef,
   type UploadFile,
 } from 'antd';
-import { AimOutlined, CloseOutlined, PhoneOutlined, SendOutlined } from '@ant-design/icons';
+import { PhoneOutlined, SendOutlined } from '@ant-design/icons';
 import { useT } from '../../../../i18n';
 import { useAuth } from '../../../../auth';
 import { ApiError } from '../../../../api';
 import { PageHeader } from '../../../../components/PageHeader';
 import { validated } from '../../../../components/forms';
 import { CategoryTreeSelect } from '../../components/Pickers';
-import { PointMap, type LngLat } from '../../components/maps';
-import { createOrder, ordersApi, uuid } from '../../components/ordersApi';
+import { createOrder, uuid } from '../../components/ordersApi';
 import { useOrderLabels } from '../../components/labels';
 import { useOrgIndex } from '../../components/refData';
 import {
@@ -42,12 +41,13 @@ import {
   type IntakeResult,
   type NewOrderBody,
   type Urgency,
-  isValidPhone,
 } from '../../../../../modules/orders/contract';
 import { CallerHistoryPanel } from './CallerHistoryPanel';
 import { CategorySuggestions, useCategorySuggestions } from './CategorySuggestions';
 import { AttachmentsField, attachmentIds } from './AttachmentsField';
 import { CreatedPanel } from './CreatedPanel';
+import { IncomingCallBanner } from './IncomingCallBanner';
+import { AddressField, HotlineMapCard, useHotlineLocation } from './AddressField';
 import '../../components/orders.css';
 
 interface Values {
@@ -70,8 +70,8 @@ export default function HotlinePage() {
   const { me, can, refresh: refreshAuth } = useAuth();
   const [form] = Form.useForm<Values>();
   const phoneRef = useRef<InputRef>(null);
-  const [point, setPoint] = useState<LngLat | null>(null);
-  const [place, setPlace] = useState<{ community: string | null; grid: string | null; inStreet: boolean } | null>(null);
+  const loc = useHotlineLocation();
+  const point = loc.point;
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -94,22 +94,6 @@ export default function HotlinePage() {
     },
     [form],
   );
-
-  // Where the picked point lies (community / grid), as the server will locate it.
-  useEffect(() => {
-    if (!point) {
-      setPlace(null);
-      return;
-    }
-    const ctl = new AbortController();
-    ordersApi.lookup(point.lng, point.lat, ctl.signal).then(
-      (r) =>
-        !ctl.signal.aborted &&
-        setPlace({ community: r.community?.name ?? null, grid: r.grid?.name ?? null, inStreet: r.inStreet }),
-      () => undefined,
-    );
-    return () => ctl.abort();
-  }, [point]);
 
   const submit = async () => {
     if (submitting || uploading) return;
@@ -152,7 +136,7 @@ export default function HotlinePage() {
 
   const next = () => {
     form.resetFields();
-    setPoint(null);
+    loc.reset();
     setFiles([]);
     setResult(null);
     setError(null);
@@ -185,33 +169,6 @@ export default function HotlinePage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [accept]);
 
-  const pointLine = (
-    <Flex align="center" gap={8} wrap style={{ minHeight: 24 }}>
-      <AimOutlined />
-      {point ? (
-        <>
-          <Typography.Text data-testid="hotline-point">
-            {point.lng.toFixed(6)}, {point.lat.toFixed(6)}
-          </Typography.Text>
-          {place ? (
-            place.inStreet ? (
-              <Typography.Text type="secondary">
-                {[place.community, place.grid].filter(Boolean).join(' · ') || '—'}
-              </Typography.Text>
-            ) : (
-              <Typography.Text type="warning">{t('orders.hotline.outside')}</Typography.Text>
-            )
-          ) : null}
-          <Tooltip title={t('common.clear')}>
-            <Button size="small" type="text" icon={<CloseOutlined />} onClick={() => setPoint(null)} tabIndex={-1} />
-          </Tooltip>
-        </>
-      ) : (
-        <Typography.Text type="secondary">{t('orders.hotline.noPoint')}</Typography.Text>
-      )}
-    </Flex>
-  );
-
   const history = (
     <CallerHistoryPanel
       phone={result ? callerPhone : phone}
@@ -230,6 +187,13 @@ export default function HotlinePage() {
             <kbd>Alt</kbd>+<kbd>1</kbd>…<kbd>5</kbd> {t('orders.hotline.hint.accept')}
           </span>
         }
+      />
+      {/* 来电弹屏: 接听登记 starts a fresh form with the caller's number (their history shows beside it) */}
+      <IncomingCallBanner
+        onAnswer={(n) => {
+          next();
+          setTimeout(() => form.setFieldsValue({ phone: n }), 0);
+        }}
       />
       <Row gutter={16}>
         <Col xs={24} xl={15} xxl={16}>
@@ -337,14 +301,7 @@ export default function HotlinePage() {
                     </Form.Item>
                   </Col>
                 </Row>
-                <Form.Item name="address" label={t('orders.field.address')} extra={pointLine}>
-                  <Input
-                    placeholder={t('orders.field.address.placeholder')}
-                    maxLength={200}
-                    autoComplete="off"
-                    data-testid="hotline-address"
-                  />
-                </Form.Item>
+                <AddressField loc={loc} />
                 <Form.Item label={t('orders.field.attachments')}>
                   <AttachmentsField files={files} onChange={setFiles} />
                 </Form.Item>
@@ -385,14 +342,7 @@ export default function HotlinePage() {
         </Col>
         <Col xs={24} xl={9} xxl={8}>
           {history}
-          {result ? null : (
-            <Card size="small" title={t('orders.hotline.place')} style={{ marginTop: 16 }}>
-              <PointMap value={point} onChange={setPoint} height={380} testId="hotline-map" />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('orders.hotline.pickPoint')}
-              </Typography.Text>
-            </Card>
-          )}
+          {result ? null : <HotlineMapCard loc={loc} />}
         </Col>
       </Row>
     </div>

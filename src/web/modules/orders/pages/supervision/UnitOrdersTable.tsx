@@ -1,7 +1,7 @@
 /** The orders of one unit on the supervision board, with one-click 催办 and 督办. */
 import { Badge, Button, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { AlertOutlined, BellOutlined } from '@ant-design/icons';
-import { useT } from '../../../../i18n';
+import { useI18n } from '../../../../i18n';
 import { fmtTime } from '../../../../format';
 import { OrderLink, SlaTag, StateTag, SupervisionTag, urgencyTag } from './orderBits';
 import { UNIT_STATES, type OrderView } from '../../../../../modules/orders/contract';
@@ -16,7 +16,7 @@ interface Props {
 }
 
 export function UnitOrdersTable({ orders, canAct, busyId, onUrge, onSupervise }: Props) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const columns: TableColumnsType<OrderView> = [
     { title: t('ops.col.number'), dataIndex: 'number', width: 160, render: (_, o) => <OrderLink order={o} /> },
     {
@@ -84,16 +84,21 @@ export function UnitOrdersTable({ orders, canAct, busyId, onUrge, onSupervise }:
       ),
     },
   ];
+  // the buttons' words are longer in English (Urge, Supervise): the column is as wide as they are,
+  // kept at the right edge (fixed) so neither is cut off however narrow the table gets
+  const actionsWidth = lang === 'en' ? 232 : 176;
   if (canAct) {
     columns.push({
       title: t('common.actions'),
-      width: 176,
+      key: 'actions',
+      width: actionsWidth,
+      fixed: 'right',
       render: (_, o) => {
         const held = UNIT_STATES.includes(o.state);
         const why = held ? undefined : t('ops.sup.notHeld');
         const maxed = o.supervisionLevel >= 3;
         return (
-          <Space size={4}>
+          <Space size={4} wrap={false} data-testid={`sup-actions-${o.number}`}>
             <Tooltip title={why}>
               <Button
                 size="small"
@@ -130,7 +135,7 @@ export function UnitOrdersTable({ orders, canAct, busyId, onUrge, onSupervise }:
       columns={columns}
       dataSource={orders}
       pagination={orders.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
-      scroll={{ x: 1000 }}
+      scroll={{ x: 1000 + (canAct ? actionsWidth - 176 : 0) }}
     />
   );
 }

@@ -1,7 +1,7 @@
 /**
  * The workbench frame both the centre's and the units' pages use: queue tabs with counts, the
  * filter row, the order table with keyset "load more", an optional map of the open orders, and
- * live refresh from the event stream. The pages add their own buttons (bulk dispatch, 签收).
+ * live refresh from the event stream. The pages add their own buttons (batch actions, 签收).
  */
 import { useCallback, useMemo, useRef, useState, type Key, type ReactNode } from 'react';
 import { Badge, Button, Card, Col, Flex, Row, Segmented, Tabs, Tooltip, Typography } from 'antd';
@@ -29,6 +29,7 @@ import {
   type QueueDef,
 } from './queues';
 import { OrderFilterBar } from './OrderFilterBar';
+import { ExportButton } from './ExportButton';
 import { useOpenOrders, useOrderList, useQueueCounts } from './useOrderList';
 
 export type ViewMode = 'table' | 'split' | 'map';
@@ -38,6 +39,8 @@ export interface WorkbenchApi {
   refresh: () => void;
   selected: OrderView[];
   clearSelection: () => void;
+  /** The rows loaded in the current tab (what the batch buttons look at). */
+  rows: OrderView[];
 }
 
 interface Props {
@@ -48,8 +51,8 @@ interface Props {
   storageKey: string;
   /** Extra buttons in the header. */
   extra?: ReactNode;
-  /** Queues in which rows may be selected, and which rows. */
-  selectable?: (queue: QueueDef) => ((o: OrderView) => boolean) | null;
+  /** Queues in which rows may be selected (given the tab's loaded rows), and which rows. */
+  selectable?: (queue: QueueDef, rows: OrderView[]) => ((o: OrderView) => boolean) | null;
   /** Buttons above the table for the selection. */
   toolbar?: (api: WorkbenchApi, queue: QueueDef) => ReactNode;
   rowActions?: (o: OrderView, api: WorkbenchApi) => ReactNode;
@@ -112,8 +115,8 @@ export function Workbench(props: Props) {
 
   const rowsById = new Map(list.rows.map((o) => [o.id, o]));
   const selected = selectedKeys.map((k) => rowsById.get(String(k))).filter((o): o is OrderView => !!o);
-  const api: WorkbenchApi = { refresh, selected, clearSelection: () => setSelectedKeys([]) };
-  const canSelect = props.selectable?.(queue) ?? null;
+  const api: WorkbenchApi = { refresh, selected, clearSelection: () => setSelectedKeys([]), rows: list.rows };
+  const canSelect = props.selectable?.(queue, list.rows) ?? null;
 
   const mapOrders = useMemo(
     () => (openSet.open ?? []).filter((o) => inQueue(o, queue) && matchesFilters(o, filters)),
@@ -213,11 +216,7 @@ export function Workbench(props: Props) {
             <Button icon={<ReloadOutlined />} onClick={refresh} data-testid="orders-refresh">
               {t('common.refresh')}
             </Button>
-            <Tooltip title={t('orders.export.hint')}>
-              <Button icon={<DownloadOutlined />} href={exportUrl(query)} data-testid="orders-export">
-                {t('orders.export')}
-              </Button>
-            </Tooltip>
+            <ExportButton icon={<DownloadOutlined />} href={exportUrl(query)} />
             {props.extra}
           </>
         }

@@ -1,0 +1,23 @@
+/** 简体中文 — 城市大脑：摄像机地图。 */
+export const brainZhCN = {
+  'nav.brain': '城市大脑',
+  'nav.brain.cameras': '视频监控地图',
+  'brain.cameras.title': '全域监控',
+  'brain.cameras.total': '共 {n} 路，在线 {online} 路',
+  'brain.cameras.filter.community': '社区',
+  'brain.cameras.filter.kind': '类型',
+  'brain.cameras.filter.status': '状态',
+  'brain.cameras.kind.ptz': '球机（云台）',
+  'brain.cameras.kind.fixed': '枪机（固定）',
+  'brain.cameras.status.online': '在线',
+  'brain.cameras.status.offline': '离线',
+  'brain.cameras.nearest': '附近摄像机',
+  'brain.cameras.nearest.hint': '点击地图上任意一点，列出附近的摄像机',
+  'brain.cameras.nearest.none': '1 公里内没有摄像机',
+  'brain.cameras.distance': '{m} 米',
+  'brain.cameras.direction': '朝向 {deg}°',
+  'brain.cameras.facing': '朝向该点',
+  'brain.cameras.play': '播放',
+  'brain.cameras.play.urls': '流地址',
+  'brain.cameras.cluster': '{n} 路摄像机',
+};

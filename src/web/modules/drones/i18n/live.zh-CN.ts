@@ -1,0 +1,27 @@
+/** 简体中文 — 直播（设备抽屉里的播放器）；spread into ./zh-CN.ts. */
+export const liveZhCN = {
+  'drones.video.title': '直播',
+  'drones.video.noGateway':
+    '未配置媒体网关（LIVE_PUSH_URL），不能直播。请部署媒体服务器（如 ZLMediaKit）并配置推流与播放地址。',
+  'drones.video.noPlayUrl': '已推流，但未配置播放地址（LIVE_PLAY_URL），浏览器无法观看。',
+  'drones.video.noSource': '机场尚未上报可直播的相机（live_capacity）。',
+  'drones.video.offline': '机场离线',
+  'drones.video.source': '视频源',
+  'drones.video.start': '开始直播',
+  'drones.video.stop': '停止',
+  'drones.video.quality': '清晰度',
+  'drones.video.lens': '镜头',
+  'drones.video.pushing': '推流中',
+  'drones.video.idle': '未推流',
+  'drones.video.retried': '首次推流失败，已自动重试并成功',
+  'drones.video.cannotPlay': '此浏览器无法直接播放该地址（{kind}），请用媒体网关提供的 HLS 或 WebRTC 播放器打开：',
+  'drones.video.q0': '自适应',
+  'drones.video.q1': '流畅 540p',
+  'drones.video.q2': '标清 720p',
+  'drones.video.q3': '高清 720p',
+  'drones.video.q4': '超清 1080p',
+  'drones.video.lens.normal': '默认',
+  'drones.video.lens.wide': '广角',
+  'drones.video.lens.zoom': '变焦',
+  'drones.video.lens.ir': '红外',
+} satisfies Record<string, string>;

@@ -1,0 +1,35 @@
+/** English for handle.zh-CN.ts (reveal for the handler, after-photos, common phrases). */
+import type { handleZhCN } from './handle.zh-CN';
+
+export const handleEn: Record<keyof typeof handleZhCN, string> = {
+  'orders.reveal.button': 'Show number',
+  'orders.reveal.hint': 'Show the full name and number to call the citizen back (written to the audit log)',
+  'orders.reveal.call': 'Call',
+  'orders.photos.before': 'Before',
+  'orders.photos.after': 'After',
+  'orders.photos.noneAfter': 'No after-photos yet',
+  'orders.photos.field': 'After-photos',
+  'orders.photos.hint': 'Up to {n}, images only (JPEG, PNG, WebP, GIF)',
+  'orders.photos.uploading': 'Photos are still uploading, please wait',
+  'orders.photos.failed': 'A photo failed to upload; remove it and try again',
+  'orders.photos.step': '{n} photo(s)',
+  'orders.phrases.pick': 'Phrases',
+  'orders.phrases.placeholder': 'Insert a common phrase…',
+  'orders.phrases.none': 'No phrases yet (kept under Order settings → Phrases)',
+  'orders.phrases.forCategory': 'this category',
+  'ops.admin.tab.phrases': 'Phrases',
+  'ops.admin.phrases.hint':
+    'Common phrases for replies, direct answers and return reasons, inserted with one click. Placeholders: {placeholders}, filled from the order. At most {max} per purpose, 1–{len} characters each.',
+  'ops.admin.phrases.purpose.reply': 'Replies',
+  'ops.admin.phrases.purpose.direct_answer': 'Direct answers',
+  'ops.admin.phrases.purpose.return': 'Return reasons',
+  'ops.admin.phrases.text': 'Text',
+  'ops.admin.phrases.category': 'Category',
+  'ops.admin.phrases.allCategories': 'All categories',
+  'ops.admin.phrases.add': 'Add a phrase',
+  'ops.admin.phrases.count': '{n} / {max}',
+  'ops.admin.phrases.saved': 'Phrases saved',
+  'ops.admin.phrases.savedAt': 'Last saved: {time}',
+  'ops.admin.phrases.never': 'Never saved',
+  'ops.admin.phrases.readOnly': 'Only an administrator may change the phrases',
+};

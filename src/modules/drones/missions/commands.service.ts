@@ -82,8 +82,10 @@ export class DockCommands {
     const gateway = this.gateway();
     if (!gateway) throw new Error('MQTT is not running: the command waits for the broker');
     const now = this.p.clock.now();
-    await gateway.sendService(c.gateway_sn, c.method, JSON.parse(c.data), { tid: c.tid, bid: c.bid });
+    // Marked sent before it is published: the row stays locked until this commits, so a reply that is
+    // quicker than this transaction waits for it instead of being overwritten by it (seen on PostgreSQL).
     await updateCommand(trx, tid, { status: 'sent', sent_at: now });
+    await gateway.sendService(c.gateway_sn, c.method, JSON.parse(c.data), { tid: c.tid, bid: c.bid });
     await enqueueJob(trx, COMMAND_JOB.check, { runAt: now + REPLY_WAIT_MS, payload: { tid } }, now);
   }
 

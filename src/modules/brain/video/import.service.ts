@@ -10,7 +10,7 @@ import { CAMERA_ENTITY, type Cameras } from './cameras.service';
 import { findCameras, listGroups, upsertCameras } from './cameras.repo';
 import { cameraRow } from './cameras.view';
 import { checkCameraRows } from './import/camera-rows';
-import { readSheet } from './import/sheet';
+import { readSheet } from '../../../platform/sheet';
 import { type BrainDeps, communityAt, loadLookups } from './lookups';
 import { CAMERA_IMPORT_MAX_ROWS } from './video.contract';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRows, decodeText, parseCsv } from './gazetteer-file';
+import { decodeText, parseCsv } from '../../../platform/sheet';
+import { checkRows } from './gazetteer-file';
 import { rankHits } from './gazetteer-rank';
 import { normaliseAddress } from '../address.contract';
 

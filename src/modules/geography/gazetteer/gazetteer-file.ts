@@ -2,7 +2,7 @@
  * A gazetteer import file (.xlsx or CSV, UTF-8 or GB18030 as Excel saves it in China) → checked
  * rows, or every problem found with its row and column. Pure apart from reading the workbook.
  */
-import ExcelJS from 'exceljs';
+import { readSheet, type SheetRow } from '../../../platform/sheet';
 import {
   GAZETTEER_KINDS,
   GAZETTEER_MAX_ROWS,
@@ -62,11 +62,7 @@ const KIND_WORDS: Record<string, GazetteerKind> = {
   兴趣点: 'poi',
 };
 
-export interface RawRow {
-  /** The row number as a spreadsheet shows it (1 = the header). */
-  row: number;
-  cells: string[];
-}
+export type RawRow = SheetRow;
 
 export interface CheckedRow {
   row: number;
@@ -78,99 +74,8 @@ export interface CheckedRow {
   lat: number;
 }
 
-const isZip = (b: Buffer) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-
 /** The file's rows as text cells, header first. Throws `Error` with a message for a file it cannot read. */
-export async function readRows(data: Buffer): Promise<RawRow[]> {
-  if (isZip(data)) return readWorkbook(data);
-  return parseCsv(decodeText(data));
-}
-
-async function readWorkbook(data: Buffer): Promise<RawRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as never);
-  } catch {
-    throw new Error('not a readable .xlsx workbook');
-  }
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw new Error('the workbook has no sheet');
-  const rows: RawRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (r, n) => {
-    if (rows.length > GAZETTEER_MAX_ROWS + 1) return;
-    const cells: string[] = [];
-    r.eachCell({ includeEmpty: true }, (c, col) => {
-      cells[col - 1] = cellText(c.value);
-    });
-    rows.push({ row: n, cells: Array.from(cells, (c) => c ?? '') });
-  });
-  return rows;
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    if (v instanceof Date) return v.toISOString();
-    if ('result' in v) return cellText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
-    if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
-    return '';
-  }
-  return String(v);
-}
-
-/** UTF-8 (with or without BOM); else GB18030, what Excel writes for a Chinese-locale CSV. */
-export function decodeText(data: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data);
-  } catch {
-    return new TextDecoder('gb18030').decode(data);
-  }
-}
-
-/** RFC 4180 CSV (quotes, doubled quotes, CRLF or LF; a comma, semicolon or tab as the separator). */
-export function parseCsv(text: string): RawRow[] {
-  const first = text.split(/\r?\n/, 1)[0] ?? '';
-  const sep = [',', '\t', ';'].reduce((a, b) => (first.split(b).length > first.split(a).length ? b : a));
-  const rows: RawRow[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let startLine = 1;
-  const endRow = () => {
-    cells.push(cell);
-    if (cells.some((c) => c.trim() !== '')) rows.push({ row: startLine, cells });
-    cells = [];
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === sep) {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRow();
-      line++;
-      startLine = line;
-    } else cell += ch;
-    if (rows.length > GAZETTEER_MAX_ROWS + 1) break;
-  }
-  if (cell !== '' || cells.length) endRow();
-  return rows;
-}
+export const readRows = (data: Buffer): Promise<RawRow[]> => readSheet(data, GAZETTEER_MAX_ROWS);
 
 const headerKey = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '');
 

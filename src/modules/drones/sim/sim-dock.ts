@@ -107,7 +107,8 @@ export class SimDock {
       w(r);
     }
     for (const l of this.listeners) l(r);
-    if (topic.endsWith('/services') && r.method) void this.answerService(r);
+    // a reply can still be on its way when the dock is stopped: nothing to answer then
+    if (topic.endsWith('/services') && r.method) this.answerService(r).catch(() => {});
   }
 
   onReceive(l: (r: Received) => void): () => void {
@@ -225,7 +226,9 @@ export class SimDock {
     if (method) msg.method = method;
     if (ids.needReply) msg.need_reply = 1;
     msg.data = data;
-    await this.client!.publishAsync(topic, JSON.stringify(msg), { qos: 1 });
+    const c = this.client;
+    if (!c || c.disconnecting || c.disconnected) throw new Error(`the simulated dock ${this.o.dockSn} is stopped`);
+    await c.publishAsync(topic, JSON.stringify(msg), { qos: 1 });
     return tid;
   }
 

@@ -11,6 +11,7 @@ import { ManualClock } from '../../src/platform/clock';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { anonymous, type Client, login } from '../helpers/client';
 import { dialects } from '../helpers/env';
+import { testGuide } from '../helpers/services';
 
 /** Shanghai wall time → epoch ms. */
 const sh = (s: string) => Date.parse(`${s.replace(' ', 'T')}:00+08:00`);
@@ -32,65 +33,10 @@ describe.each(dialects('services cases'))('services cases (%s)', (dialect) => {
 
   const item = async (extra: Record<string, unknown>) => {
     n++;
-    const guide = {
-      level: 'main',
-      name: `办件测试事项${n}`,
-      basicCode: `QT998${String(n).padStart(3, '0')}000000`,
-      areaCode: '440605011000',
-      taskCode: '000',
-      itemType: 'licensing',
-      departmentId: zf.id,
-      implementingBody: zf.name,
-      implementingBodyCode: '115113010833722043',
-      exerciseLevels: ['town'],
-      legalBasis: '《中华人民共和国行政许可法》',
-      caseType: 'promised',
-      legalLimitDays: 20,
-      promisedLimitDays: 5,
-      specialSteps: [],
-      fees: [],
-      onlineDepth: 'pre_review',
-      visits: 1,
-      mailable: true,
-      consultPhone: '0757-8620 0000',
-      complaintPhone: '12345',
-      siteIds: [centreId],
-      lifeEvents: ['business'],
-      questions: [
-        {
-          key: 'applicant',
-          text: '由谁办理？',
-          options: [
-            { value: 'self', label: '本人' },
-            { value: 'agent', label: '代理人' },
-          ],
-        },
-      ],
-      materials: [
-        {
-          key: 'form',
-          name: '申请表',
-          form: 'original',
-          count: 1,
-          required: true,
-          paper: true,
-          electronic: true,
-          source: 'applicant',
-        },
-        {
-          key: 'poa',
-          name: '授权委托书',
-          form: 'original',
-          count: 1,
-          required: true,
-          paper: true,
-          electronic: false,
-          source: 'applicant',
-          when: [{ question: 'applicant', values: ['agent'] }],
-        },
-      ],
-      ...extra,
-    };
+    const guide = testGuide(
+      { name: `办件测试事项${n}`, codePrefix: 'QT998', n, department: zf, siteId: centreId },
+      extra,
+    );
     const created = await admin.post('/api/services/items', guide);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const pub = await admin.post(`/api/services/items/${created.body.id}/publish`, {});

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { anonymous, type Client, login } from '../helpers/client';
 import { dialects } from '../helpers/env';
+import { testGuide } from '../helpers/services';
 
 function multipart(data: Buffer) {
   const boundary = `----yiwangtest${Math.random().toString(36).slice(2)}`;
@@ -44,65 +45,24 @@ describe.each(dialects('services catalogue'))('services catalogue (%s)', (dialec
   };
 
   /** A valid 主项 guide of the test's own (unique basic code n). */
-  const guide = (n: number, extra: Record<string, unknown> = {}) => ({
-    level: 'main',
-    name: `测试事项${n}：临时摊点经营备案`,
-    basicCode: `QT999${String(n).padStart(3, '0')}000000`,
-    areaCode: '440605011000',
-    taskCode: '000',
-    itemType: 'other_power',
-    departmentId: dept.id,
-    implementingBody: dept.name,
-    implementingBodyCode: '115113010833722043',
-    exerciseLevels: ['town'],
-    legalBasis: '《城市市容和环境卫生管理条例》',
-    caseType: 'promised',
-    legalLimitDays: 20,
-    promisedLimitDays: 5,
-    specialSteps: [{ name: '现场勘查', limitDays: 3, counted: false }],
-    fees: [],
-    onlineDepth: 'online_accept',
-    visits: 1,
-    mailable: true,
-    consultPhone: '0757-8620 0000',
-    complaintPhone: '12345',
-    siteIds: [centreId],
-    lifeEvents: ['business'],
-    questions: [
+  const guide = (n: number, extra: Record<string, unknown> = {}) =>
+    testGuide(
       {
-        key: 'applicant',
-        text: '由谁办理？',
-        options: [
-          { value: 'self', label: '本人' },
-          { value: 'agent', label: '代理人' },
-        ],
-      },
-    ],
-    materials: [
-      {
-        key: 'form',
-        name: '备案申请表',
-        form: 'original',
-        count: 1,
-        required: true,
-        paper: true,
-        electronic: true,
-        source: 'applicant',
+        name: `测试事项${n}：临时摊点经营备案`,
+        codePrefix: 'QT999',
+        n,
+        department: dept,
+        siteId: centreId,
+        formName: '备案申请表',
       },
       {
-        key: 'poa',
-        name: '授权委托书',
-        form: 'original',
-        count: 1,
-        required: true,
-        paper: true,
-        electronic: false,
-        source: 'applicant',
-        when: [{ question: 'applicant', values: ['agent'] }],
+        itemType: 'other_power',
+        legalBasis: '《城市市容和环境卫生管理条例》',
+        specialSteps: [{ name: '现场勘查', limitDays: 3, counted: false }],
+        onlineDepth: 'online_accept',
+        ...extra,
       },
-    ],
-    ...extra,
-  });
+    );
 
   beforeAll(async () => {
     app = await startTestApp(dialect);

@@ -1,7 +1,7 @@
 /**
  * The contracts are the one copy of the API's shapes and lists. The web app imports server code
- * only through them; they import nothing but TypeBox (and each other), so the browser bundle gets
- * no server code; and where the server derives a list from its rules (the actions from the state
+ * only through them; they import nothing but TypeBox, each other and self-contained rule files (which
+ * import nothing else), so the browser bundle gets no server code; and where the server derives a list from its rules (the actions from the state
  * machine's table, the indicators' directions), the contract's list agrees with it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -26,6 +26,22 @@ function specifiers(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   return [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g)].map((m) => m[1]);
 }
+/**
+ * A pure rule file (e.g. a model's `as const` lists) that imports nothing but other such files: safe for
+ * the browser bundle, so a contract may take its lists from it instead of keeping a second copy.
+ */
+function selfContained(base: string, seen = new Set<string>()): boolean {
+  const file = `${base.replace(/\.ts$/, '')}.ts`;
+  if (seen.has(file)) return true;
+  seen.add(file);
+  let deps: string[];
+  try {
+    deps = specifiers(file);
+  } catch {
+    return false;
+  }
+  return deps.every((s) => s.startsWith('.') && selfContained(resolve(dirname(file), s), seen));
+}
 const isContract = (path: string) => /(^|\/)([\w-]+\.)?contract(\.ts)?$/.test(path);
 
 /** true only when A and B are the same type; `npm test` type-checks this file before running it. */
@@ -44,12 +60,16 @@ describe('contracts', () => {
     expect(bad).toEqual([]);
   });
 
-  it('contract files import only TypeBox and other contracts', () => {
+  it('contract files import only TypeBox, other contracts and self-contained rule files', () => {
     const contracts = files(SRC).filter((f) => isContract(f.replace(/\.ts$/, '')));
     expect(contracts.length).toBeGreaterThanOrEqual(8);
     const bad = contracts.flatMap((f) =>
       specifiers(f)
-        .filter((s) => s !== '@sinclair/typebox' && !(s.startsWith('.') && isContract(s)))
+        .filter(
+          (s) =>
+            s !== '@sinclair/typebox' &&
+            !(s.startsWith('.') && (isContract(s) || selfContained(resolve(dirname(f), s)))),
+        )
         .map((s) => `${relative(ROOT, f)} → ${s}`),
     );
     expect(bad).toEqual([]);

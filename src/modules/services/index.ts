@@ -13,6 +13,7 @@ import { CatalogueSearch } from './catalogue/search/search.service';
 import { transferRoutes } from './catalogue/xlsx/transfer.routes';
 import { CatalogueTransfer } from './catalogue/xlsx/transfer.service';
 import { ITEM_ENTITY, SITE_ENTITY, WINDOW_ENTITY } from './events';
+import { mountHall, type HallPart } from './hall';
 import { orgLookup } from './org-check';
 import { mountRatings, type RatingsApi } from './ratings';
 import { siteRoutes } from './sites/sites.routes';
@@ -28,6 +29,8 @@ export interface ServicesApi {
   transfer: CatalogueTransfer;
   /** 好差评: cases and hall visits register what may be rated here (ratings.registerSubject) */
   ratings: RatingsApi;
+  /** 取号叫号: the hall queue (appointments' check-in issues tickets through hall.issue) */
+  hall: HallPart['hall'];
 }
 
 export function mountServices(
@@ -41,15 +44,17 @@ export function mountServices(
   const transfer = new CatalogueTransfer(p, orgs, catalogue);
   const cases = mountCases(p, orgs);
   const ratings = mountRatings(p);
+  const hall = mountHall(p, orgs);
   return {
     name: 'services',
-    api: { sites, catalogue, search, transfer, ratings: ratings.api },
+    api: { sites, catalogue, search, transfer, ratings: ratings.api, hall: hall.hall },
     routes(app) {
       siteRoutes(app, sites);
       catalogueRoutes(app, catalogue, search);
       transferRoutes(app, transfer);
       cases.routes(app);
       ratings.routes(app);
+      hall.routes(app);
     },
     liveFilter: {
       entityTypes: [SITE_ENTITY, WINDOW_ENTITY, ITEM_ENTITY],

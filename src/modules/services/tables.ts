@@ -4,9 +4,10 @@
  */
 
 import type { CasesTables } from './cases/cases.tables';
+import type { HallTables } from './hall/hall.tables';
 import type { RatingsTables } from './ratings/tables';
 
-export interface ServicesTables extends CasesTables, RatingsTables {
+export interface ServicesTables extends CasesTables, RatingsTables, HallTables {
   /** The administrative service centre and the community service centres (社区行政服务中心). */
   svc_sites: {
     id: string;

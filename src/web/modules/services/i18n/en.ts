@@ -5,6 +5,9 @@ export const servicesEn: Record<keyof typeof servicesZhCN, string> = {
   'nav.services': 'Government services',
   'nav.services.catalogue': 'Service guides',
   'nav.services.guide': 'Item guide',
+  'nav.services.mine': 'My cases',
+  'nav.services.apply': 'Apply',
+  'nav.services.case': 'Case',
   'nav.services.ratings': 'Service ratings',
 
   'services.search.title': 'Find a service',
@@ -26,6 +29,7 @@ export const servicesEn: Record<keyof typeof servicesZhCN, string> = {
   'services.onTheSpot': 'On the spot',
   'services.visits': '{n}',
 
+  'services.guide.apply': 'Apply',
   'services.guide.basic': 'Basic information',
   'services.guide.code': 'Implementation code',
   'services.guide.version': 'version {n}',

@@ -3,6 +3,9 @@ export const servicesZhCN = {
   'nav.services': '一网通办',
   'nav.services.catalogue': '办事指南',
   'nav.services.guide': '事项指南',
+  'nav.services.mine': '我的办件',
+  'nav.services.apply': '申请办理',
+  'nav.services.case': '办件详情',
   'nav.services.ratings': '好差评',
 
   'services.search.title': '办事指南检索',
@@ -24,6 +27,7 @@ export const servicesZhCN = {
   'services.onTheSpot': '当场办结',
   'services.visits': '{n} 次',
 
+  'services.guide.apply': '申请办理',
   'services.guide.basic': '基本信息',
   'services.guide.code': '实施编码',
   'services.guide.version': '第 {n} 版',

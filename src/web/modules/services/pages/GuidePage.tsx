@@ -1,7 +1,7 @@
 /** 办事指南 of one item: the national elements, the sites, and the situation questions that build the applicant's material list. */
 import { useEffect, useState } from 'react';
-import { Alert, Card, Checkbox, Descriptions, List, Radio, Space, Tag, Typography } from 'antd';
-import { useParams } from 'react-router-dom';
+import { Alert, Button, Card, Checkbox, Descriptions, List, Radio, Space, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router-dom';
 import { useT } from '../../../i18n';
 import { PageHeader } from '../../../components/PageHeader';
 import { useApiError } from '../../../components/useApiError';
@@ -41,7 +41,18 @@ export default function GuidePage() {
       <PageHeader
         title={g.name}
         hint={`${t('services.guide.version', { n: data.version })} · ${data.departmentName}`}
-        extra={<Tag color="blue">{CASE_TYPE_LABELS[g.caseType]}</Tag>}
+        extra={
+          <>
+            <Tag color="blue">{CASE_TYPE_LABELS[g.caseType]}</Tag>
+            {!data.withdrawn && g.onlineDepth !== 'offline' && g.onlineDepth !== 'info' ? (
+              <Link to={`/services/apply/${id}`}>
+                <Button type="primary" data-testid="guide-apply">
+                  {t('services.guide.apply')}
+                </Button>
+              </Link>
+            ) : null}
+          </>
+        }
       />
       {data.withdrawn ? (
         <Alert type="warning" showIcon message={t('services.withdrawn')} style={{ marginBottom: 16 }} />

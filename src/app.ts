@@ -150,6 +150,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     geography: geography.api,
     directory: identity.api.directory,
     config: config.brain,
+    mqtt,
+    mqttShareGroup: config.drones.mqttShareGroup,
   });
   const modules: MountedModule[] = [identity, geography, orders, open311, drones, services, brain];
   // the WebSocket plugin first: modules declare live routes of their own

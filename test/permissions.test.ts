@@ -56,13 +56,20 @@ const EXPECTED: Record<string, readonly Role[] | 'public'> = {
   'services.cases.review': ['admin', 'handler'],
   'services.cases.read': ['admin', 'clerk', 'handler', 'leader'],
   'services.ratings.manage': ['admin', 'handler', 'leader'],
+  'services.hall.counter': ['admin', 'clerk'],
+  'services.hall.admin': ['admin'],
   // 城市大脑 city brain
   'brain.read': ['admin', 'dispatcher', 'leader'],
   'brain.manage': ['admin'],
+  'brain.datasets.read': ['admin', 'dispatcher', 'handler', 'leader'],
+  'brain.datasets.manage': ['admin'],
+  'brain.datasets.upload': ['admin', 'handler'],
   // held by API keys only (machine clients)
   'open311.submit': [],
   'hotline.callerid': [],
   'drones.findings.submit': [],
+  'brain.datasets.push': [],
+  'brain.readings.submit': [],
 };
 
 const allowed = (permission: string, role: Role | null): boolean => {

@@ -6,6 +6,14 @@
  */
 import type { PlatformContext } from '../../platform/context';
 import type { MountedModule } from '../../platform/module';
+import type { MqttService } from '../../platform/mqtt';
+import { datasetRoutes } from './datasets/datasets.routes';
+import { DATASET_ENTITY, Datasets } from './datasets/datasets.service';
+import { DatasetVersions } from './datasets/versions.service';
+import { deviceRoutes } from './devices/devices.routes';
+import { DEVICE_ENTITY, Devices } from './devices/devices.service';
+import { MqttIntake } from './devices/mqtt-intake';
+import { Readings } from './devices/readings.service';
 import { cameraRoutes } from './video/cameras.routes';
 import { CAMERA_ENTITY, Cameras } from './video/cameras.service';
 import { GROUP_ENTITY, VideoGroups } from './video/groups.service';
@@ -42,11 +50,23 @@ export interface BrainServices {
   importer: CameraImport;
   sync: VideoSync;
   play: VideoPlay;
+  devices: Devices;
+  readings: Readings;
+  /** null without MQTT */
+  deviceIntake: MqttIntake | null;
+  datasets: Datasets;
+  datasetVersions: DatasetVersions;
 }
 
 export function mountBrain(
   p: PlatformContext,
-  deps: BrainDeps & { config: BrainConfig },
+  deps: BrainDeps & {
+    config: BrainConfig;
+    /** device telemetry comes in over it; null/absent: readings only over HTTP */
+    mqtt?: MqttService | null;
+    /** shared-subscription group on an external broker (null: off) */
+    mqttShareGroup?: string | null;
+  },
 ): MountedModule<BrainApi> & { services: BrainServices; start(): Promise<void>; stop(): Promise<void> } {
   const c = deps.config;
   const wvp = c.videoGatewayUrl
@@ -62,7 +82,28 @@ export function mountBrain(
     wvp ? ({ ...wvp, intervalS: c.videoSyncIntervalS } satisfies SyncSettings) : null,
   );
   const play = new VideoPlay(cameras, wvp);
-  const services = { cameras, groups, importer, sync, play };
+  const devices = new Devices(p, deps);
+  const readings = new Readings(p);
+  const datasets = new Datasets(p, deps);
+  const datasetVersions = new DatasetVersions(p, deps, datasets);
+  const mqtt = deps.mqtt ?? null;
+  const deviceIntake = mqtt
+    ? new MqttIntake(mqtt, readings, p.logger, {
+        shareGroup: mqtt.mode === 'external' ? (deps.mqttShareGroup ?? null) : null,
+      })
+    : null;
+  const services = {
+    cameras,
+    groups,
+    importer,
+    sync,
+    play,
+    devices,
+    readings,
+    deviceIntake,
+    datasets,
+    datasetVersions,
+  };
   return {
     name: 'brain',
     api: {
@@ -79,17 +120,21 @@ export function mountBrain(
     routes(app) {
       cameraRoutes(app, cameras, importer);
       videoRoutes(app, { groups, sync, play });
+      deviceRoutes(app, devices, readings);
+      datasetRoutes(app, datasets, datasetVersions);
     },
     liveFilter: {
-      entityTypes: [CAMERA_ENTITY, GROUP_ENTITY],
-      visible: (_e, pr) => pr.permissions.has('brain.read'),
+      entityTypes: [CAMERA_ENTITY, GROUP_ENTITY, DEVICE_ENTITY, DATASET_ENTITY],
+      visible: (e, pr) => pr.permissions.has(e.entityType === DATASET_ENTITY ? 'brain.datasets.read' : 'brain.read'),
     },
     async start() {
       await cameras.ready();
       await sync.start();
+      await deviceIntake?.start();
     },
     async stop() {
       await sync.settled();
+      await deviceIntake?.settled();
     },
   };
 }

@@ -66,9 +66,17 @@ export const GRANTS: Record<string, Role[]> = {
   'services.cases.read': ['admin', 'clerk', 'handler', 'leader'],
   // 好差评: departments rectify bad ratings (call-back, fix, 不实差评); leaders review staff appeals
   'services.ratings.manage': ['admin', 'handler', 'leader'],
+  // 取号叫号: window clerks issue tickets and work their counter; admins set up groups and counters
+  'services.hall.counter': ['admin', 'clerk'],
+  'services.hall.admin': ['admin'],
   // 城市大脑 city brain: cameras (and, as they come, devices and alarms) seen by leaders and dispatchers
   'brain.read': ['admin', 'dispatcher', 'leader'],
   'brain.manage': ['admin'],
+  // 部门数据 department datasets: read by the centre, leaders and the departments; defined by admins;
+  // uploaded by the owner department's staff (the versions service checks the department)
+  'brain.datasets.read': ['admin', 'dispatcher', 'handler', 'leader'],
+  'brain.datasets.manage': ['admin'],
+  'brain.datasets.upload': ['admin', 'handler'],
 };
 
 /** Permissions an API key may be given (machine clients). */
@@ -79,8 +87,12 @@ export const API_KEY_PERMISSIONS = [
   'open311.submit',
   'hotline.callerid',
   'drones.findings.submit',
+  // IoT gateways pushing device readings in batches (城市大脑)
+  'brain.readings.submit',
   // a provincial 事项管理系统 pushing item changes
   'services.catalogue.manage',
+  // a department's system pushing dataset rows (部门数据)
+  'brain.datasets.push',
 ];
 
 export function permissionsOf(roles: readonly string[]): Set<string> {

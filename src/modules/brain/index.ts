@@ -1,8 +1,8 @@
 /**
  * 城市大脑 city brain: so far its video half (全域监控) — the camera channel registry with GB/T 28181
  * codes, the channel tree, spreadsheet import, the catalogue sync from a wvp-style platform,
- * play through a media gateway, and the nearest cameras to any point. devices/, alarms/ and
- * ngsi/ come next beside video/.
+ * play through a media gateway, and the nearest cameras to any point; devices/ (物联感知: the IoT
+ * registry, readings over MQTT and HTTP). alarms/ and ngsi/ come next.
  */
 import type { PlatformContext } from '../../platform/context';
 import type { MountedModule } from '../../platform/module';

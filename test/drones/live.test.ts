@@ -245,6 +245,7 @@ describe.each(dialects('drone priority media upload'))('priority media upload (%
         return r.dock.received.filter((m) => m.method === 'upload_flighttask_media_prioritize');
       },
       (l) => l.length > 0,
+      30_000,
     );
     expect(prioritize).toHaveLength(1);
     expect(prioritize[0].data).toEqual({ flight_id: id });

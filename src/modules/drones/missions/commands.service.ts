@@ -9,6 +9,7 @@ import type { CloudApiGateway } from '../dji/gateway';
 import { replyResult } from '../dji/services';
 import {
   answerCommand,
+  markSent,
   answeredAttempt,
   type CommandRow,
   findCommand,
@@ -82,10 +83,10 @@ export class DockCommands {
     const gateway = this.gateway();
     if (!gateway) throw new Error('MQTT is not running: the command waits for the broker');
     const now = this.p.clock.now();
-    // Marked sent before it is published: the row stays locked until this commits, so a reply that is
-    // quicker than this transaction waits for it instead of being overwritten by it (seen on PostgreSQL).
-    await updateCommand(trx, tid, { status: 'sent', sent_at: now });
     await gateway.sendService(c.gateway_sn, c.method, JSON.parse(c.data), { tid: c.tid, bid: c.bid });
+    // only a command still queued becomes 'sent': a reply quicker than this transaction has already
+    // answered it (seen on PostgreSQL), and no row lock is held while the broker is waited for
+    await markSent(trx, tid, now);
     await enqueueJob(trx, COMMAND_JOB.check, { runAt: now + REPLY_WAIT_MS, payload: { tid } }, now);
   }
 

@@ -65,6 +65,14 @@ export const findCommand = (db: Db, tid: string) =>
   db.selectFrom('drone_commands').selectAll().where('tid', '=', tid).executeTakeFirst();
 export const updateCommand = (db: Db, tid: string, patch: Updateable<DronesTables['drone_commands']>) =>
   db.updateTable('drone_commands').set(patch).where('tid', '=', tid).execute();
+/** Queued → sent; a command answered meanwhile keeps its answer. */
+export const markSent = (db: Db, tid: string, sentAt: number) =>
+  db
+    .updateTable('drone_commands')
+    .set({ status: 'sent', sent_at: sentAt })
+    .where('tid', '=', tid)
+    .where('status', '=', 'queued')
+    .execute();
 /** Marks a reply once: only a command still waiting takes it (a retry's late reply finds it answered). */
 export const answerCommand = (db: Db, tid: string, patch: Updateable<DronesTables['drone_commands']>) =>
   db

@@ -14,6 +14,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import {
   announceBrowserSkip,
   chooseOption,
+  confirmPopover,
   launchBrowser,
   pageApi,
   roleSessions,
@@ -321,12 +322,11 @@ describe.skipIf(skip)('browser: plan a route, fly it, watch it, confirm an AI fi
     expect(await page.getByTestId('finding-picture-box').count()).toBe(1);
     await page.getByTestId('finding-map').waitFor();
 
-    const answered = page.waitForResponse(
+    const reviewed = await confirmPopover(
+      page,
+      page.getByTestId('finding-confirm'),
       (r) => new URL(r.url()).pathname === `/api/drones/findings/${findingId}/review`,
     );
-    await page.getByTestId('finding-confirm').click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
-    const reviewed = await answered;
     expect(reviewed.status()).toBe(200);
     const done = await reviewed.json();
     expect(done).toMatchObject({ status: 'confirmed', repeats: 1, orderNumber: expect.stringMatching(/^GC\d+/) });

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
 import { childEnv, freePort, killIfRunning, ROOT, spawnNode, type Child } from './child';
 import { sayOnce } from './env';
 
@@ -113,6 +113,33 @@ export async function chooseOption(page: Page, select: Locator, text: string, ti
 }
 
 /** The JSON API from inside a logged-in page (the same cookie and CSRF token as the UI uses). */
+/**
+ * Opens an antd Popconfirm with `trigger`, presses its OK button and returns the response it sends. On a
+ * loaded machine a press can land while the popover is still zooming in and be lost: the popover then stays
+ * open, so it is pressed again. Once it closes, the press went through and only the response is awaited.
+ */
+export async function confirmPopover(
+  page: Page,
+  trigger: Locator,
+  isRequest: (r: Response) => boolean,
+  tries = 4,
+): Promise<Response> {
+  const answered = page.waitForResponse(isRequest, { timeout: 60_000 });
+  const open = page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
+  await trigger.click();
+  for (let attempt = 1; attempt <= tries; attempt++) {
+    const ok = open.locator('.ant-btn-primary');
+    await ok.waitFor({ state: 'visible', timeout: 10_000 });
+    await ok.click();
+    const closed = await open
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed) break;
+  }
+  return answered;
+}
+
 export async function pageApi(
   page: Page,
   method: string,

@@ -10,7 +10,7 @@ import type { Principal } from '../../../platform/auth/principal';
 import type { PlatformContext } from '../../../platform/context';
 import { badRequest, forbidden } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
-import { readSheet } from '../video/import/sheet';
+import { readSheet } from '../../../platform/sheet';
 import { type BrainDeps, loadLookups } from '../video/lookups';
 import { DATASET_MAX_ROWS, type PushBody } from './datasets.contract';
 import {

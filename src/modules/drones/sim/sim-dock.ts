@@ -4,6 +4,7 @@ import { syncFlightAreas } from './sim-flight-areas';
 import { positionAt, totalSeconds } from './sim-flight';
 import { aircraftOsdData, loadTask, progressData, type Task } from './sim-task';
 import { SimLive } from './sim-live';
+import { aircraftIdleOsd, dockOsdParts } from './sim-osd';
 import { SimUploader, type StorageReply } from './sim-media';
 
 /**
@@ -366,43 +367,19 @@ export class SimDock {
   async osd(): Promise<void> {
     const sn = this.o.dockSn;
     const t = `thing/product/${sn}/osd`;
-    await this.publish(t, null, { job_number: 1, acc_time: 1000 });
-    await this.publish(t, null, { flighttask_step_code: this.flying ? 1 : 5, media_file_detail: { remain_upload: 0 } });
-    await this.publish(t, null, {
-      network_state: { type: 2, quality: 4, rate: 5 },
-      drone_charge_state: { state: 0, capacity_percent: this.battery },
-      drone_in_dock: this.flying ? 0 : 1,
-      rainfall: 0,
-      wind_speed: 2.1,
-      environment_temperature: 26,
-      temperature: 27,
-      humidity: 70,
-      latitude: this.o.lat,
-      longitude: this.o.lng,
-      height: 30,
-      storage: { total: 82045336, used: 51772 },
-      mode_code: this.mode,
-      cover_state: 0,
-      emergency_stop_state: 0,
-      sub_device: {
-        device_sn: this.o.aircraftSn,
-        device_model_key: '0-91-0',
-        device_online_status: 0,
-        device_paired: 1,
-      },
-    });
+    for (const part of dockOsdParts({
+      ...this.o,
+      battery: this.battery,
+      mode: this.mode,
+      flying: this.flying !== null,
+    }))
+      await this.publish(t, null, part);
     if (this.flying) return; // in flight the aircraft reports itself once a second
-    await this.publish(`thing/product/${this.o.aircraftSn}/osd`, null, {
-      mode_code: 14,
-      latitude: this.o.lat,
-      longitude: this.o.lng,
-      height: 30,
-      elevation: 0,
-      battery: { capacity_percent: this.battery, remain_flight_time: 0, return_home_power: 20, landing_power: 10 },
-      total_flight_time: this.totals.time,
-      total_flight_distance: this.totals.distance,
-      total_flight_sorties: this.totals.sorties,
-    });
+    await this.publish(
+      `thing/product/${this.o.aircraftSn}/osd`,
+      null,
+      aircraftIdleOsd({ ...this.o, battery: this.battery }, this.totals),
+    );
   }
 
   startOsd(): void {

@@ -10,6 +10,7 @@
  * - family: the situation questions (see generate.ts): agent · biz · property · family · none
  * - materials: 、-separated; a suffix ! = from an electronic licence, ~ = 告知承诺, ^ = copy, ? = optional
  */
+import { DEMO_HOUSING } from './catalogue-data.housing';
 import { DEMO_PEOPLE } from './catalogue-data.people';
 import { DEMO_PROPERTY } from './catalogue-data.property';
 import { DEMO_SERVICES } from './catalogue-data.services';
@@ -22,6 +23,7 @@ import type { DemoDepartmentItems } from './catalogue-rows';
 export const DEMO_CATALOGUE: DemoDepartmentItems[] = [
   ...DEMO_PROPERTY,
   ...DEMO_PEOPLE,
+  ...DEMO_HOUSING,
   ...DEMO_SERVICES,
   ...DEMO_UTILITIES,
 ];

@@ -4,7 +4,7 @@
  * community) are handed in.
  */
 import { checkCameraId, checkGbId, checkGroupId } from '../gbt28181';
-import type { SheetRow } from './sheet';
+import type { SheetRow } from '../../../../platform/sheet';
 
 export type CameraColumn =
   | 'id'

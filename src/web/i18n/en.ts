@@ -2,6 +2,7 @@
 import type { MessageKey } from './zh-CN';
 import { ordersEn } from '../modules/orders/i18n/en';
 import { opsEn } from '../modules/orders/i18n/ops.en';
+import { opsCitizenEn } from '../modules/orders/i18n/citizen.en';
 import { mineEn } from '../modules/orders/i18n/mine.en';
 import { identityEn } from '../modules/identity/i18n/en';
 import { homeAuditEn } from './home-audit.en';
@@ -322,6 +323,7 @@ export const en: Record<MessageKey, string> = {
   'calendar.parse.warnings': '{n} warnings',
   ...ordersEn,
   ...opsEn,
+  ...opsCitizenEn,
   ...mineEn,
   ...identityEn,
   ...homeAuditEn,

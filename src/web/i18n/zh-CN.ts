@@ -4,6 +4,7 @@
  */
 import { ordersZhCN } from '../modules/orders/i18n/zh-CN';
 import { opsZhCN } from '../modules/orders/i18n/ops.zh-CN';
+import { opsCitizenZhCN } from '../modules/orders/i18n/citizen.zh-CN';
 import { mineZhCN } from '../modules/orders/i18n/mine.zh-CN';
 import { identityZhCN } from '../modules/identity/i18n/zh-CN';
 import { homeAuditZhCN } from './home-audit.zh-CN';
@@ -322,6 +323,7 @@ export const zhCN = {
   'calendar.parse.warnings': '{n} 个提醒',
   ...ordersZhCN,
   ...opsZhCN,
+  ...opsCitizenZhCN,
   ...mineZhCN,
   ...identityZhCN,
   ...homeAuditZhCN,

@@ -6,6 +6,8 @@ import { CaseQueries } from './cases.queries';
 import { caseRoutes } from './cases.routes';
 import { CasesService } from './cases.service';
 import { registerCaseJobs } from './clocks';
+import { queueRoutes } from './queues.routes';
+import { CaseQueues } from './queues.service';
 
 export interface CasesPart {
   cases: CasesService;
@@ -17,5 +19,13 @@ export function mountCases(p: PlatformContext, orgs: OrgLookup): CasesPart {
   const cases = new CasesService(p, orgs);
   const queries = new CaseQueries(p, orgs);
   registerCaseJobs(p);
-  return { cases, queries, routes: (app) => caseRoutes(app, cases, queries, p.config.publicTrackLimit) };
+  const queues = new CaseQueues(p, orgs);
+  return {
+    cases,
+    queries,
+    routes: (app) => {
+      queueRoutes(app, queues); // static paths (queues/…, lookup) before the :id ones
+      caseRoutes(app, cases, queries, p.config.publicTrackLimit);
+    },
+  };
 }
